@@ -1,0 +1,31 @@
+"""treatycmp: compare international cybercrime treaties article by article.
+
+The core is a small Python API for notebooks::
+
+    import treatycmp as tc
+    corpus = tc.load()                                  # the shipped data (or tc.load("my/data"))
+    d = tc.diff(corpus, "budapest", "un")               # rows: links, then gaps, then B-only
+    tc.gaps(corpus, "p2", "un")                         # articles with no counterpart, with reasons
+    tc.find(corpus, "transborder acess", within="bc")   # fuzzy look-up, best first
+    tc.article(corpus, "Art. 32 BC")                    # citations as people write them
+
+Nothing heavy is imported until first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .api import article, counterparts, coverage, diff, find, gaps, load
+
+__all__ = ["__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage"]
+
+
+def __getattr__(name: str) -> object:
+    if name in __all__[1:]:
+        from . import api
+        return getattr(api, name)
+    raise AttributeError(f"module 'treatycmp' has no attribute {name!r}")

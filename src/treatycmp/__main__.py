@@ -1,0 +1,5 @@
+"""Run treatycmp as ``python -m treatycmp``."""
+
+from .cli import main
+
+main()

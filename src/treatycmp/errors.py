@@ -1,0 +1,41 @@
+"""Domain errors: every one carries a single printable line and maps to exit code 2."""
+
+from __future__ import annotations
+
+
+class TreatyError(Exception):
+    """Base class of the errors treatycmp reports as one line (exit code 2)."""
+
+    exit_code = 2
+
+
+class DataError(TreatyError):
+    """A data file cannot be read or is malformed at a known place."""
+
+    def __init__(self, file: str, line: int | None, message: str, column: int | None = None) -> None:
+        self.file, self.line, self.column, self.message = file, line, column, message
+        super().__init__(self.location() + message)
+
+    def location(self) -> str:
+        if self.line is None:
+            return f"{self.file}: "
+        if self.column is None:
+            return f"{self.file}:{self.line}: "
+        return f"{self.file}:{self.line}:{self.column}: "
+
+
+class UnknownName(TreatyError):
+    """An instrument, group, article, relation or chapter that does not exist."""
+
+    def __init__(self, kind: str, name: str, suggestions: tuple[str, ...] = (), hint: str = "") -> None:
+        self.kind, self.name, self.suggestions = kind, name, suggestions
+        message = f"unknown {kind} {name!r}"
+        if suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+class UsageError(TreatyError):
+    """A command-line value that is well-formed but cannot be used."""

@@ -1,0 +1,29 @@
+"""Findings: small sortable records of what is wrong in the data, with file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in a data file, sortable by file and line."""
+
+    file: str
+    line: int
+    column: int
+    severity: str
+    code: str
+    message: str
+    article: str | None = None
+
+    def text(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
+
+
+def make(file: str, line: int, severity: str, code: str, message: str, article: str | None = None) -> Finding:
+    """Build a finding at column 1 of *line*."""
+    return Finding(file, line, 1, severity, code, message, article)

@@ -1,0 +1,98 @@
+"""Loading the corpus and the mapping into a :class:`~treatycmp.models.Corpus`.
+
+:func:`load` is what commands use: it raises :class:`~treatycmp.errors.DataError` on the first
+error that makes the data unusable. :func:`load_with_findings` returns every finding instead,
+for ``treatycmp check``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, TypeVar
+
+from .errors import DataError
+from .findings import ERROR, Finding
+from .models import Absence, Comparison, Corpus, Group, Instrument, Link, Meta
+from .resources import DataFiles, locate
+from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
+from .yamlio import YList, YMap, read_yaml
+
+T = TypeVar("T")
+ARTICLES_TOP = ("meta", "groups", "instruments")
+MAPPING_TOP = ("comparisons", "links", "absences")
+
+
+def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
+    """Load and validate the data; raise :class:`DataError` on the first blocking error."""
+    corpus, findings = load_with_findings(data_dir, blocking_only=True)
+    errors = sorted(f for f in findings if f.severity == ERROR)
+    if errors:
+        first = errors[0]
+        raise DataError(first.file, first.line, f"{first.message} [{first.code}]", first.column)
+    return corpus
+
+
+def load_with_findings(
+    data_dir: str | os.PathLike[str] | None = None, *, blocking_only: bool = False
+) -> tuple[Corpus, list[Finding]]:
+    """Load the data and return it with every finding of the schema and the rules."""
+    from .checks import run_rules
+
+    files = locate(data_dir)
+    findings: list[Finding] = []
+    corpus = build(files, findings)
+    findings.extend(run_rules(corpus, blocking_only=blocking_only))
+    return corpus, findings
+
+
+def build(files: DataFiles, findings: list[Finding]) -> Corpus:
+    """Read both files into a corpus, appending schema findings to *findings*."""
+    ar, mr = Reader(files.articles_label, findings), Reader(files.mapping_label, findings)
+    articles_doc = _top(ar, read_yaml(files.articles, files.articles_label), ARTICLES_TOP)
+    mapping_doc = _top(mr, read_yaml(files.mapping, files.mapping_label), MAPPING_TOP)
+    return Corpus(
+        instruments=_items(ar, articles_doc, "instruments", read_instrument, required=True),
+        groups=_items(ar, articles_doc, "groups", read_group),
+        links=_items(mr, mapping_doc, "links", read_link),
+        absences=_items(mr, mapping_doc, "absences", read_absence),
+        comparisons=_items(mr, mapping_doc, "comparisons", read_comparison),
+        meta=_meta(ar, articles_doc),
+        articles_file=files.articles_label,
+        mapping_file=files.mapping_label,
+    )
+
+
+def _top(r: Reader, doc: object, allowed: tuple[str, ...]) -> YMap:
+    if not isinstance(doc, YMap):
+        line = getattr(doc, "line", 1)
+        raise DataError(r.file, line, f"the top level must be a mapping with keys {', '.join(allowed)}")
+    for key in doc:
+        if key not in allowed:
+            r.error(doc.line_of(key), "unknown-field", f"unknown top-level key {key!r} (allowed: {', '.join(allowed)})")
+    return doc
+
+
+def _items(r: Reader, doc: YMap, key: str, read: Callable[..., T | None], required: bool = False) -> tuple[T, ...]:
+    items = doc.get(key)
+    if items is None:
+        if required:
+            r.error(doc.line, "missing-field", f"no {key!r} list")
+        return ()
+    if not isinstance(items, YList):
+        r.error(doc.line_of(key), "wrong-type", f"{key!r} must be a list")
+        return ()
+    out = (read(r, item, line) for item, line in zip(items, items.item_lines))
+    return tuple(x for x in out if x is not None)
+
+
+def _meta(r: Reader, doc: YMap) -> Meta:
+    node = doc.get("meta")
+    if node is None:
+        return Meta()
+    if not isinstance(node, YMap):
+        r.error(doc.line_of("meta"), "wrong-type", "'meta' must be a mapping")
+        return Meta()
+    return Meta(r.text(node, "data_version", "meta") or "unversioned", r.text(node, "licence", "meta"))
+
+
+__all__ = ["load", "load_with_findings", "Corpus", "Instrument", "Group", "Link", "Absence", "Comparison"]

@@ -1,0 +1,236 @@
+"""Typed records of the corpus and the mapping: instruments, articles, groups, links, absences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Relation(str, Enum):
+    """How a from-article relates to a to-article (NIST IR 8477 / OSCAL set-theory vocabulary)."""
+
+    EQUAL = "equal"
+    SUBSET = "subset"
+    SUPERSET = "superset"
+    INTERSECTS = "intersects"
+
+    def inverse(self) -> Relation:
+        """The relation read in the other direction (subset and superset swap)."""
+        return _INVERSE.get(self, self)
+
+    @property
+    def symbol(self) -> str:
+        return _SYMBOLS[self]
+
+    @property
+    def meaning(self) -> str:
+        return _MEANINGS[self]
+
+
+_INVERSE = {Relation.SUBSET: Relation.SUPERSET, Relation.SUPERSET: Relation.SUBSET}
+_SYMBOLS = {Relation.EQUAL: "=", Relation.SUBSET: "⊂", Relation.SUPERSET: "⊃", Relation.INTERSECTS: "∩"}
+_MEANINGS = {
+    Relation.EQUAL: "same measure; differences of wording only",
+    Relation.SUBSET: "narrower than its counterpart",
+    Relation.SUPERSET: "broader than its counterpart",
+    Relation.INTERSECTS: "each covers something the other does not",
+}
+NONE = "none"
+"""Relation label of a row with no counterpart."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One level of a treaty's hierarchy, such as chapter II or section 1."""
+
+    num: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.num} — {self.name}" if self.name else self.num
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of one instrument."""
+
+    instrument: str
+    num: str
+    title: str
+    summary: str = ""
+    chapter: Heading | None = None
+    section: Heading | None = None
+    title_group: Heading | None = None
+    keywords: tuple[str, ...] = ()
+    source: str = ""
+    verified: bool = True
+    line: int = 0
+
+    @property
+    def id(self) -> str:
+        return f"{self.instrument}:{self.num}"
+
+    @property
+    def place(self) -> str:
+        """The article's place in the hierarchy, e.g. 'Chapter II › Section 1 › Title 1'."""
+        parts = [("Chapter", self.chapter), ("Section", self.section), ("Title", self.title_group)]
+        return " › ".join(f"{label} {heading}" for label, heading in parts if heading)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A treaty or protocol with its articles in treaty order."""
+
+    id: str
+    name: str
+    short: str
+    number: str
+    articles: tuple[Article, ...]
+    article_count: int
+    aliases: tuple[str, ...] = ()
+    adopted: str | None = None
+    opened: str | None = None
+    place: str | None = None
+    in_force: str | None = None
+    status_note: str = ""
+    languages: tuple[str, ...] = ()
+    url: str = ""
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+    def chapters(self) -> tuple[Heading, ...]:
+        """The instrument's chapters in treaty order (articles with no chapter are left out)."""
+        seen: dict[Heading, None] = {}
+        for article in self.articles:
+            if article.chapter:
+                seen.setdefault(article.chapter, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named set of instruments compared as one (e.g. `coe`: the Convention and its Protocols)."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Link:
+    """A curated relation read as 'from-article is <relation> to-article'."""
+
+    from_id: str
+    to_id: str
+    relation: Relation
+    note: str = ""
+    source: str = ""
+    status: str | None = None
+    from_paragraphs: str | None = None
+    to_paragraphs: str | None = None
+    line: int = 0
+    derived: bool = False
+
+    def reversed(self) -> Link:
+        """The same link read from the other end (derived, never stored)."""
+        return Link(
+            self.to_id, self.from_id, self.relation.inverse(), self.note, self.source, self.status,
+            self.to_paragraphs, self.from_paragraphs, self.line, not self.derived,
+        )
+
+    @property
+    def is_analysis(self) -> bool:
+        return self.source.strip().lower() == "analysis"
+
+
+@dataclass(frozen=True)
+class Absence:
+    """An explicit statement that an article has no counterpart in an instrument or group."""
+
+    article: str
+    absent_in: str
+    reason: str = ""
+    source: str = ""
+    status: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A declared comparison whose source articles must all be linked or declared absent."""
+
+    from_id: str
+    to_id: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Facts about the data set itself."""
+
+    data_version: str = "unversioned"
+    licence: str = ""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The whole loaded data set, with look-up indexes."""
+
+    instruments: tuple[Instrument, ...]
+    groups: tuple[Group, ...] = ()
+    links: tuple[Link, ...] = ()
+    absences: tuple[Absence, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    meta: Meta = Meta()
+    articles_file: str = "data/articles.yaml"
+    mapping_file: str = "data/mapping.yaml"
+    _articles: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
+    _links_of: dict[str, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _absences_of: dict[str, tuple[Absence, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        articles = {a.id: a for inst in self.instruments for a in inst.articles}
+        links_of: dict[str, list[Link]] = {}
+        for link in self.links:
+            links_of.setdefault(link.from_id, []).append(link)
+            links_of.setdefault(link.to_id, []).append(link.reversed())
+        object.__setattr__(self, "_articles", articles)
+        absences_of: dict[str, list[Absence]] = {}
+        for absence in self.absences:
+            absences_of.setdefault(absence.article, []).append(absence)
+        object.__setattr__(self, "_links_of", {k: tuple(v) for k, v in links_of.items()})
+        object.__setattr__(self, "_absences_of", {k: tuple(v) for k, v in absences_of.items()})
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        for inst in self.instruments:
+            if inst.id == instrument_id:
+                return inst
+        raise KeyError(instrument_id)
+
+    def group(self, group_id: str) -> Group:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    def article(self, article_id: str) -> Article:
+        return self._articles[article_id]
+
+    def has_article(self, article_id: str) -> bool:
+        return article_id in self._articles
+
+    def links_of(self, article_id: str) -> tuple[Link, ...]:
+        """Every link touching *article_id*, oriented so that ``from_id`` is that article."""
+        return self._links_of.get(article_id, ())
+
+    def absences_of(self, article_id: str) -> tuple[Absence, ...]:
+        return self._absences_of.get(article_id, ())
+
+    def members(self, scope_id: str) -> tuple[str, ...]:
+        """Instrument ids of an instrument or group id."""
+        for group in self.groups:
+            if group.id == scope_id:
+                return group.members
+        return (scope_id,)

@@ -1,0 +1,92 @@
+"""A self-contained HTML page: inline CSS, no network fetch, print-friendly, relation colours with a legend."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..views import BAR, ID, RELATION, Report, Section
+from .style import HEX, MEANINGS, RELATIONS, SYMBOLS, label
+
+CSS = """
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{border:1px solid #d0d0d0;padding:.35rem .5rem;vertical-align:top;text-align:left}
+th{background:#f3f3f3}tr:nth-child(even) td{background:#fafafa}
+td.num{text-align:right}td.id{white-space:nowrap;font-family:ui-monospace,monospace}
+.rel{font-weight:600;white-space:nowrap}
+.facts{margin:0;padding:0;list-style:none}.facts li{margin:.15rem 0}
+.legend span{margin-right:1rem;white-space:nowrap}
+.bar{display:flex;height:1rem;min-width:12rem}.bar span{display:block;height:100%}
+footer{margin-top:2rem;color:#555;font-size:.85rem}
+@media print{body{margin:0;max-width:none}th{background:#eee}a{color:inherit;text-decoration:none}}
+"""
+
+
+def rel_style() -> str:
+    return "".join(f".rel-{r}{{color:{HEX[r]}}}" for r in HEX)
+
+
+def render(report: Report, *, width: int = 100, color: bool = True) -> str:
+    view = report.view
+    body = [f"<h1>{escape(view.title)}</h1>"]
+    if view.facts:
+        body.append('<ul class="facts">' + "".join(f"<li><b>{escape(k)}:</b> {escape(v)}</li>" for k, v in view.facts) + "</ul>")
+    for section in view.sections:
+        body.append(f"<h2>{escape(section.title)} ({len(section.rows)})</h2>")
+        body.append(table_html(section))
+    if view.legend:
+        body.append(legend_html())
+    return page(view.title, "\n".join(body))
+
+
+def page(title: str, body: str, script: str = "") -> str:
+    """A complete standalone HTML document."""
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{escape(title)}</title>\n<style>{CSS}{rel_style()}</style>\n</head>\n<body>\n{body}\n"
+        f"{script}</body>\n</html>\n"
+    )
+
+
+def table_html(section: Section, row_attrs: list[str] | None = None) -> str:
+    """One section as an HTML table."""
+    if not section.rows:
+        return f"<p><i>{escape(section.empty)}</i></p>"
+    head = "".join(f"<th>{escape(c.header)}</th>" for c in section.columns)
+    rows = []
+    for i, row in enumerate(section.rows):
+        attrs = row_attrs[i] if row_attrs else ""
+        cells = "".join(cell_html(v, c.kind) for v, c in zip(row, section.columns))
+        rows.append(f"<tr{attrs}>{cells}</tr>")
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+def cell_html(value: object, kind: str, link: str | None = None) -> str:
+    if kind == RELATION:
+        return f'<td class="rel rel-{escape(str(value))}">{escape(label(str(value)))}</td>'
+    if kind == BAR:
+        return f"<td>{bar_html(value)}</td>"  # type: ignore[arg-type]
+    if kind == "number":
+        return f'<td class="num">{escape(str(value))}</td>'
+    text = escape(str(value))
+    if link:
+        text = f'<a href="{escape(link)}">{text}</a>'
+    return f'<td class="id">{text}</td>' if kind == ID else f"<td>{text}</td>"
+
+
+def bar_html(counts: tuple[tuple[str, int], ...]) -> str:
+    total = sum(n for _, n in counts) or 1
+    spans = "".join(
+        f'<span title="{escape(k)}: {n}" style="width:{100 * n / total:.1f}%;background:{HEX.get(k, "#999")}"></span>'
+        for k, n in counts if n
+    )
+    return f'<div class="bar" role="img" aria-label="{escape(", ".join(f"{k} {n}" for k, n in counts if n))}">{spans}</div>'
+
+
+def legend_html() -> str:
+    items = "".join(
+        f'<span class="rel rel-{r}">{escape(SYMBOLS[r])} {r}</span><span>{escape(MEANINGS[r])}</span>' for r in RELATIONS
+    )
+    return f'<p class="legend"><b>Relations:</b> {items}</p>'

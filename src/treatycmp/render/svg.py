@@ -1,0 +1,17 @@
+"""SVG for slides: the Rich table recorded at a fixed width and exported with ``export_svg``."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from ..views import Report
+from .table import renderable
+
+
+def render(report: Report, *, width: int = 120, color: bool = True) -> str:
+    console = Console(file=io.StringIO(), record=True, width=width, force_terminal=True,
+                      color_system="truecolor", highlight=False, emoji=False)
+    console.print(renderable(report, color=True))
+    return console.export_svg(title=f"treatycmp {report.command}")

@@ -1,0 +1,79 @@
+"""Terminal tables with Rich: relation colours and symbols, a legend, clean wrapping at any width."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..views import BAR, NUMBER, RELATION, Report, Section
+from .style import COLOURS, MEANINGS, RELATIONS, SYMBOLS, label
+
+
+def render(report: Report, *, width: int = 100, color: bool = False) -> str:
+    console = Console(file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
+                      color_system="truecolor" if color else None, highlight=False, emoji=False)
+    console.print(renderable(report, color))
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def renderable(report: Report, color: bool = True) -> RenderableType:
+    """The whole report as one Rich renderable (also used for SVG export)."""
+    view = report.view
+    parts: list[RenderableType] = [Text(view.title, style="bold")]
+    for key, value in view.facts:
+        parts.append(Text.assemble((f"{key}: ", "bold" if color else ""), value))
+    for section in view.sections:
+        parts.append(Text(""))
+        parts.append(_table(section, color, multi=len(view.sections) > 1))
+    if view.legend:
+        parts.extend([Text(""), legend(color)])
+    if view.footer:
+        parts.extend([Text(""), Text(view.footer)])
+    return Group(*parts)
+
+
+def _table(section: Section, color: bool, multi: bool) -> RenderableType:
+    title = f"{section.title} ({len(section.rows)})" if multi else None
+    table = Table(title=title, title_justify="left", box=box.ROUNDED if color else box.SIMPLE_HEAD,
+                  show_lines=color, expand=True, title_style="bold" if color else "")
+    for col in section.columns:
+        table.add_column(col.header, ratio=col.ratio, min_width=col.min_width or None, overflow="fold",
+                         justify="right" if col.kind == NUMBER else "left",
+                         no_wrap=col.kind in (RELATION,))
+    if not section.rows:
+        return Group(Text(title or section.title, style="bold"), Text(f"  {section.empty}")) if multi else Text(section.empty)
+    for row in section.rows:
+        table.add_row(*(_cell(value, col.kind, color) for value, col in zip(row, section.columns)))
+    return table
+
+
+def _cell(value: object, kind: str, color: bool) -> Text:
+    if kind == RELATION:
+        return Text(label(str(value)), style=COLOURS.get(str(value), "") if color else "")
+    if kind == BAR:
+        return bar(value, color)  # type: ignore[arg-type]
+    return Text(str(value))
+
+
+def bar(counts: tuple[tuple[str, int], ...], color: bool, scale: int = 20) -> Text:
+    """A stacked bar: one block per article (scaled to *scale* blocks), coloured by relation."""
+    total = sum(n for _, n in counts) or 1
+    text = Text()
+    for key, n in counts:
+        blocks = round(n * scale / total) if n else 0
+        if blocks:
+            text.append(("█" if color else SYMBOLS.get(key, "#")) * blocks, style=COLOURS.get(key, "") if color else "")
+    return text
+
+
+def legend(color: bool) -> Text:
+    """One line per relation: symbol, name, meaning."""
+    text = Text("Relations: ", style="bold" if color else "")
+    for rel in RELATIONS:
+        text.append(label(rel), style=COLOURS[rel] if color else "")
+        text.append(f" {MEANINGS[rel]}; " if rel != RELATIONS[-1] else f" {MEANINGS[rel]}")
+    return text

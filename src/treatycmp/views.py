@@ -1,0 +1,87 @@
+"""Neutral tables that every renderer understands: a view is a title, facts and sections of rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TEXT, ID, RELATION, BAR, NUMBER = "text", "id", "relation", "bar", "number"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its key (for ``--columns`` and CSV), header, kind and relative width."""
+
+    key: str
+    header: str
+    kind: str = TEXT
+    ratio: int = 1
+    min_width: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled table of rows; each row holds one value per column."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[object, ...], ...]
+    empty: str = "(none)"
+
+
+@dataclass(frozen=True)
+class View:
+    """What a command shows: a title, key facts, sections, and whether a relation legend applies."""
+
+    title: str
+    sections: tuple[Section, ...]
+    facts: tuple[tuple[str, str], ...] = ()
+    legend: bool = False
+    footer: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A command's answer: a view for tables and documents, and stable data for JSON."""
+
+    command: str
+    view: View
+    data: object
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def flat(self) -> Section:
+        """All sections as one table (for CSV), with a leading 'part' column when there are several."""
+        sections = self.view.sections
+        if len(sections) == 1:
+            return sections[0]
+        columns = sections[0].columns
+        if any(s.columns != columns for s in sections):
+            return sections[0]
+        part = Column("part", "part")
+        rows = tuple((s.title, *row) for s in sections for row in s.rows)
+        return Section(self.view.title, (part, *columns), rows)
+
+
+def pick_columns(report: Report, keys: tuple[str, ...]) -> Report:
+    """Keep only the columns named in *keys* (in that order) in every section that has them."""
+    sections = tuple(_pick(s, keys) for s in report.view.sections)
+    view = View(report.view.title, sections, report.view.facts, report.view.legend, report.view.footer)
+    return Report(report.command, view, report.data, report.meta)
+
+
+def _pick(section: Section, keys: tuple[str, ...]) -> Section:
+    index = {c.key: i for i, c in enumerate(section.columns)}
+    chosen = [index[k] for k in keys if k in index]
+    if not chosen:
+        return section
+    columns = tuple(section.columns[i] for i in chosen)
+    rows = tuple(tuple(row[i] for i in chosen) for row in section.rows)
+    return Section(section.title, columns, rows, section.empty)
+
+
+def column_keys(report: Report) -> tuple[str, ...]:
+    """Every column key any section of *report* has, in order."""
+    keys: dict[str, None] = {}
+    for section in report.view.sections:
+        for column in section.columns:
+            keys.setdefault(column.key, None)
+    return tuple(keys)
