@@ -134,6 +134,12 @@ def handle_errors(func: F) -> F:
             fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except (typer.Exit, BrokenPipeError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
+            if SETTINGS.debug:
+                raise
+            fail(f"unexpected {type(exc).__name__}: {exc} (rerun with --debug for a traceback, and please report it)")
 
     return wrapper  # type: ignore[return-value]
 

@@ -187,9 +187,18 @@ def _arabic(roman: str) -> str:
 def gap_of(corpus: Corpus, art: Article, b: Scope) -> Gap:
     """Why *art* has no counterpart in B: its declared absence, or 'not mapped'."""
     absence = absence_in(corpus, art.id, b)
-    if absence is None:
-        return Gap(art, "not mapped: no link and no declared absence", "", False)
-    return Gap(art, absence.reason, absence.source, True, absence.status)
+    if absence is not None:
+        return Gap(art, absence.reason, absence.source, True, absence.status)
+    elsewhere = _linked_in_siblings(corpus, art, b)
+    if elsewhere:
+        return Gap(art, f"no counterpart in {b.id}; its counterparts elsewhere in the same framework: {', '.join(elsewhere)}")
+    return Gap(art, "not mapped: no link and no declared absence", "", False)
+
+
+def _linked_in_siblings(corpus: Corpus, art: Article, b: Scope) -> list[str]:
+    """Articles linked to *art* in the other instruments of a group that holds B's instruments."""
+    siblings = {m for g in corpus.groups if set(b.members) <= set(g.members) for m in g.members} - set(b.members)
+    return [l.to_id for l in corpus.links_of(art.id) if l.to_id.partition(":")[0] in siblings]
 
 
 def gaps(corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None) -> tuple[Gap, ...]:

@@ -1,8 +1,10 @@
 """Fuzzy look-up of articles by what people type: titles, keywords, jargon, typos and citations.
 
-Text is normalised before matching (case, accents, hyphens, British/American spelling, plurals), then
-scored with rapidfuzz over each article's title, keywords and summary; titles and keywords weigh more.
-A query that is an exact citation ('Art. 32 BC') puts that article first.
+Text is normalised first (case, accents, hyphens, British/American spelling, plurals). Each query word is
+then matched against the corpus vocabulary with rapidfuzz (typos within about one edit in five letters,
+prefixes of four letters or more); an article scores by how many query words one of its fields holds,
+and how much of that field they cover. Titles and keywords weigh more than summaries. A query that is a
+citation ('Art. 32 BC') puts that article first.
 """
 
 from __future__ import annotations
@@ -16,24 +18,28 @@ from rapidfuzz import fuzz, process
 from .models import Article, Corpus
 from .refs import Resolver, fold
 
-TITLE, KEYWORD, ALIAS, SUMMARY, CHAPTER = "title", "keyword", "alias", "summary", "chapter"
-WEIGHTS = {TITLE: 1.0, KEYWORD: 1.0, ALIAS: 0.9, CHAPTER: 0.75, SUMMARY: 0.8}
-DEFAULT_CUTOFF = 70.0
+TITLE, KEYWORD, SUMMARY = "title", "keyword", "summary"
+WEIGHTS = {TITLE: 1.0, KEYWORD: 1.0, SUMMARY: 0.8}
+DEFAULT_CUTOFF = 60.0
+WORD_CUTOFF = 80.0
+SPREAD_WEIGHT = 0.85
+STOPWORDS = frozenset({"a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "at", "its"})
 _SPELLING = (
     (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{2})ence\b"), "ense"),
     (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
 )
+_JOIN_RE = re.compile(r"(?<=\w)[-/.'’](?=\w)")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
 
-@lru_cache(maxsize=4096)
-def normalise(text: str) -> str:
-    """Fold case, accents, hyphens, British spelling and plurals so that variants compare equal."""
-    text = re.sub(r"(?<=\w)[-/.](?=\w)", "", fold(text))
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> tuple[str, ...]:
+    """The words of *text* with case, accents, hyphens, British spelling and plurals folded."""
+    text = _JOIN_RE.sub("", fold(text))
     for pattern, repl in _SPELLING:
         text = pattern.sub(repl, text)
-    return " ".join(_singular(w) for w in _WORD_RE.findall(text))
+    return tuple(_singular(w) for w in _WORD_RE.findall(text))
 
 
 def _singular(word: str) -> str:
@@ -59,44 +65,49 @@ class FindResult:
     """Ranked answers to one query."""
 
     query: str
-    scope: str | None
     hits: tuple[Hit, ...]
 
 
+@dataclass(frozen=True)
+class _Field:
+    article: int
+    kind: str
+    text: str
+    words: frozenset[str]
+
+
 class Index:
-    """A search index over a corpus: one entry per (article, field text)."""
+    """A search index over a corpus: fields per article and an inverted index of their words."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.resolver = Resolver(corpus)
-        self.owners: list[tuple[int, str, str]] = []
-        self.texts: list[str] = []
         self.articles: list[Article] = []
+        self.fields: list[_Field] = []
+        self.postings: dict[str, list[int]] = {}
         for inst in corpus.instruments:
             for art in inst.articles:
                 self._add(art)
+        self.vocabulary = list(self.postings)
 
     def _add(self, art: Article) -> None:
         n = len(self.articles)
         self.articles.append(art)
-        fields = [(TITLE, art.title)] + [(KEYWORD, k) for k in art.keywords] + [(SUMMARY, art.summary)]
-        for field, text in fields:
-            norm = normalise(text)
-            if norm:
-                self.owners.append((n, field, text))
-                self.texts.append(norm)
+        pairs = [(TITLE, art.title)] + [(KEYWORD, k) for k in art.keywords] + [(SUMMARY, art.summary)]
+        for kind, text in pairs:
+            words = frozenset(normalise(text)) - STOPWORDS
+            if words:
+                for word in words:
+                    self.postings.setdefault(word, []).append(len(self.fields))
+                self.fields.append(_Field(n, kind, text, words))
 
     def find(self, query: str, *, within: tuple[str, ...] | None = None, limit: int = 10,
              cutoff: float = DEFAULT_CUTOFF) -> FindResult:
         """Rank articles for *query*, best first; *within* restricts to some instruments."""
-        hits = self._score(query, within)
         cited = self._citation(query, within)
-        if cited is not None:
-            hits = {k: v for k, v in hits.items() if k != cited.article.id}
-            ranked = [cited] + sorted(hits.values(), key=_rank)
-        else:
-            ranked = sorted(hits.values(), key=_rank)
-        return FindResult(query, None, tuple(h for h in ranked if h.score >= cutoff)[:limit])
+        hits = [h for h in self._score(query, within) if cited is None or h.article.id != cited.article.id]
+        ranked = ([cited] if cited else []) + sorted(hits, key=_rank)
+        return FindResult(query, tuple(h for h in ranked if h.score >= cutoff)[:limit])
 
     def _citation(self, query: str, within: tuple[str, ...] | None) -> Hit | None:
         parsed = self.resolver.parse(query)
@@ -107,34 +118,50 @@ class Index:
             return None
         return Hit(self.corpus.article(art_id), 100.0, "citation", art_id)
 
-    def _score(self, query: str, within: tuple[str, ...] | None) -> dict[str, Hit]:
-        q = normalise(query)
-        if not q:
-            return {}
-        short = len(q) < 4
-        best: dict[str, Hit] = {}
-        scores = _field_scores(q, self.texts, short)
-        for (n, field, text), raw in zip(self.owners, scores):
-            art = self.articles[n]
+    def _score(self, query: str, within: tuple[str, ...] | None) -> list[Hit]:
+        words = [w for w in dict.fromkeys(normalise(query)) if w not in STOPWORDS] or list(normalise(query))
+        if not words:
+            return []
+        per_field: dict[int, list[float]] = {}
+        for qi, word in enumerate(words):
+            for vocab_word, sim in self._similar(word).items():
+                for fi in self.postings[vocab_word]:
+                    sims = per_field.setdefault(fi, [0.0] * len(words))
+                    sims[qi] = max(sims[qi], sim)
+        return self._aggregate(words, per_field, within)
+
+    def _similar(self, word: str) -> dict[str, float]:
+        """Vocabulary words close to *word*: exact, one typo in five letters, or *word* as a prefix."""
+        if len(word) <= 3 or word.isdigit():
+            return {word: 100.0} if word in self.postings else {}
+        found = {w: s for w, s, _ in process.extract_iter(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)}
+        for w in self.vocabulary:
+            if len(word) >= 4 and w.startswith(word) and w not in found:
+                found[w] = 90.0
+        return found
+
+    def _aggregate(self, words: list[str], per_field: dict[int, list[float]], within: tuple[str, ...] | None) -> list[Hit]:
+        best: dict[int, Hit] = {}
+        spread: dict[int, list[float]] = {}
+        for fi, sims in per_field.items():
+            field = self.fields[fi]
+            art = self.articles[field.article]
             if within and art.instrument not in within:
                 continue
-            score = raw * WEIGHTS[field]
-            current = best.get(art.id)
-            if current is None or score > current.score:
-                best[art.id] = Hit(art, round(score, 1), field, text)
-        return best
+            covered = sum(sims) / len(sims)
+            fit = min(1.0, sum(1 for s in sims if s) / len(field.words))
+            score = WEIGHTS[field.kind] * (0.9 * covered + 10 * fit)
+            if field.article not in best or score > best[field.article].score:
+                best[field.article] = Hit(art, round(score, 1), field.kind, field.text)
+            acc = spread.setdefault(field.article, [0.0] * len(words))
+            spread[field.article] = [max(a, WEIGHTS[field.kind] * s) for a, s in zip(acc, sims)]
+        for n, sims in spread.items():
+            combined = SPREAD_WEIGHT * sum(sims) / len(sims)
+            if combined > best[n].score:
+                best[n] = Hit(best[n].article, round(combined, 1), "words", best[n].matched)
+        return list(best.values())
 
 
-def _field_scores(q: str, texts: list[str], short: bool) -> list[float]:
-    """Score *q* against every text: exact-word matching for short queries, fuzzy for the rest."""
-    if short:
-        return [100.0 if q in t.split() else 0.0 for t in texts]
-    token_set = process.cdist([q], texts, scorer=fuzz.token_set_ratio, workers=1)[0]
-    partial = process.cdist([q], texts, scorer=fuzz.partial_ratio, workers=1)[0]
-    ratio = process.cdist([q], texts, scorer=fuzz.ratio, workers=1)[0]
-    return [max(0.5 * (a + b), c, min(a, b)) for a, b, c in zip(token_set, partial, ratio)]
-
-
-def _rank(hit: Hit) -> tuple[float, str, int]:
+def _rank(hit: Hit) -> tuple[float, int, str, int]:
     num = int(re.sub(r"\D", "", hit.article.num) or 0)
-    return (-hit.score, hit.article.instrument, num)
+    return (-hit.score, 0 if hit.field in (TITLE, KEYWORD) else 1, hit.article.instrument, num)

@@ -7,8 +7,10 @@ from .findings import Finding
 from .lookup import FindResult
 from .models import Article, Corpus, Instrument
 from .refs import Scope
-from .views import BAR, ID, NUMBER, RELATION, Column, Report, Section, View
+from .views import BAR, ID, NUMBER, RELATION, SOURCE, Column, Report, Section, View
 
+UNVERIFIED_NOTE = ("† title not yet confirmed against the official English text. "
+                   "⚠ not mapped: neither linked nor declared absent (see 'treatycmp check').")
 ARTICLE_COLUMNS = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3))
 
 
@@ -52,34 +54,47 @@ def articles_report(inst: Instrument, articles: tuple[Article, ...]) -> Report:
     cols = (*ARTICLE_COLUMNS, Column("chapter", "Chapter", ratio=2), Column("keywords", "Keywords", ratio=2))
     rows = tuple((a.id, _title(a), str(a.chapter or ""), ", ".join(a.keywords[:6])) for a in articles)
     facts = (("instrument", f"{inst.name} ({inst.number})"), ("articles", str(len(articles))))
-    view = View(f"{inst.short}: articles", (Section(inst.short, cols, rows),), facts)
+    view = View(f"{inst.short}: articles", (Section(inst.short, cols, rows),), facts, footer=_footer(articles))
     return Report("articles", view, [article_data(a) for a in articles])
 
 
+def _footer(articles: object) -> str:
+    return UNVERIFIED_NOTE.split(". ")[0] + "." if any(not a.verified for a in articles) else ""  # type: ignore[attr-defined]
+
+
 def _title(art: Article) -> str:
-    return art.title if art.verified else f"{art.title} [title unverified]"
+    return art.title if art.verified else f"{art.title} †"
 
 
 def diff_report(diff: Diff) -> Report:
     a, b = diff.a, diff.b
-    cols = (
-        Column("from", a.id, ID, 1, 11), Column("from_title", f"{a.name} title", ratio=3),
-        Column("relation", "Relation", RELATION, 1, 12),
-        Column("to", b.id, ID, 1, 9), Column("to_title", f"{b.name} title", ratio=3),
-        Column("note", "Note / reason", ratio=5), Column("source", "Source", ratio=2),
-    )
+    fa, fb = (Column("from", a.id, ID), Column("from_title", f"{a.id} title", ratio=3))
+    ta, tb = (Column("to", b.id, ID), Column("to_title", f"{b.id} title", ratio=3))
+    rel, note, src = Column("relation", "Relation", RELATION), Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1)
+    layouts = {"link": (fa, fb, rel, ta, tb, note, src), "gap": (fa, fb, note, src), "only_b": (ta, tb, note, src)}
     parts = (("link", "Counterparts"), ("gap", f"{a.name}: no counterpart in {b.name}"),
              ("only_b", f"{b.name}: nothing in {a.name}"))
-    sections = tuple(Section(title, cols, tuple(_diff_cells(r) for r in diff.of_kind(kind))) for kind, title in parts)
+    sections = tuple(
+        Section(title, layouts[kind], tuple(_pick_cells(_diff_cells(r), layouts[kind]) for r in diff.of_kind(kind)))
+        for kind, title in parts
+    )
     counts = {kind: len(diff.of_kind(kind)) for kind, _ in parts}
     facts = (("from", _scope_label(a)), ("to", _scope_label(b)),
              ("rows", f"{counts['link']} links · {counts['gap']} gaps · {counts['only_b']} only in {b.id}"))
     data = {"from": a.id, "to": b.id, "rows": [_diff_data(r) for r in diff.rows]}
-    return Report("diff", View(f"{a.name} → {b.name}", sections, facts, legend=True), data)
+    return Report("diff", View(f"{a.name} → {b.name}", sections, facts, legend=True, footer=UNVERIFIED_NOTE), data)
 
 
 def _scope_label(scope: Scope) -> str:
     return f"{scope.name} ({', '.join(scope.members)})" if scope.is_group else f"{scope.name} ({scope.id})"
+
+
+_DIFF_KEYS = ("from", "from_title", "relation", "to", "to_title", "note", "source")
+
+
+def _pick_cells(cells: tuple[object, ...], columns: tuple[Column, ...]) -> tuple[object, ...]:
+    values = dict(zip(_DIFF_KEYS, cells))
+    return tuple(values[c.key] for c in columns)
 
 
 def _diff_cells(row: DiffRow) -> tuple[object, ...]:
@@ -106,10 +121,11 @@ def _diff_data(row: DiffRow) -> dict[str, object]:
 
 
 def gaps_report(a: Scope, b: Scope, gaps: tuple[Gap, ...]) -> Report:
-    cols = (*ARTICLE_COLUMNS, Column("reason", "Why no counterpart", ratio=5), Column("source", "Source", ratio=2))
+    cols = (*ARTICLE_COLUMNS, Column("reason", "Why no counterpart", ratio=5), Column("source", "Source", SOURCE, 1))
     rows = tuple((g.article.id, _title(g.article), g.reason if g.declared else f"⚠ {g.reason}", g.source) for g in gaps)
     facts = (("from", _scope_label(a)), ("to", _scope_label(b)), ("gaps", str(len(gaps))))
-    view = View(f"{a.name}: no counterpart in {b.name}", (Section("Gaps", cols, rows),), facts)
+    view = View(f"{a.name}: no counterpart in {b.name}", (Section("Gaps", cols, rows),), facts,
+                footer=_footer([g.article for g in gaps]))
     data = [{"id": g.article.id, "title": g.article.title, "reason": g.reason, "source": g.source,
              "declared": g.declared, "status": g.status} for g in gaps]
     return Report("gaps", view, data)
@@ -124,10 +140,10 @@ def card_report(corpus: Corpus, card: Counterparts) -> Report:
         ("verified", "yes" if art.verified else "no: title not yet confirmed against the official text"),
     ) if v)
     cols = (Column("to", "Counterpart", ID, 1, 11), Column("title", "Title", ratio=3),
-            Column("relation", "Relation", RELATION, 1, 12), Column("note", "Note", ratio=5), Column("source", "Source", ratio=2))
+            Column("relation", "Relation", RELATION, 1, 12), Column("note", "Note", ratio=5), Column("source", "Source", SOURCE, 1))
     rows = tuple((_pin(other.id, link.to_paragraphs), _title(other), link.relation.value, link.note, link.source)
                  for link, other in card.links)
-    abs_cols = (Column("absent_in", "Absent in", ID, 1, 8), Column("reason", "Reason", ratio=5), Column("source", "Source", ratio=2))
+    abs_cols = (Column("absent_in", "Absent in", ID, 1, 8), Column("reason", "Reason", ratio=5), Column("source", "Source", SOURCE, 1))
     abs_rows = tuple((a.absent_in, a.reason, a.source) for a in card.absences)
     sections = (Section("Counterparts", cols, rows), Section("No counterpart in", abs_cols, abs_rows))
     data = {
@@ -144,7 +160,8 @@ def card_report(corpus: Corpus, card: Counterparts) -> Report:
 def find_report(result: FindResult) -> Report:
     cols = (*ARTICLE_COLUMNS, Column("score", "Score", NUMBER, 1, 5), Column("matched", "Matched", ratio=3))
     rows = tuple((h.article.id, _title(h.article), f"{h.score:.0f}", f"{h.field}: {h.matched}") for h in result.hits)
-    view = View(f"Articles matching {result.query!r}", (Section("Matches", cols, rows),))
+    view = View(f"Articles matching {result.query!r}", (Section("Matches", cols, rows),),
+                footer=_footer([h.article for h in result.hits]))
     data = [{"id": h.article.id, "title": h.article.title, "score": h.score, "field": h.field, "matched": h.matched}
             for h in result.hits]
     return Report("find", view, data)

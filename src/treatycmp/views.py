@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-TEXT, ID, RELATION, BAR, NUMBER = "text", "id", "relation", "bar", "number"
+TEXT, ID, RELATION, BAR, NUMBER, SOURCE = "text", "id", "relation", "bar", "number", "source"
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,33 @@ class Report:
         sections = self.view.sections
         if len(sections) == 1:
             return sections[0]
-        columns = sections[0].columns
-        if any(s.columns != columns for s in sections):
-            return sections[0]
-        part = Column("part", "part")
-        rows = tuple((s.title, *row) for s in sections for row in s.rows)
-        return Section(self.view.title, (part, *columns), rows)
+        columns: dict[str, Column] = {}
+        for section in sections:
+            for column in section.columns:
+                columns.setdefault(column.key, column)
+        rows = tuple((s.title, *_spread(s, row, columns)) for s in sections for row in s.rows)
+        return Section(self.view.title, (Column("part", "part"), *columns.values()), rows)
+
+
+def _spread(section: Section, row: tuple[object, ...], columns: dict[str, Column]) -> tuple[object, ...]:
+    values = {c.key: v for c, v in zip(section.columns, row)}
+    return tuple(values.get(key, "") for key in columns)
+
+
+def footnote_sources(section: Section, notes: dict[str, int]) -> Section:
+    """Replace long texts in source columns by '[n]', numbering them in *notes* (shared across sections)."""
+    idx = [i for i, c in enumerate(section.columns) if c.kind == SOURCE]
+    if not idx:
+        return section
+    rows = []
+    for row in section.rows:
+        cells = list(row)
+        for i in idx:
+            text = str(cells[i])
+            if len(text) > 24:
+                cells[i] = f"[{notes.setdefault(text, len(notes) + 1)}]"
+        rows.append(tuple(cells))
+    return Section(section.title, section.columns, tuple(rows), section.empty)
 
 
 def pick_columns(report: Report, keys: tuple[str, ...]) -> Report:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..views import BAR, ID, RELATION, Report, Section
+from ..views import BAR, ID, RELATION, Report, Section, footnote_sources
 from .style import HEX, MEANINGS, RELATIONS, SYMBOLS, label
 
 CSS = """
@@ -32,11 +32,16 @@ def render(report: Report, *, width: int = 100, color: bool = True) -> str:
     body = [f"<h1>{escape(view.title)}</h1>"]
     if view.facts:
         body.append('<ul class="facts">' + "".join(f"<li><b>{escape(k)}:</b> {escape(v)}</li>" for k, v in view.facts) + "</ul>")
+    notes: dict[str, int] = {}
     for section in view.sections:
         body.append(f"<h2>{escape(section.title)} ({len(section.rows)})</h2>")
-        body.append(table_html(section))
+        body.append(table_html(footnote_sources(section, notes)))
     if view.legend:
         body.append(legend_html())
+    if notes:
+        body.append(sources_html(notes))
+    if view.footer:
+        body.append(f"<footer>{escape(view.footer)}</footer>")
     return page(view.title, "\n".join(body))
 
 
@@ -83,6 +88,11 @@ def bar_html(counts: tuple[tuple[str, int], ...]) -> str:
         for k, n in counts if n
     )
     return f'<div class="bar" role="img" aria-label="{escape(", ".join(f"{k} {n}" for k, n in counts if n))}">{spans}</div>'
+
+
+def sources_html(notes: dict[str, int]) -> str:
+    items = "".join(f'<li value="{n}">{escape(text)}</li>' for text, n in notes.items())
+    return f"<h2>Sources</h2><ol class=\"sources\">{items}</ol>"
 
 
 def legend_html() -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..views import BAR, RELATION, Report, Section
+from ..views import BAR, RELATION, Report, Section, footnote_sources
 from .style import MEANINGS, RELATIONS, label
 
 
@@ -16,9 +16,14 @@ def render(report: Report, *, width: int = 100, color: bool = False) -> str:
     view = report.view
     out = [f"## {escape(view.title)}", ""]
     out += [f"- **{escape(k)}:** {escape(v)}" for k, v in view.facts]
+    notes: dict[str, int] = {}
     for section in view.sections:
         out += ["", f"### {escape(section.title)} ({len(section.rows)})", ""] if len(view.sections) > 1 else [""]
-        out += _table(section)
+        out += _table(footnote_sources(section, notes))
+    if notes:
+        out += ["", "Sources:", ""] + [f"{n}. {escape(text)}" for text, n in notes.items()]
+    if view.footer:
+        out += ["", escape(view.footer)]
     if view.legend:
         out += ["", "Relations: " + "; ".join(f"{label(r)}: {MEANINGS[r]}" for r in RELATIONS) + "."]
     return "\n".join(out).lstrip("\n") + "\n"

@@ -9,7 +9,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..views import BAR, NUMBER, RELATION, Report, Section
+from ..views import BAR, ID, NUMBER, RELATION, SOURCE, Report, Section, footnote_sources
 from .style import COLOURS, MEANINGS, RELATIONS, SYMBOLS, label
 
 
@@ -26,9 +26,13 @@ def renderable(report: Report, color: bool = True) -> RenderableType:
     parts: list[RenderableType] = [Text(view.title, style="bold")]
     for key, value in view.facts:
         parts.append(Text.assemble((f"{key}: ", "bold" if color else ""), value))
+    notes: dict[str, int] = {}
     for section in view.sections:
         parts.append(Text(""))
-        parts.append(_table(section, color, multi=len(view.sections) > 1))
+        parts.append(_table(footnote_sources(section, notes), color, multi=len(view.sections) > 1))
+    if notes:
+        parts.append(Text(""))
+        parts.extend(Text(f"[{n}] {text}") for text, n in notes.items())
     if view.legend:
         parts.extend([Text(""), legend(color)])
     if view.footer:
@@ -40,15 +44,21 @@ def _table(section: Section, color: bool, multi: bool) -> RenderableType:
     title = f"{section.title} ({len(section.rows)})" if multi else None
     table = Table(title=title, title_justify="left", box=box.ROUNDED if color else box.SIMPLE_HEAD,
                   show_lines=color, expand=True, title_style="bold" if color else "")
-    for col in section.columns:
-        table.add_column(col.header, ratio=col.ratio, min_width=col.min_width or None, overflow="fold",
-                         justify="right" if col.kind == NUMBER else "left",
-                         no_wrap=col.kind in (RELATION,))
+    for i, col in enumerate(section.columns):
+        tight = col.kind in (ID, NUMBER, RELATION, SOURCE)
+        widest = max((len(_plain(row[i], col.kind)) for row in section.rows), default=0)
+        min_width = max(col.min_width, min(widest, 16) if tight else 0, len(col.header) if tight else 0)
+        table.add_column(col.header, ratio=None if tight else col.ratio, min_width=min_width or None,
+                         overflow="fold", justify="right" if col.kind == NUMBER else "left", no_wrap=tight)
     if not section.rows:
         return Group(Text(title or section.title, style="bold"), Text(f"  {section.empty}")) if multi else Text(section.empty)
     for row in section.rows:
         table.add_row(*(_cell(value, col.kind, color) for value, col in zip(row, section.columns)))
     return table
+
+
+def _plain(value: object, kind: str) -> str:
+    return label(str(value)) if kind == RELATION else "" if kind == BAR else str(value)
 
 
 def _cell(value: object, kind: str, color: bool) -> Text:
