@@ -19,7 +19,7 @@ FILLERS = frozenset({"article", "articles", "art", "arts", "artikel", "of", "the
 ART_WORDS = frozenset({"article", "articles", "art", "arts", "artikel"})
 _PARA_RE = re.compile(r"(\d)\s*(?:\(\s*[a-z0-9]{1,4}\s*\)\s*)+")
 _PARA_WORD_RE = re.compile(r"\b(?:para(?:graph)?s?|§§?)\.?\s*\d+[a-z]?\b")
-_TOKEN_RE = re.compile(r"[a-z]+|\d+")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
 def fold(text: str) -> str:
@@ -87,21 +87,24 @@ class Resolver:
         return tuple(dict.fromkeys(self.keys[k] for k in close))[:3]
 
     def parse(self, text: str) -> tuple[str, str] | None:
-        """Split a citation into (scope id, article number), or None if *text* is not one."""
+        """Split a citation into (scope id, article number), or None if *text* is not one.
+
+        Every digit token is tried as the article number; the rest must name an instrument or group.
+        Among several readings, one whose article exists wins, then one written after 'art.'/'article'.
+        """
         toks = tokens(text)
-        best: tuple[str, str] | None = None
+        candidates = []
         for i, tok in enumerate(toks):
             if not tok.isdigit():
                 continue
             rest = "".join(t for t in toks[:i] + toks[i + 1:] if t not in FILLERS)
             scope_id = self.keys.get(rest)
-            if scope_id is None:
-                continue
-            candidate = (scope_id, str(int(tok)))
-            if i > 0 and toks[i - 1] in ART_WORDS:
-                return candidate
-            best = best or candidate
-        return best
+            if scope_id is not None:
+                num = str(int(tok))
+                exists = any(self.corpus.has_article(f"{m}:{num}") for m in self.corpus.members(scope_id))
+                after_art = i > 0 and toks[i - 1] in ART_WORDS
+                candidates.append(((exists, after_art, i), (scope_id, num)))
+        return max(candidates)[1] if candidates else None
 
     def article(self, text: str) -> Article:
         """Resolve a citation to an article, or raise :class:`UnknownName` saying what is wrong."""

@@ -108,7 +108,7 @@ class _Converter:
     def scalar(self, node: yaml.ScalarNode) -> str | None:
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(node, f"unsupported YAML tag {node.tag!r}")
-        if node.tag == _NULL and node.style is None:
+        if node.tag == _NULL and not node.style:
             return None
         return node.value
 

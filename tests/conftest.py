@@ -1,0 +1,97 @@
+"""Shared fixtures: the real shipped corpus, a CLI runner, and small data folders written on the fly."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from treatycmp.loader import load
+from treatycmp.models import Corpus
+from treatycmp.resources import packaged_data_dir
+
+REAL_DATA = packaged_data_dir()
+
+MINI_ARTICLES = """\
+meta:
+  data_version: "test"
+groups:
+  - id: grp
+    name: "Group of a and b"
+    members: ["a", "b"]
+instruments:
+  - id: a
+    name: "Instrument A"
+    short: "A"
+    number: "A-1"
+    aliases: ["alpha"]
+    article_count: 3
+    sources: ["test"]
+    articles:
+      - {num: "1", title: "One", chapter: "I — First", summary: "s", source: "t"}
+      - {num: "2", title: "Two", chapter: "I — First", summary: "s", source: "t"}
+      - {num: "3", title: "Three", chapter: "II — Second", summary: "s", source: "t"}
+  - id: b
+    name: "Instrument B"
+    short: "B"
+    number: "B-1"
+    article_count: 1
+    sources: ["test"]
+    articles:
+      - {num: "1", title: "Uno", summary: "s", source: "t"}
+  - id: c
+    name: "Instrument C"
+    short: "C"
+    number: "C-1"
+    article_count: 2
+    sources: ["test"]
+    articles:
+      - {num: "1", title: "Eins", summary: "s", source: "t"}
+      - {num: "2", title: "Zwei", summary: "s", source: "t"}
+"""
+
+MINI_MAPPING = """\
+comparisons:
+  - {from: a, to: c}
+links:
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis}
+  - {from: "a:2", to: "c:2", relation: subset, note: "narrower", source: analysis}
+absences:
+  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}
+"""
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    return load(REAL_DATA)
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def write_data(folder: Path, articles: str = MINI_ARTICLES, mapping: str = MINI_MAPPING) -> Path:
+    """Write a data folder with the two files (dedented) and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "articles.yaml").write_text(textwrap.dedent(articles), encoding="utf-8")
+    (folder / "mapping.yaml").write_text(textwrap.dedent(mapping), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def mini(tmp_path: Path) -> Path:
+    return write_data(tmp_path / "mini")
+
+
+@pytest.fixture()
+def real_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped data."""
+    target = tmp_path / "data"
+    target.mkdir()
+    for name in ("articles.yaml", "mapping.yaml"):
+        shutil.copy(REAL_DATA / name, target / name)
+    return target

@@ -1,0 +1,83 @@
+"""The safe YAML reader: line numbers, strings kept as written, unsafe input refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from treatycmp.errors import DataError
+from treatycmp.yamlio import YList, YMap, read_yaml
+
+
+def write(tmp_path: Path, content: str | bytes) -> Path:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def test_scalars_stay_exactly_as_written(tmp_path: Path) -> None:
+    doc = read_yaml(write(tmp_path, "a: 1.10\nb: 014\nc: no\nd: 2024-12-24\ne: ~\nf: 'null'\ng: 0x1F\n"))
+    assert doc == {"a": "1.10", "b": "014", "c": "no", "d": "2024-12-24", "e": None, "f": "null", "g": "0x1F"}
+
+
+def test_mappings_remember_key_lines(tmp_path: Path) -> None:
+    doc = read_yaml(write(tmp_path, "top:\n  - x: 1\n    y: 2\n  - x: 3\n"))
+    assert isinstance(doc, YMap) and isinstance(doc["top"], YList)
+    assert doc["top"].item_lines == [2, 4]
+    assert doc["top"][0].line_of("y") == 3
+
+
+def test_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as info:
+        read_yaml(write(tmp_path, "a: 1\nb: [1, 2\nc: 3\n"), "data/articles.yaml")
+    assert str(info.value).startswith("data/articles.yaml:3:")
+    assert "YAML syntax error" in str(info.value)
+
+
+def test_duplicate_key_is_refused_with_both_lines(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"f.yaml:3:1: duplicate key 'a' \(first at line 1\)"):
+        read_yaml(write(tmp_path, "a: 1\nb: 2\na: 3\n"), "f.yaml")
+
+
+def test_python_tags_are_refused_and_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    text = f"a: !!python/object/apply:os.system ['touch {marker}']\n"
+    with pytest.raises(DataError, match="unsupported YAML tag"):
+        read_yaml(write(tmp_path, text))
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    with pytest.raises(DataError, match="aliases"):
+        read_yaml(write(tmp_path, "\n".join(lines) + "\n"))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "file is empty"),
+        ("   \n\n", "file is empty"),
+        (b"a: 1\n\x00\x01\x02", "binary content"),
+        (b"a: caf\xe9\n", "not valid UTF-8"),
+    ],
+)
+def test_unreadable_content_is_one_clear_error(tmp_path: Path, content: str | bytes, message: str) -> None:
+    with pytest.raises(DataError, match=message):
+        read_yaml(write(tmp_path, content))
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    doc = read_yaml(write(tmp_path, "\ufeffa: x\r\nb: y\r\n".encode("utf-8")))
+    assert doc == {"a": "x", "b": "y"}
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="file not found"):
+        read_yaml(tmp_path / "nope.yaml")
+    with pytest.raises(DataError, match="is a folder"):
+        read_yaml(tmp_path)
