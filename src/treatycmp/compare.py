@@ -123,11 +123,13 @@ def diff(
 ) -> Diff:
     """Links from A to B in A's order, then A's gaps, then B's articles with nothing in A."""
     rows: list[DiffRow] = []
+    gap_rows: list[DiffRow] = []
     for art in _in_chapter(articles_of(corpus, a), chapter):
         links = links_to(corpus, art.id, b)
         rows.extend(_link_row(corpus, l) for l in links)
         if not links:
-            rows.append(_gap_row(corpus, art, b))
+            gap_rows.append(_gap_row(corpus, art, b))
+    rows.extend(gap_rows)
     rows.extend(_only_b_rows(corpus, a, b))
     return Diff(a, b, tuple(r for r in rows if _keep(r, relation, only)))
 

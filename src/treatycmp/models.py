@@ -97,6 +97,7 @@ class Instrument:
     url: str = ""
     sources: tuple[str, ...] = ()
     line: int = 0
+    count_line: int = 0
 
     def chapters(self) -> tuple[Heading, ...]:
         """The instrument's chapters in treaty order (articles with no chapter are left out)."""

@@ -161,7 +161,7 @@ def read_instrument(r: Reader, node: object, line: int) -> Instrument | None:
         adopted=r.optional(m, "adopted", what), opened=r.optional(m, "opened", what), place=r.optional(m, "place", what),
         in_force=r.optional(m, "in_force", what), status_note=r.text(m, "status_note", what),
         languages=r.strings(m, "languages", what), url=r.text(m, "url", what), sources=r.strings(m, "sources", what),
-        line=m.line,
+        line=m.line, count_line=m.line_of("article_count"),
     )
 
 

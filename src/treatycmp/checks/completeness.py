@@ -41,4 +41,4 @@ def _counts(corpus: Corpus) -> Iterator[Finding]:
     for inst in corpus.instruments:
         if inst.article_count >= 0 and len(inst.articles) != inst.article_count:
             message = f"instrument {inst.id!r} declares {inst.article_count} articles but lists {len(inst.articles)}"
-            yield make(corpus.articles_file, inst.line, ERROR, "article-count", message)
+            yield make(corpus.articles_file, inst.count_line or inst.line, ERROR, "article-count", message)
