@@ -9,6 +9,7 @@ citation ('Art. 32 BC') puts that article first.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,33 +21,57 @@ from .refs import Resolver, fold
 
 TITLE, KEYWORD, SUMMARY = "title", "keyword", "summary"
 WEIGHTS = {TITLE: 1.0, KEYWORD: 1.0, SUMMARY: 0.8}
-DEFAULT_CUTOFF = 60.0
+DEFAULT_CUTOFF = 30.0
+RELATIVE_CUTOFF = 0.6
 WORD_CUTOFF = 80.0
 SPREAD_WEIGHT = 0.85
-STOPWORDS = frozenset({"a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "at", "its"})
+STOPWORDS = frozenset({
+    "a", "an", "and", "by", "for", "in", "into", "of", "on", "or", "the", "to", "with", "from", "at", "its", "is", "are",
+    "be", "can", "how", "many", "what", "which", "who", "when", "where", "if", "do", "does", "their", "someone", "there",
+})
 _SPELLING = (
     (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{2})ence\b"), "ense"),
     (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
 )
-_JOIN_RE = re.compile(r"(?<=\w)[-/.'’](?=\w)")
+_JOIN_SPLIT_RE = re.compile(r"[-/'’]")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=8192)
-def normalise(text: str) -> tuple[str, ...]:
-    """The words of *text* with case, accents, hyphens, British spelling and plurals folded."""
-    text = _JOIN_RE.sub("", fold(text))
+def normalise(text: str, expand: bool = False) -> tuple[str, ...]:
+    """The words of *text* with case, accents, hyphens, British spelling and plurals folded.
+
+    A two-part compound ('co-operation', 'trans-border', '24/7') is joined into one word; longer ones
+    ('police-to-police') are split. With *expand*, a joined compound also yields its parts (for indexing).
+    """
+    words: list[str] = []
+    for chunk in fold(text).split():
+        parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
+        if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
+            words.append("".join(parts))
+            if expand:
+                words.extend(parts)
+        else:
+            words.extend(_WORD_RE.findall(chunk))
+    return tuple(_spell(_stem(w)) for w in words)
+
+
+def _spell(word: str) -> str:
     for pattern, repl in _SPELLING:
-        text = pattern.sub(repl, text)
-    return tuple(_singular(w) for w in _WORD_RE.findall(text))
+        word = pattern.sub(repl, word)
+    return word
 
 
-def _singular(word: str) -> str:
+def _stem(word: str) -> str:
+    """A light stemmer: plurals and -ing/-ed endings ('offences' -> 'offence', 'ordering' -> 'order')."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and word[-len(suffix) - 1] not in "aeiou":
+            return word[: -len(suffix)]
     return word
 
 
@@ -89,13 +114,19 @@ class Index:
             for art in inst.articles:
                 self._add(art)
         self.vocabulary = list(self.postings)
+        self.idf = self._idf()
+
+    def _idf(self) -> dict[str, float]:
+        """Inverse document frequency of each word over articles: rare words identify an article better."""
+        n = max(1, len(self.articles))
+        return {w: math.log(1 + n / len({self.fields[f].article for f in fields})) for w, fields in self.postings.items()}
 
     def _add(self, art: Article) -> None:
         n = len(self.articles)
         self.articles.append(art)
         pairs = [(TITLE, art.title)] + [(KEYWORD, k) for k in art.keywords] + [(SUMMARY, art.summary)]
         for kind, text in pairs:
-            words = frozenset(normalise(text)) - STOPWORDS
+            words = frozenset(normalise(text, True)) - STOPWORDS
             if words:
                 for word in words:
                     self.postings.setdefault(word, []).append(len(self.fields))
@@ -107,7 +138,8 @@ class Index:
         cited = self._citation(query, within)
         hits = [h for h in self._score(query, within) if cited is None or h.article.id != cited.article.id]
         ranked = ([cited] if cited else []) + sorted(hits, key=_rank)
-        return FindResult(query, tuple(h for h in ranked if h.score >= cutoff)[:limit])
+        floor = max(cutoff, RELATIVE_CUTOFF * ranked[0].score) if ranked else cutoff
+        return FindResult(query, tuple(h for h in ranked if h.score >= floor)[:limit])
 
     def _citation(self, query: str, within: tuple[str, ...] | None) -> Hit | None:
         parsed = self.resolver.parse(query)
@@ -123,24 +155,29 @@ class Index:
         if not words:
             return []
         per_field: dict[int, list[float]] = {}
+        weights = []
         for qi, word in enumerate(words):
-            for vocab_word, sim in self._similar(word).items():
+            similar = self._similar(word)
+            closest = max(similar.items(), key=lambda item: (item[1], -self.idf[item[0]]), default=None)
+            weights.append(self.idf[closest[0]] if closest else 0.0)
+            for vocab_word, sim in similar.items():
                 for fi in self.postings[vocab_word]:
                     sims = per_field.setdefault(fi, [0.0] * len(words))
                     sims[qi] = max(sims[qi], sim)
-        return self._aggregate(words, per_field, within)
+        return self._aggregate(words, weights, per_field, within)
 
     def _similar(self, word: str) -> dict[str, float]:
-        """Vocabulary words close to *word*: exact, one typo in five letters, or *word* as a prefix."""
+        """Vocabulary words close to *word*: exact, one typo in five letters, or *word* as a prefix or suffix."""
         if len(word) <= 3 or word.isdigit():
             return {word: 100.0} if word in self.postings else {}
         found = {w: s for w, s, _ in process.extract_iter(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)}
         for w in self.vocabulary:
-            if len(word) >= 4 and w.startswith(word) and w not in found:
+            if w not in found and (w.startswith(word) or (len(word) >= 5 and len(w) - len(word) >= 3 and w.endswith(word))):
                 found[w] = 90.0
         return found
 
-    def _aggregate(self, words: list[str], per_field: dict[int, list[float]], within: tuple[str, ...] | None) -> list[Hit]:
+    def _aggregate(self, words: list[str], weights: list[float], per_field: dict[int, list[float]],
+                   within: tuple[str, ...] | None) -> list[Hit]:
         best: dict[int, Hit] = {}
         spread: dict[int, list[float]] = {}
         for fi, sims in per_field.items():
@@ -148,20 +185,36 @@ class Index:
             art = self.articles[field.article]
             if within and art.instrument not in within:
                 continue
-            covered = sum(sims) / len(sims)
-            fit = min(1.0, sum(1 for s in sims if s) / len(field.words))
-            score = WEIGHTS[field.kind] * (0.9 * covered + 10 * fit)
+            score = WEIGHTS[field.kind] * _field_score(sims, weights, len(field.words))
             if field.article not in best or score > best[field.article].score:
                 best[field.article] = Hit(art, round(score, 1), field.kind, field.text)
             acc = spread.setdefault(field.article, [0.0] * len(words))
             spread[field.article] = [max(a, WEIGHTS[field.kind] * s) for a, s in zip(acc, sims)]
         for n, sims in spread.items():
-            combined = SPREAD_WEIGHT * sum(sims) / len(sims)
+            combined = SPREAD_WEIGHT * _weighted(sims, weights)
             if combined > best[n].score:
                 best[n] = Hit(best[n].article, round(combined, 1), "words", best[n].matched)
         return list(best.values())
 
 
+def _weighted(sims: list[float], weights: list[float]) -> float:
+    """Similarity averaged over the query words, rarer words counting more; unknown words count a little."""
+    known = [w for w in weights if w > 0]
+    if not known:
+        return 0.0
+    total = sum(w * s for w, s in zip(weights, sims)) / sum(known)
+    return total * (0.8 + 0.2 * len(known) / len(weights))
+
+
+def _field_score(sims: list[float], weights: list[float], field_words: int) -> float:
+    """A field's score: weighted coverage of the query, plus a little for covering the field itself."""
+    fit = min(1.0, sum(1 for s in sims if s) / field_words)
+    return 0.9 * _weighted(sims, weights) + 10 * fit
+
+
+FIELD_ORDER = {"citation": 0, TITLE: 1, KEYWORD: 2, "words": 3, SUMMARY: 4}
+
+
 def _rank(hit: Hit) -> tuple[float, int, str, int]:
     num = int(re.sub(r"\D", "", hit.article.num) or 0)
-    return (-hit.score, 0 if hit.field in (TITLE, KEYWORD) else 1, hit.article.instrument, num)
+    return (-hit.score, FIELD_ORDER.get(hit.field, 5), hit.article.instrument, num)
