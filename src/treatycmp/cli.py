@@ -401,6 +401,48 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command()
+@handle_errors
+def lineage(
+    chapter: ChapterOpt = None,
+    subject: Annotated[str, typer.Option("--of", help="The instrument whose articles are traced.")] = "un",
+    sources: Annotated[str, typer.Option("--from", help="Comma-separated instruments or groups to trace them to.")] = "coe,untoc,uncac",
+    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+) -> None:
+    """Where each UN article comes from: its counterparts in the Budapest framework, UNTOC and UNCAC, or 'new'.
+
+    Examples: treatycmp lineage · treatycmp lineage --chapter V --format markdown ·
+    treatycmp lineage --format json -o lineage.json
+    """
+    from .compare import lineage as run_lineage
+    from .present import lineage_report
+    from .refs import Resolver
+
+    data = corpus()
+    resolver = Resolver(data)
+    scope = resolver.scope(subject)
+    check_chapter(data, scope, chapter)
+    source_scopes = tuple(resolver.scope(s.strip()) for s in sources.split(",") if s.strip())
+    show(lineage_report(run_lineage(data, scope, source_scopes, chapter=chapter)), fmt, output, width, columns)
+
+
+@app.command()
+@handle_errors
+def report(
+    output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write ('-' for stdout).", metavar="FILE")] = "treatycmp-report.html",
+) -> None:
+    """Write one offline HTML page: every declared comparison, gaps both ways, coverage, a filter box.
+
+    Example: treatycmp report -o comparison.html
+    """
+    from .output import emit
+    from .render.report import build_report
+
+    emit(build_report(corpus()), output)
+    if output not in (None, "-"):
+        note(f"wrote {output}")
+
+
 def main() -> None:
     """Console entry point: run the app; exit quietly when the reader of our output goes away."""
     try:

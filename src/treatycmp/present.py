@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from .compare import COVERAGE_KEYS, Counterparts, Coverage, Diff, DiffRow, Gap
+from .compare import COVERAGE_KEYS, Counterparts, Coverage, Diff, DiffRow, Gap, Lineage
 from .findings import Finding
 from .lookup import FindResult
-from .models import Article, Corpus, Instrument
+from .models import Article, Corpus, Instrument, Link
+from .render.style import SYMBOLS
 from .refs import Scope
-from .views import BAR, ID, NUMBER, RELATION, SOURCE, Column, Report, Section, View
+from .views import BAR, ID, NUMBER, RELATION, SOURCE, Column, Ref, Report, Section, View
 
 UNVERIFIED_NOTE = ("† title not yet confirmed against the official English text. "
                    "⚠ not mapped: neither linked nor declared absent (see 'treatycmp check').")
@@ -71,7 +72,8 @@ def diff_report(diff: Diff) -> Report:
     fa, fb = (Column("from", a.id, ID), Column("from_title", f"{a.id} title", ratio=3))
     ta, tb = (Column("to", b.id, ID), Column("to_title", f"{b.id} title", ratio=3))
     rel, note, src = Column("relation", "Relation", RELATION), Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1)
-    layouts = {"link": (fa, fb, rel, ta, tb, note, src), "gap": (fa, fb, note, src), "only_b": (ta, tb, note, src)}
+    fp, tp = Column("from_paragraphs", "¶", in_tables=False), Column("to_paragraphs", "¶", in_tables=False)
+    layouts = {"link": (fa, fb, rel, ta, tb, note, src, fp, tp), "gap": (fa, fb, note, src), "only_b": (ta, tb, note, src)}
     parts = (("link", "Counterparts"), ("gap", f"{a.name}: no counterpart in {b.name}"),
              ("only_b", f"{b.name}: nothing in {a.name}"))
     sections = tuple(
@@ -89,7 +91,7 @@ def _scope_label(scope: Scope) -> str:
     return f"{scope.name} ({', '.join(scope.members)})" if scope.is_group else f"{scope.name} ({scope.id})"
 
 
-_DIFF_KEYS = ("from", "from_title", "relation", "to", "to_title", "note", "source")
+_DIFF_KEYS = ("from", "from_title", "relation", "to", "to_title", "note", "source", "from_paragraphs", "to_paragraphs")
 
 
 def _pick_cells(cells: tuple[object, ...], columns: tuple[Column, ...]) -> tuple[object, ...]:
@@ -100,14 +102,10 @@ def _pick_cells(cells: tuple[object, ...], columns: tuple[Column, ...]) -> tuple
 def _diff_cells(row: DiffRow) -> tuple[object, ...]:
     fa, ta = row.from_article, row.to_article
     return (
-        _pin(fa.id, row.from_paragraphs) if fa else "", _title(fa) if fa else "", row.relation,
-        _pin(ta.id, row.to_paragraphs) if ta else "", _title(ta) if ta else "",
-        row.note if row.declared else f"⚠ {row.note}", row.source,
+        Ref(fa.id, row.from_paragraphs) if fa else "", _title(fa) if fa else "", row.relation,
+        Ref(ta.id, row.to_paragraphs) if ta else "", _title(ta) if ta else "",
+        row.note if row.declared else f"⚠ {row.note}", row.source, row.from_paragraphs or "", row.to_paragraphs or "",
     )
-
-
-def _pin(art_id: str, paragraphs: str | None) -> str:
-    return f"{art_id} ¶{paragraphs}" if paragraphs else art_id
 
 
 def _diff_data(row: DiffRow) -> dict[str, object]:
@@ -141,7 +139,7 @@ def card_report(corpus: Corpus, card: Counterparts) -> Report:
     ) if v)
     cols = (Column("to", "Counterpart", ID, 1, 11), Column("title", "Title", ratio=3),
             Column("relation", "Relation", RELATION, 1, 12), Column("note", "Note", ratio=5), Column("source", "Source", SOURCE, 1))
-    rows = tuple((_pin(other.id, link.to_paragraphs), _title(other), link.relation.value, link.note, link.source)
+    rows = tuple((Ref(other.id, link.to_paragraphs), _title(other), link.relation.value, link.note, link.source)
                  for link, other in card.links)
     abs_cols = (Column("absent_in", "Absent in", ID, 1, 8), Column("reason", "Reason", ratio=5), Column("source", "Source", SOURCE, 1))
     abs_rows = tuple((a.absent_in, a.reason, a.source) for a in card.absences)
@@ -195,3 +193,29 @@ def check_data(findings: list[Finding]) -> dict[str, object]:
         "findings": [{"severity": f.severity, "code": f.code, "file": f.file, "line": f.line, "column": f.column,
                       "message": f.message, "article": f.article} for f in findings],
     }
+
+
+def lineage_report(result: Lineage) -> Report:
+    cols = (*ARTICLE_COLUMNS, *(Column(s.id, s.id if s.is_group else s.name, ratio=3) for s in result.sources),
+            Column("origin", "Origin", ratio=1))
+    rows = tuple((r.article.id, _title(r.article), *(_origin_cell(pairs) for _, pairs in r.origins),
+                  "new" if r.is_new else ", ".join(s for s, pairs in r.origins if pairs)) for r in result.rows)
+    counts = result.counts()
+    summary = " · ".join(f"{counts[s.id]} with a counterpart in {s.id}" for s in result.sources)
+    facts = (("articles", str(len(result.rows))), ("origins", summary), ("new", f"{counts['new']} with no counterpart in any"))
+    view = View(f"Lineage of {result.subject.name}", (Section("Lineage", cols, rows),), facts, legend=True,
+                footer=_footer([r.article for r in result.rows]))
+    data = {
+        "subject": result.subject.id, "sources": [s.id for s in result.sources], "summary": counts,
+        "rows": [{"id": r.article.id, "title": r.article.title, "new": r.is_new,
+                  "origins": {s: [{"id": o.id, "title": o.title, "relation": l.relation.value, "note": l.note,
+                                   "source": l.source, "status": l.status} for l, o in pairs] for s, pairs in r.origins}}
+                 for r in result.rows],
+    }
+    return Report("lineage", view, data)
+
+
+def _origin_cell(pairs: tuple[tuple[Link, Article], ...]) -> str:
+    if not pairs:
+        return "—"
+    return "; ".join(f"{SYMBOLS[l.relation.value]} {o.id} {o.title}" for l, o in pairs)

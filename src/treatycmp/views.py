@@ -9,13 +9,25 @@ TEXT, ID, RELATION, BAR, NUMBER, SOURCE = "text", "id", "relation", "bar", "numb
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its key (for ``--columns`` and CSV), header, kind and relative width."""
+    """A column: its key (for ``--columns`` and CSV), header, kind, relative width, and whether tables show it."""
 
     key: str
     header: str
     kind: str = TEXT
     ratio: int = 1
     min_width: int = 0
+    in_tables: bool = True
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An article id with an optional paragraph pinpoint: shown 'budapest:1 ¶(a)-(d)', exported as the id."""
+
+    id: str
+    paragraphs: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.id} ¶{self.paragraphs}" if self.paragraphs else self.id
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class Report:
     view: View
     data: object
     meta: dict[str, str] = field(default_factory=dict)
+    picked: tuple[str, ...] | None = None
 
     def flat(self) -> Section:
         """All sections as one table (for CSV), with a leading 'part' column when there are several."""
@@ -58,12 +71,22 @@ class Report:
             for column in section.columns:
                 columns.setdefault(column.key, column)
         rows = tuple((s.title, *_spread(s, row, columns)) for s in sections for row in s.rows)
-        return Section(self.view.title, (Column("part", "part"), *columns.values()), rows)
+        flat = Section(self.view.title, (Column("part", "part"), *columns.values()), rows)
+        return _pick(flat, self.picked) if self.picked else flat
 
 
 def _spread(section: Section, row: tuple[object, ...], columns: dict[str, Column]) -> tuple[object, ...]:
     values = {c.key: v for c, v in zip(section.columns, row)}
     return tuple(values.get(key, "") for key in columns)
+
+
+def table_columns(section: Section) -> Section:
+    """The section without the columns meant only for exports (CSV)."""
+    keep = [i for i, c in enumerate(section.columns) if c.in_tables]
+    if len(keep) == len(section.columns):
+        return section
+    rows = tuple(tuple(row[i] for i in keep) for row in section.rows)
+    return Section(section.title, tuple(section.columns[i] for i in keep), rows, section.empty)
 
 
 def footnote_sources(section: Section, notes: dict[str, int]) -> Section:
@@ -86,7 +109,7 @@ def pick_columns(report: Report, keys: tuple[str, ...]) -> Report:
     """Keep only the columns named in *keys* (in that order) in every section that has them."""
     sections = tuple(_pick(s, keys) for s in report.view.sections)
     view = View(report.view.title, sections, report.view.facts, report.view.legend, report.view.footer)
-    return Report(report.command, view, report.data, report.meta)
+    return Report(report.command, view, report.data, report.meta, keys)
 
 
 def _pick(section: Section, keys: tuple[str, ...]) -> Section:
@@ -101,7 +124,7 @@ def _pick(section: Section, keys: tuple[str, ...]) -> Section:
 
 def column_keys(report: Report) -> tuple[str, ...]:
     """Every column key any section of *report* has, in order."""
-    keys: dict[str, None] = {}
+    keys: dict[str, None] = {"part": None} if len(report.view.sections) > 1 else {}
     for section in report.view.sections:
         for column in section.columns:
             keys.setdefault(column.key, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..views import BAR, Report
+from ..views import BAR, Ref, Report
 
 
 def render(report: Report, *, width: int = 100, color: bool = False) -> str:
@@ -19,5 +19,7 @@ def render(report: Report, *, width: int = 100, color: bool = False) -> str:
 
 
 def _cell(value: object) -> str:
+    if isinstance(value, Ref):
+        return value.id
     text = str(value).lstrip("⚠ ")
     return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[:1].isdigit() and text not in ("=",) else text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..views import BAR, ID, RELATION, Report, Section, footnote_sources
+from ..views import BAR, ID, RELATION, Report, Section, footnote_sources, table_columns
 from .style import HEX, MEANINGS, RELATIONS, SYMBOLS, label
 
 CSS = """
@@ -35,7 +35,7 @@ def render(report: Report, *, width: int = 100, color: bool = True) -> str:
     notes: dict[str, int] = {}
     for section in view.sections:
         body.append(f"<h2>{escape(section.title)} ({len(section.rows)})</h2>")
-        body.append(table_html(footnote_sources(section, notes)))
+        body.append(table_html(footnote_sources(table_columns(section), notes)))
     if view.legend:
         body.append(legend_html())
     if notes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..views import BAR, RELATION, Report, Section, footnote_sources
+from ..views import BAR, RELATION, Report, Section, footnote_sources, table_columns
 from .style import MEANINGS, RELATIONS, label
 
 
@@ -19,7 +19,7 @@ def render(report: Report, *, width: int = 100, color: bool = False) -> str:
     notes: dict[str, int] = {}
     for section in view.sections:
         out += ["", f"### {escape(section.title)} ({len(section.rows)})", ""] if len(view.sections) > 1 else [""]
-        out += _table(footnote_sources(section, notes))
+        out += _table(footnote_sources(table_columns(section), notes))
     if notes:
         out += ["", "Sources:", ""] + [f"{n}. {escape(text)}" for text, n in notes.items()]
     if view.footer:

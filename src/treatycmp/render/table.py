@@ -9,7 +9,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..views import BAR, ID, NUMBER, RELATION, SOURCE, Report, Section, footnote_sources
+from ..views import BAR, ID, NUMBER, RELATION, SOURCE, Report, Section, footnote_sources, table_columns
 from .style import COLOURS, MEANINGS, RELATIONS, SYMBOLS, label
 
 
@@ -29,7 +29,7 @@ def renderable(report: Report, color: bool = True) -> RenderableType:
     notes: dict[str, int] = {}
     for section in view.sections:
         parts.append(Text(""))
-        parts.append(_table(footnote_sources(section, notes), color, multi=len(view.sections) > 1))
+        parts.append(_table(footnote_sources(table_columns(section), notes), color, multi=len(view.sections) > 1))
     if notes:
         parts.append(Text(""))
         parts.extend(Text(f"[{n}] {text}") for text, n in notes.items())

@@ -1,0 +1,200 @@
+"""The command line through Typer's CliRunner: every command, format, error and exit code."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from treatycmp.cli import app
+
+
+def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env=env or {})
+
+
+def test_version_reports_program_and_data(runner: CliRunner) -> None:
+    result = run(runner, "--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("treatycmp ") and "(data 2026." in result.stdout
+
+
+def test_help_has_examples_on_every_command(runner: CliRunner) -> None:
+    for command in ("list", "articles", "show", "diff", "gaps", "coverage", "find", "check", "lineage", "report"):
+        result = run(runner, command, "--help")
+        assert result.exit_code == 0, command
+        assert "treatycmp " + command in result.stdout or "Example" in result.stdout, command
+
+
+def test_articles_json_lists_every_un_article(runner: CliRunner) -> None:
+    result = run(runner, "articles", "un", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert result.exit_code == 0 and len(rows) == 68
+    assert rows[15] | {} == rows[15] and rows[15]["id"] == "un:16"
+    assert {"id", "num", "title", "chapter"} <= rows[0].keys()
+
+
+@pytest.mark.parametrize(("alias", "count"), [("bc", 48), ("ETS 185", 48), ("first protocol", 16), ("CETS 224", 25)])
+def test_articles_accepts_any_alias(runner: CliRunner, alias: str, count: int) -> None:
+    assert len(json.loads(run(runner, "articles", alias, "-f", "json").stdout)) == count
+
+
+def test_articles_chapter_filter(runner: CliRunner) -> None:
+    rows = json.loads(run(runner, "articles", "un", "--chapter", "II", "-f", "json").stdout)
+    assert [r["num"] for r in rows] == [str(n) for n in range(7, 22)]
+
+
+def test_diff_json_shape(runner: CliRunner) -> None:
+    result = run(runner, "diff", "budapest", "un", "--format", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and (data["from"], data["to"]) == ("budapest", "un")
+    first = data["rows"][0]
+    assert {"from", "to", "relation", "note", "source"} <= first.keys()
+    gap = next(r for r in data["rows"] if r["kind"] == "gap")
+    assert gap["to"] is None and gap["relation"] == "none"
+    only_b = next(r for r in data["rows"] if r["kind"] == "only_b")
+    assert only_b["from"] is None
+
+
+def test_diff_coe_un_plain_when_piped(runner: CliRunner) -> None:
+    result = run(runner, "diff", "coe", "un")
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout
+    assert "p2:6" in result.stdout and "budapest:2" in result.stdout
+
+
+def test_diff_filters(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "diff", "bc", "un", "--relation", "equal", "-f", "json").stdout)
+    assert data["rows"] and {r["relation"] for r in data["rows"]} == {"equal"}
+    gaps_only = json.loads(run(runner, "diff", "bc", "un", "--only", "gaps", "-f", "json").stdout)
+    assert {r["kind"] for r in gaps_only["rows"]} == {"gap", "only_b"}
+
+
+def test_gaps_p2_un(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "gaps", "p2", "un", "-f", "json").stdout)
+    assert {"p2:6", "p2:7", "p2:9", "p2:10"} <= {g["id"] for g in data}
+    assert all(g["reason"] for g in data)
+
+
+def test_show_card_by_citation(runner: CliRunner) -> None:
+    result = run(runner, "show", "Art. 16 UN", "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["article"]["id"] == "un:16"
+    assert {a["instrument"] for a in data["absent_in"]} >= {"coe"}
+
+
+def test_show_falls_back_to_the_best_search_hit(runner: CliRunner) -> None:
+    result = run(runner, "show", "grooming")
+    assert result.exit_code == 0 and "un:15" in result.stdout
+    assert "best match un:15" in result.stderr
+
+
+def test_find_exit_codes(runner: CliRunner) -> None:
+    found = run(runner, "find", "transborder acess", "--in", "budapest", "-f", "json")
+    assert found.exit_code == 0 and json.loads(found.stdout)[0]["id"] == "budapest:32"
+    none = run(runner, "find", "qqqzzzx")
+    assert none.exit_code == 1 and none.stdout == "" and "no article matches" in none.stderr
+    assert run(runner, "find", "  ").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("diff", "budapset", "un"), "did you mean 'budapest'"),
+        (("gaps", "p2", "unn"), "did you mean 'un'"),
+        (("show", "budapest:99"), "budapest has articles 1–48"),
+        (("articles", "xx"), "unknown instrument 'xx'"),
+        (("diff", "bc", "un", "--chapter", "XIX"), "no chapter 'XIX' in budapest"),
+        (("diff", "bc", "un", "--columns", "nope"), "unknown column 'nope'"),
+    ],
+)
+def test_bad_arguments_give_one_line_and_exit_2(runner: CliRunner, args: tuple[str, ...], message: str) -> None:
+    result = run(runner, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_unknown_format_lists_the_valid_ones(runner: CliRunner) -> None:
+    result = run(runner, "diff", "bc", "un", "--format", "docx")
+    assert result.exit_code == 2
+    assert "table" in result.stderr and "markdown" in result.stderr
+
+
+def test_broken_data_is_one_line_with_file_and_line(runner: CliRunner, real_copy: Path) -> None:
+    path = real_copy / "articles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('title: "Illegal access"', 'title: [Illegal access', 1), encoding="utf-8")
+    result = run(runner, "--data", str(real_copy), "list")
+    assert result.exit_code == 2
+    assert "articles.yaml:" in result.stderr and "YAML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_data_folder_from_the_environment(runner: CliRunner, mini: Path) -> None:
+    result = run(runner, "list", "-f", "json", env={"TREATYCMP_DATA": str(mini)})
+    assert [i["id"] for i in json.loads(result.stdout)["instruments"]] == ["a", "b", "c"]
+
+
+def test_check_formats_and_exit_codes(runner: CliRunner, mini: Path) -> None:
+    clean = run(runner, "check", "--strict")
+    assert clean.exit_code == 0 and "ok: no findings" in clean.stdout
+    text = (mini / "mapping.yaml").read_text().replace('  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}\n', "")
+    (mini / "mapping.yaml").write_text(text)
+    plain = run(runner, "--data", str(mini), "check")
+    assert plain.exit_code == 1
+    assert "mapping.yaml:2:1: error unmapped-article a:3" in plain.stdout
+    as_json = json.loads(run(runner, "--data", str(mini), "check", "-f", "json").stdout)
+    assert as_json["ok"] is False and as_json["findings"][0]["line"] == 2
+    github = run(runner, "--data", str(mini), "check", "-f", "github").stdout
+    assert github.startswith("::error file=") and ",line=2," in github
+
+
+def test_check_unreadable_data_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "--data", str(tmp_path / "missing"), "check")
+    assert result.exit_code == 2 and "data folder not found" in result.stderr
+
+
+def test_csv_has_one_row_per_link_and_opens_cleanly(runner: CliRunner) -> None:
+    out = run(runner, "diff", "budapest", "un", "--only", "matched", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    data = json.loads(run(runner, "diff", "budapest", "un", "--only", "matched", "-f", "json").stdout)
+    assert len(rows) == len(data["rows"])
+    assert rows[0]["from"] == "budapest:1" and rows[0]["relation"] == "intersects"
+
+
+def test_markdown_is_a_pipe_table(runner: CliRunner) -> None:
+    out = run(runner, "diff", "budapest", "un", "--only", "matched", "-f", "markdown").stdout
+    lines = [l for l in out.splitlines() if l.startswith("|")]
+    assert lines[1].startswith("|---")
+    widths = {l.replace("\\|", "").count("|") for l in lines}
+    assert len(widths) == 1
+
+
+def test_output_file_is_written_atomically(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "diff.md"
+    result = run(runner, "diff", "bc", "un", "-f", "markdown", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("## ")
+    assert [p.name for p in tmp_path.iterdir()] == ["diff.md"]
+
+
+def test_output_in_missing_folder_fails_cleanly(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "diff", "bc", "un", "-o", str(tmp_path / "nope" / "x.md"))
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    assert not (tmp_path / "nope").exists()
+
+
+def test_columns_option(runner: CliRunner) -> None:
+    out = run(runner, "diff", "bc", "un", "--only", "matched", "-f", "csv", "--columns", "from,to,relation").stdout
+    assert out.lstrip("\ufeff").splitlines()[0] == "from,to,relation"
+
+
+def test_markup_in_data_is_shown_literally(runner: CliRunner, tmp_path: Path) -> None:
+    from conftest import MINI_ARTICLES, write_data
+    folder = write_data(tmp_path / "d", MINI_ARTICLES.replace('title: "One"', 'title: "One [/x] [bold]two[/bold]"'))
+    result = run(runner, "--data", str(folder), "articles", "a")
+    assert result.exit_code == 0 and "[/x] [bold]two[/bold]" in result.stdout.replace("\n", " ") or "[/x]" in result.stdout
