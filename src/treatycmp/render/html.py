@@ -96,7 +96,7 @@ def sources_html(notes: dict[str, int]) -> str:
 
 
 def legend_html() -> str:
-    items = "".join(
-        f'<span class="rel rel-{r}">{escape(SYMBOLS[r])} {r}</span><span>{escape(MEANINGS[r])}</span>' for r in RELATIONS
+    items = " ".join(
+        f'<span><b class="rel rel-{r}">{escape(SYMBOLS[r])} {r}</b> {escape(MEANINGS[r])}</span>' for r in RELATIONS
     )
     return f'<p class="legend"><b>Relations:</b> {items}</p>'

@@ -16,7 +16,7 @@ SCRIPT = """<script>
 (function () {
   var box = document.getElementById('filter');
   var count = document.getElementById('count');
-  var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-row]'));
+  var rows = Array.prototype.slice.call(document.querySelectorAll('[data-row]'));
   function apply() {
     var terms = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var shown = 0;
@@ -26,7 +26,7 @@ SCRIPT = """<script>
       row.hidden = !ok;
       if (ok) { shown += 1; }
     });
-    count.textContent = shown + ' of ' + rows.length + ' rows';
+    count.textContent = shown + ' of ' + rows.length + ' rows and articles';
   }
   box.addEventListener('input', apply);
   apply();
@@ -127,7 +127,7 @@ def _articles(corpus: Corpus, inst_id: str) -> str:
         )
         absent = "".join(f"<li>no counterpart in {escape(a.absent_in)}: {escape(a.reason)}</li>" for a in corpus.absences_of(art.id))
         cards.append(
-            f'<div class="card" id="{anchor(art.id)}"><h4>{escape(art.id)} — {escape(art.title)}</h4>'
+            f'<div class="card" data-row id="{anchor(art.id)}"><h4>{escape(art.id)} — {escape(art.title)}</h4>'
             f'<p class="muted">{escape(art.place)}</p><p>{escape(art.summary)}</p><ul>{links}{absent}</ul></div>'
         )
     head = f'<section id="inst-{inst.id}"><h2>Articles of {escape(inst.name)} ({escape(inst.number)})</h2>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 
@@ -14,4 +15,8 @@ def render(report: Report, *, width: int = 120, color: bool = True) -> str:
     console = Console(file=io.StringIO(), record=True, width=width, force_terminal=True,
                       color_system="truecolor", highlight=False, emoji=False)
     console.print(renderable(report, color=True))
-    return console.export_svg(title=f"treatycmp {report.command}")
+    svg = console.export_svg(title=f"treatycmp {report.command}")
+    return _REMOTE_FONT.sub("", svg)
+
+
+_REMOTE_FONT = re.compile(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')

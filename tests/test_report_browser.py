@@ -1,0 +1,66 @@
+"""The offline HTML report in a real browser: Debian's headless Chromium, driven by Playwright.
+
+Skipped (with the reason) on a machine without Chromium or Playwright; in CI (CI=true) it must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from treatycmp.loader import load
+from treatycmp.render.report import build_report
+
+CHROMIUM = os.environ.get("TREATYCMP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def _need_browser():  # type: ignore[no-untyped-def]
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = "playwright is not installed (pip install -e '.[test]')"
+    else:
+        if CHROMIUM:
+            return sync_playwright
+        reason = "no Chromium found (apt-get install chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(f"the browser test must run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def test_report_filters_rows_offline_in_chromium(tmp_path: Path) -> None:
+    sync_playwright = _need_browser()
+    page_path = tmp_path / "comparison.html"
+    page_path.write_text(build_report(load()), encoding="utf-8")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(page_path.as_uri())
+        total = page.locator("[data-row]").count()
+        rows = page.locator("tr[data-row]").count()
+        assert rows > 200 and total > rows
+        page.fill("#filter", "grooming")
+        texts = page.locator("tr[data-row]:visible").all_inner_texts()
+        assert 0 < len(texts) < 20
+        assert all("groom" in t.lower() for t in texts)
+        assert any("un:15" in t for t in texts)
+        shown = page.locator("[data-row]:visible").count()
+        assert page.inner_text("#count") == f"{shown} of {total} rows and articles"
+        shot = Path(os.environ.get("TREATYCMP_SCREENSHOT", tmp_path / "report.png"))
+        page.screenshot(path=str(shot), full_page=False)
+        assert shot.stat().st_size > 10_000
+        page.fill("#filter", "p2:6")
+        assert any("p2:6" in t for t in page.locator("tr[data-row]:visible").all_inner_texts())
+        page.fill("#filter", "")
+        assert page.locator("[data-row]:visible").count() == total
+        page.click("a[href='#art-un-16']")
+        assert page.locator("#art-un-16").is_visible()
+        browser.close()
+    assert all(url.startswith("file://") for url in requests)
