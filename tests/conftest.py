@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -12,6 +14,11 @@ from typer.testing import CliRunner
 from treatycmp.loader import load
 from treatycmp.models import Corpus
 from treatycmp.resources import packaged_data_dir
+
+# Tests never touch the user's cache: each run gets its own.
+os.environ["TREATYCMP_CACHE_DIR"] = tempfile.mkdtemp(prefix="treatycmp-cache-")
+os.environ.pop("TREATYCMP_DATA", None)
+os.environ.pop("NO_COLOR", None)
 
 REAL_DATA = packaged_data_dir()
 

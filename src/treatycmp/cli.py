@@ -158,6 +158,15 @@ def corpus() -> Corpus:
     return load(SETTINGS.data or None)
 
 
+def search_index():  # type: ignore[no-untyped-def]
+    """The look-up index of the data (cached by content, like the corpus)."""
+    from .cache import cached
+    from .lookup import Index
+    from .resources import locate
+
+    return cached(locate(SETTINGS.data or None), lambda: Index(corpus()), "index")
+
+
 def use_color(output: Optional[str]) -> bool:
     if SETTINGS.color is Color.always:
         return True
@@ -263,8 +272,7 @@ def resolve_article(data: Corpus, ref: str):  # type: ignore[no-untyped-def]
     except UnknownName as exc:
         if resolver.parse(ref) is not None or not ref.strip():
             raise
-        from .lookup import Index
-        hits = Index(data).find(ref, limit=3).hits
+        hits = search_index().find(ref, limit=3).hits
         if hits and (len(hits) == 1 or hits[0].score - hits[1].score >= 3):
             note(f"{ref!r} is not a citation; showing the best match {hits[0].article.id}")
             return hits[0].article
@@ -366,13 +374,11 @@ def find(
     """
     if not query.strip():
         raise UsageError("the query is empty")
-    from .lookup import Index
     from .present import find_report
-    from .refs import Resolver
 
-    data = corpus()
-    members = Resolver(data).scope(within).members if within else None
-    result = Index(data).find(query, within=members, limit=limit)
+    index = search_index()
+    members = index.resolver.scope(within).members if within else None
+    result = index.find(query, within=members, limit=limit)
     if not result.hits:
         note(f"no article matches {query!r}" + (f" in {within}" if within else ""))
         raise typer.Exit(1)

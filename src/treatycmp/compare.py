@@ -6,8 +6,9 @@ relation (subset <-> superset).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from collections import Counter
-from dataclasses import dataclass
 
 from .models import NONE, Absence, Article, Corpus, Heading, Link, Relation
 from .refs import Scope
@@ -16,8 +17,7 @@ RELATION_ORDER = (Relation.EQUAL, Relation.SUBSET, Relation.SUPERSET, Relation.I
 COVERAGE_KEYS = tuple(r.value for r in RELATION_ORDER) + ("absent", "unmapped")
 
 
-@dataclass(frozen=True)
-class DiffRow:
+class DiffRow(NamedTuple):
     """One row of a diff: a link, an article of A with no counterpart, or an article of B with nothing in A."""
 
     kind: str  # "link" | "gap" | "only_b"
@@ -32,8 +32,7 @@ class DiffRow:
     declared: bool = True
 
 
-@dataclass(frozen=True)
-class Diff:
+class Diff(NamedTuple):
     """The answer to 'how does A line up with B?'."""
 
     a: Scope
@@ -44,8 +43,7 @@ class Diff:
         return tuple(r for r in self.rows if r.kind == kind)
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """An article of A with no counterpart in B, and why."""
 
     article: Article
@@ -55,8 +53,7 @@ class Gap:
     status: str | None = None
 
 
-@dataclass(frozen=True)
-class Counterparts:
+class Counterparts(NamedTuple):
     """One article with its links and declared absences in every other instrument."""
 
     article: Article
@@ -64,8 +61,7 @@ class Counterparts:
     absences: tuple[Absence, ...]
 
 
-@dataclass(frozen=True)
-class CoverageRow:
+class CoverageRow(NamedTuple):
     """Counts of one chapter of A by how its articles relate to B."""
 
     chapter: Heading | None
@@ -76,8 +72,7 @@ class CoverageRow:
         return sum(self.counts.values())
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     """Per-chapter counts of A's articles by relation to B, with totals."""
 
     a: Scope
@@ -246,8 +241,7 @@ def _qualified(corpus: Corpus, inst_id: str, chapter: Heading | None, a: Scope) 
     return Heading(f"{short} {chapter.num}", chapter.name)
 
 
-@dataclass(frozen=True)
-class LineageRow:
+class LineageRow(NamedTuple):
     """One article of the subject with its counterparts in each source scope."""
 
     article: Article
@@ -258,8 +252,7 @@ class LineageRow:
         return not any(pairs for _, pairs in self.origins)
 
 
-@dataclass(frozen=True)
-class Lineage:
+class Lineage(NamedTuple):
     """Where each article of the subject comes from, and how many come from each source."""
 
     subject: Scope

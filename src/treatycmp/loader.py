@@ -8,14 +8,16 @@ for ``treatycmp check``.
 from __future__ import annotations
 
 import os
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from .errors import DataError
 from .findings import ERROR, Finding
 from .models import Absence, Comparison, Corpus, Group, Instrument, Link, Meta
 from .resources import DataFiles, locate
-from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
-from .yamlio import YList, YMap, read_yaml
+
+if TYPE_CHECKING:
+    from .schema import Reader
+    from .yamlio import YMap
 
 T = TypeVar("T")
 ARTICLES_TOP = ("meta", "groups", "instruments")
@@ -23,8 +25,22 @@ MAPPING_TOP = ("comparisons", "links", "absences")
 
 
 def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
-    """Load and validate the data; raise :class:`DataError` on the first blocking error."""
-    corpus, findings = load_with_findings(data_dir, blocking_only=True)
+    """Load and validate the data; raise :class:`DataError` on the first blocking error.
+
+    A corpus already validated with the same file contents is taken from the cache (see ``cache.py``).
+    """
+    from .cache import cached
+
+    files = locate(data_dir)
+    return cached(files, lambda: _load_checked(files))
+
+
+def _load_checked(files: DataFiles) -> Corpus:
+    from .checks import run_rules
+
+    findings: list[Finding] = []
+    corpus = build(files, findings)
+    findings.extend(run_rules(corpus, blocking_only=True))
     errors = sorted(f for f in findings if f.severity == ERROR)
     if errors:
         first = errors[0]
@@ -35,10 +51,17 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
 def load_with_findings(
     data_dir: str | os.PathLike[str] | None = None, *, blocking_only: bool = False
 ) -> tuple[Corpus, list[Finding]]:
-    """Load the data and return it with every finding of the schema and the rules."""
-    from .checks import run_rules
+    """Load the data and return it with every finding of the schema and the rules (cached by content)."""
+    from .cache import cached
 
     files = locate(data_dir)
+    kind = "blocking" if blocking_only else "findings"
+    return cached(files, lambda: _with_findings(files, blocking_only), kind)
+
+
+def _with_findings(files: DataFiles, blocking_only: bool) -> tuple[Corpus, list[Finding]]:
+    from .checks import run_rules
+
     findings: list[Finding] = []
     corpus = build(files, findings)
     findings.extend(run_rules(corpus, blocking_only=blocking_only))
@@ -47,6 +70,9 @@ def load_with_findings(
 
 def build(files: DataFiles, findings: list[Finding]) -> Corpus:
     """Read both files into a corpus, appending schema findings to *findings*."""
+    from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
+    from .yamlio import read_yaml
+
     ar, mr = Reader(files.articles_label, findings), Reader(files.mapping_label, findings)
     articles_doc = _top(ar, read_yaml(files.articles, files.articles_label), ARTICLES_TOP)
     mapping_doc = _top(mr, read_yaml(files.mapping, files.mapping_label), MAPPING_TOP)
@@ -63,6 +89,8 @@ def build(files: DataFiles, findings: list[Finding]) -> Corpus:
 
 
 def _top(r: Reader, doc: object, allowed: tuple[str, ...]) -> YMap:
+    from .yamlio import YMap
+
     if not isinstance(doc, YMap):
         line = getattr(doc, "line", 1)
         raise DataError(r.file, line, f"the top level must be a mapping with keys {', '.join(allowed)}")
@@ -73,6 +101,8 @@ def _top(r: Reader, doc: object, allowed: tuple[str, ...]) -> YMap:
 
 
 def _items(r: Reader, doc: YMap, key: str, read: Callable[..., T | None], required: bool = False) -> tuple[T, ...]:
+    from .yamlio import YList
+
     items = doc.get(key)
     if items is None:
         if required:
@@ -86,6 +116,8 @@ def _items(r: Reader, doc: YMap, key: str, read: Callable[..., T | None], requir
 
 
 def _meta(r: Reader, doc: YMap) -> Meta:
+    from .yamlio import YMap
+
     node = doc.get("meta")
     if node is None:
         return Meta()

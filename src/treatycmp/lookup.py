@@ -9,9 +9,10 @@ citation ('Art. 32 BC') puts that article first.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -75,8 +76,7 @@ def _stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One ranked article with its score (0-100) and what matched."""
 
     article: Article
@@ -85,16 +85,14 @@ class Hit:
     matched: str
 
 
-@dataclass(frozen=True)
-class FindResult:
+class FindResult(NamedTuple):
     """Ranked answers to one query."""
 
     query: str
     hits: tuple[Hit, ...]
 
 
-@dataclass(frozen=True)
-class _Field:
+class _Field(NamedTuple):
     article: int
     kind: str
     text: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from enum import Enum
 
 
@@ -39,8 +40,7 @@ NONE = "none"
 """Relation label of a row with no counterpart."""
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """One level of a treaty's hierarchy, such as chapter II or section 1."""
 
     num: str
@@ -50,8 +50,7 @@ class Heading:
         return f"{self.num} — {self.name}" if self.name else self.num
 
 
-@dataclass(frozen=True)
-class Article:
+class Article(NamedTuple):
     """One article of one instrument."""
 
     instrument: str
@@ -77,8 +76,7 @@ class Article:
         return " › ".join(f"{label} {heading}" for label, heading in parts if heading)
 
 
-@dataclass(frozen=True)
-class Instrument:
+class Instrument(NamedTuple):
     """A treaty or protocol with its articles in treaty order."""
 
     id: str
@@ -108,8 +106,7 @@ class Instrument:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """A named set of instruments compared as one (e.g. `coe`: the Convention and its Protocols)."""
 
     id: str
@@ -119,8 +116,7 @@ class Group:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A curated relation read as 'from-article is <relation> to-article'."""
 
     from_id: str
@@ -146,8 +142,7 @@ class Link:
         return self.source.strip().lower() == "analysis"
 
 
-@dataclass(frozen=True)
-class Absence:
+class Absence(NamedTuple):
     """An explicit statement that an article has no counterpart in an instrument or group."""
 
     article: str
@@ -158,8 +153,7 @@ class Absence:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """A declared comparison whose source articles must all be linked or declared absent."""
 
     from_id: str
@@ -167,8 +161,7 @@ class Comparison:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Meta:
+class Meta(NamedTuple):
     """Facts about the data set itself."""
 
     data_version: str = "unversioned"

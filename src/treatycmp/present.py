@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from .compare import COVERAGE_KEYS, Counterparts, Coverage, Diff, DiffRow, Gap, Lineage
+from typing import TYPE_CHECKING
+
 from .findings import Finding
-from .lookup import FindResult
 from .models import Article, Corpus, Instrument, Link
 from .render.style import SYMBOLS
 from .refs import Scope
+if TYPE_CHECKING:
+    from .lookup import FindResult
+
 from .views import BAR, ID, NUMBER, RELATION, SOURCE, Column, Ref, Report, Section, View
 
 UNVERIFIED_NOTE = ("† title not yet confirmed against the official English text. "
@@ -170,7 +174,7 @@ def coverage_report(cov: Coverage) -> Report:
     cols = (Column("chapter", "Chapter", ratio=3), *(Column(k, k, NUMBER) for k in keys),
             Column("total", "total", NUMBER), Column("chart", "", BAR, 2, 20))
     rows = tuple(_coverage_cells(str(r.chapter) if r.chapter else "(no chapter)", r.counts) for r in cov.rows)
-    totals = _coverage_cells("Total", cov.totals)
+    totals = _coverage_cells("Total", cov.totals)[:-1] + ((),)
     facts = (("from", _scope_label(cov.a)), ("to", _scope_label(cov.b)),
              ("counted", "each article once, by its strongest relation (equal, subset, superset, intersects)"))
     view = View(f"Coverage of {cov.a.name} in {cov.b.name}", (Section("Coverage", cols, rows + (totals,)),), facts, legend=True)

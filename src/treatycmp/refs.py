@@ -7,10 +7,10 @@ Accepted citation forms include ``budapest:2``, ``bc 2``, ``BC art. 2``, ``Art. 
 
 from __future__ import annotations
 
-import difflib
+from typing import NamedTuple
+
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from .errors import UnknownName
 from .models import Article, Corpus
@@ -39,8 +39,7 @@ def alias_key(text: str) -> str:
     return "".join(t for t in tokens(text) if t not in FILLERS)
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """An instrument or a group, as named on the command line."""
 
     id: str
@@ -82,6 +81,8 @@ class Resolver:
         return Scope(inst.id, inst.short, (inst.id,), False)
 
     def suggest_scope(self, name: str) -> tuple[str, ...]:
+        import difflib
+
         key = alias_key(name) or fold(name)
         close = difflib.get_close_matches(key, list(self.keys), n=6, cutoff=0.6)
         return tuple(dict.fromkeys(self.keys[k] for k in close))[:3]

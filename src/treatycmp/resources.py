@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import os
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .errors import DataError
@@ -14,8 +14,7 @@ MAPPING = "mapping.yaml"
 ENV_VAR = "TREATYCMP_DATA"
 
 
-@dataclass(frozen=True)
-class DataFiles:
+class DataFiles(NamedTuple):
     """The two data files, with the labels used in messages."""
 
     articles: Path
@@ -26,10 +25,13 @@ class DataFiles:
 
 def packaged_data_dir() -> Path:
     """The data folder shipped in the wheel, or the repository's ``data/`` in an editable install."""
-    shipped = Path(str(resources.files("treatycmp").joinpath("data")))
-    if (shipped / ARTICLES).is_file():
-        return shipped
-    return Path(__file__).resolve().parents[2] / "data"
+    here = Path(__file__).resolve().parent
+    for folder in (here / "data", here.parents[1] / "data"):
+        if (folder / ARTICLES).is_file():
+            return folder
+    from importlib import resources  # zipped or unusual installs
+
+    return Path(str(resources.files("treatycmp").joinpath("data")))
 
 
 def locate(data_dir: str | os.PathLike[str] | None = None) -> DataFiles:

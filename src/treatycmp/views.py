@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
+
 
 TEXT, ID, RELATION, BAR, NUMBER, SOURCE = "text", "id", "relation", "bar", "number", "source"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column: its key (for ``--columns`` and CSV), header, kind, relative width, and whether tables show it."""
 
     key: str
@@ -19,8 +19,7 @@ class Column:
     in_tables: bool = True
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """An article id with an optional paragraph pinpoint: shown 'budapest:1 ¶(a)-(d)', exported as the id."""
 
     id: str
@@ -30,8 +29,7 @@ class Ref:
         return f"{self.id} ¶{self.paragraphs}" if self.paragraphs else self.id
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A titled table of rows; each row holds one value per column."""
 
     title: str
@@ -40,8 +38,7 @@ class Section:
     empty: str = "(none)"
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """What a command shows: a title, key facts, sections, and whether a relation legend applies."""
 
     title: str
@@ -51,14 +48,13 @@ class View:
     footer: str = ""
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """A command's answer: a view for tables and documents, and stable data for JSON."""
 
     command: str
     view: View
     data: object
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] | None = None
     picked: tuple[str, ...] | None = None
 
     def flat(self) -> Section:

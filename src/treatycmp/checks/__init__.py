@@ -7,7 +7,6 @@ no comparison can be trusted past them.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ..findings import ERROR, WARNING, Finding
@@ -41,4 +40,4 @@ def run_rules(corpus: Corpus, *, blocking_only: bool = False) -> Iterator[Findin
 
 def apply_strict(findings: Iterable[Finding]) -> list[Finding]:
     """Turn warnings into errors, as ``--strict`` asks."""
-    return [replace(f, severity=ERROR) if f.severity == WARNING else f for f in findings]
+    return [f._replace(severity=ERROR) if f.severity == WARNING else f for f in findings]

@@ -42,5 +42,7 @@ def renderer(fmt: Format) -> Callable[..., str | bytes]:
 
 
 def render(report: Report, fmt: Format, *, width: int = 100, color: bool = False) -> str | bytes:
-    """Render *report* in *fmt*."""
+    """Render *report* in *fmt* (a table without colour is plain text, rendered without Rich)."""
+    if fmt is Format.TABLE and not color:
+        return import_module(f"{__name__}.plain").render(report, width=width)
     return renderer(fmt)(report, width=width, color=color)

@@ -9,6 +9,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .plain import bar_scale, blocks
 from ..views import BAR, ID, NUMBER, RELATION, SOURCE, Report, Section, footnote_sources, table_columns
 from .style import COLOURS, MEANINGS, RELATIONS, SYMBOLS, label
 
@@ -45,15 +46,16 @@ def _table(section: Section, color: bool, multi: bool) -> RenderableType:
     table = Table(title=title, title_justify="left", box=box.ROUNDED if color else box.SIMPLE_HEAD,
                   show_lines=color, expand=True, title_style="bold" if color else "")
     for i, col in enumerate(section.columns):
-        tight = col.kind in (ID, NUMBER, RELATION, SOURCE)
-        widest = max((len(_plain(row[i], col.kind)) for row in section.rows), default=0)
-        min_width = max(col.min_width, min(widest, 16) if tight else 0, len(col.header) if tight else 0)
+        tight = col.kind in (ID, NUMBER, RELATION, SOURCE, BAR)
+        widest = 26 if col.kind == BAR else max((len(_plain(row[i], col.kind)) for row in section.rows), default=0)
+        min_width = max(col.min_width, min(widest, 26) if tight else 0, len(col.header) if tight else 0)
         table.add_column(col.header, ratio=None if tight else col.ratio, min_width=min_width or None,
                          overflow="fold", justify="right" if col.kind == NUMBER else "left", no_wrap=tight)
     if not section.rows:
         return Group(Text(title or section.title, style="bold"), Text(f"  {section.empty}")) if multi else Text(section.empty)
+    scale = bar_scale(section)
     for row in section.rows:
-        table.add_row(*(_cell(value, col.kind, color) for value, col in zip(row, section.columns)))
+        table.add_row(*(_cell(value, col.kind, color, scale) for value, col in zip(row, section.columns)))
     return table
 
 
@@ -61,22 +63,21 @@ def _plain(value: object, kind: str) -> str:
     return label(str(value)) if kind == RELATION else "" if kind == BAR else str(value)
 
 
-def _cell(value: object, kind: str, color: bool) -> Text:
+def _cell(value: object, kind: str, color: bool, scale: float = 1.0) -> Text:
     if kind == RELATION:
         return Text(label(str(value)), style=COLOURS.get(str(value), "") if color else "")
     if kind == BAR:
-        return bar(value, color)  # type: ignore[arg-type]
+        return bar(value, color, scale)  # type: ignore[arg-type]
     return Text(str(value))
 
 
-def bar(counts: tuple[tuple[str, int], ...], color: bool, scale: int = 20) -> Text:
-    """A stacked bar: one block per article (scaled to *scale* blocks), coloured by relation."""
-    total = sum(n for _, n in counts) or 1
+def bar(counts: tuple[tuple[str, int], ...], color: bool, scale: float = 1.0) -> Text:
+    """A stacked bar: *scale* blocks per article, coloured (or marked by symbol) by relation."""
     text = Text()
     for key, n in counts:
-        blocks = round(n * scale / total) if n else 0
-        if blocks:
-            text.append(("█" if color else SYMBOLS.get(key, "#")) * blocks, style=COLOURS.get(key, "") if color else "")
+        size = blocks(n, scale)
+        if size:
+            text.append(("█" if color else SYMBOLS.get(key, "#")) * size, style=COLOURS.get(key, "") if color else "")
     return text
 
 

@@ -1,0 +1,89 @@
+"""Start-up budget: each treatycmp command against an empty Typer app given the same arguments.
+
+Runs the commands interleaved (empty app, then treatycmp, N rounds), takes the median wall time of each,
+and prints the ratio. The target is at most 1.25 for diff, find, show and check.
+Usage: python bench/startup.py [--runs N] [--no-cache]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EMPTY_APP = '''
+import typer
+app = typer.Typer()
+
+@app.callback()
+def main(data: str = typer.Option(None, "--data")) -> None:
+    """Empty app."""
+
+@app.command()
+def diff(a: str, b: str, fmt: str = typer.Option("table", "--format")) -> None:
+    pass
+
+@app.command()
+def find(query: str, within: str = typer.Option(None, "--in")) -> None:
+    pass
+
+@app.command()
+def show(ref: str) -> None:
+    pass
+
+@app.command()
+def check(strict: bool = typer.Option(False, "--strict")) -> None:
+    pass
+
+app()
+'''
+
+COMMANDS = {
+    "diff": ["diff", "budapest", "un"],
+    "find": ["find", "transborder acess"],
+    "show": ["show", "Art. 16 UN"],
+    "check": ["check", "--strict"],
+}
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-cache", action="store_true", help="measure without the corpus cache")
+    args = parser.parse_args()
+    env = dict(os.environ)
+    import compileall
+    import treatycmp
+    # Byte-compile the package as a normal install does (an editable checkout may never write .pyc files).
+    compileall.compile_dir(str(Path(treatycmp.__file__).parent), quiet=1)
+    if args.no_cache:
+        env["TREATYCMP_NO_CACHE"] = "1"
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty_app.py"
+        empty.write_text(EMPTY_APP)
+        tool = [sys.executable, "-m", "treatycmp"]
+        for argv in COMMANDS.values():  # warm the cache and the OS file cache
+            timed(tool + argv, env)
+        print(f"{'command':8} {'empty app':>10} {'treatycmp':>10} {'ratio':>6}")
+        for name, argv in COMMANDS.items():
+            base, ours = [], []
+            for _ in range(args.runs):
+                base.append(timed([sys.executable, str(empty)] + argv, env))
+                ours.append(timed(tool + argv, env))
+            b, o = statistics.median(base), statistics.median(ours)
+            print(f"{name:8} {1000 * b:8.0f} ms {1000 * o:8.0f} ms {o / b:6.2f}")
+
+
+if __name__ == "__main__":
+    main()

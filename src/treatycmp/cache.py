@@ -1,0 +1,88 @@
+"""A small on-disk cache of loaded corpora, keyed by the content of the data files.
+
+Loading and validating the YAML takes tens of milliseconds; a cached corpus loads in a few. The cache
+lives in ``$TREATYCMP_CACHE_DIR``, else ``$XDG_CACHE_HOME/treatycmp``, else ``~/.cache/treatycmp``; set
+``TREATYCMP_NO_CACHE=1`` to turn it off. Entries are only read from a folder and files that belong to the
+current user and that no one else can write; anything unreadable is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from ._version import __version__
+from .resources import DataFiles
+
+T = TypeVar("T")
+
+KEEP = 8
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("TREATYCMP_NO_CACHE"):
+        return None
+    base = os.environ.get("TREATYCMP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root if os.environ.get("TREATYCMP_CACHE_DIR") else root / "treatycmp"
+
+
+def fingerprint(files: DataFiles) -> str:
+    """A key that changes whenever either file, its label or the program changes."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (__version__, files.articles_label, files.mapping_label):
+        digest.update(part.encode() + b"\0")
+    for path in (files.articles, files.mapping):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            return ""
+    return digest.hexdigest()
+
+
+def cached(files: DataFiles, build: Callable[[], T], kind: str = "corpus") -> T:
+    """What *build* makes from *files* (a corpus, an index, check findings): from the cache when it holds
+    this exact content, else built and stored."""
+    folder = cache_dir()
+    key = fingerprint(files) if folder else ""
+    if not folder or not key:
+        return build()
+    path = folder / f"{kind}-{key}.pickle"
+    value = _read(path)
+    if value is None:
+        value = build()
+        _write(folder, path, value, kind)
+    return value
+
+
+def _safe(path: Path) -> bool:
+    info = path.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read(path: Path) -> Any:
+    try:
+        if not (_safe(path.parent) and _safe(path)):
+            return None
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a bad cache entry is rebuilt, never fatal
+        return None
+
+
+def _write(folder: Path, path: Path, value: object, kind: str) -> None:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        old = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+        for stale in old:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        return

@@ -1,0 +1,54 @@
+"""The corpus cache: hits give the same corpus, any change of content rebuilds, bad entries are ignored."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from treatycmp.cache import cache_dir, cached, fingerprint
+from treatycmp.loader import load
+from treatycmp.resources import locate
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TREATYCMP_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_second_load_comes_from_the_cache_and_is_equal(cache: Path, mini: Path) -> None:
+    first = load(mini)
+    assert len(list(cache.glob("corpus-*.pickle"))) == 1
+    assert load(mini) == first
+
+
+def test_changed_content_is_reloaded(cache: Path, mini: Path) -> None:
+    load(mini)
+    path = mini / "articles.yaml"
+    path.write_text(path.read_text().replace('title: "One"', 'title: "Uno"'))
+    assert load(mini).article("a:1").title == "Uno"
+
+
+def test_corrupt_entry_is_rebuilt(cache: Path, mini: Path) -> None:
+    load(mini)
+    entry = next(cache.glob("corpus-*.pickle"))
+    entry.write_bytes(b"not a pickle")
+    assert load(mini).article("a:1").title == "One"
+
+
+def test_entry_writable_by_others_is_not_trusted(cache: Path, mini: Path) -> None:
+    load(mini)
+    entry = next(cache.glob("corpus-*.pickle"))
+    entry.write_bytes(b"garbage")
+    os.chmod(entry, 0o666)
+    calls = []
+    assert cached(locate(mini), lambda: calls.append(1) or "rebuilt") == "rebuilt" and calls == [1]
+
+
+def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, mini: Path) -> None:
+    monkeypatch.setenv("TREATYCMP_NO_CACHE", "1")
+    assert cache_dir() is None
+    assert fingerprint(locate(mini))
