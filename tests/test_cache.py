@@ -42,10 +42,14 @@ def test_corrupt_entry_is_rebuilt(cache: Path, mini: Path) -> None:
 def test_entry_writable_by_others_is_not_trusted(cache: Path, mini: Path) -> None:
     load(mini)
     entry = next(cache.glob("corpus-*.pickle"))
-    entry.write_bytes(b"garbage")
     os.chmod(entry, 0o666)
-    calls = []
-    assert cached(locate(mini), lambda: calls.append(1) or "rebuilt") == "rebuilt" and calls == [1]
+    calls: list[int] = []
+    assert cached(locate(mini), lambda: calls.append(1) or "rebuilt", "corpus") == "rebuilt" and calls == [1]
+
+
+def test_entry_of_the_wrong_type_is_rebuilt(cache: Path, mini: Path) -> None:
+    cached(locate(mini), lambda: "not a corpus")
+    assert load(mini).article("a:1").title == "One"
 
 
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, mini: Path) -> None:

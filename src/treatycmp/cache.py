@@ -44,7 +44,7 @@ def fingerprint(files: DataFiles) -> str:
     return digest.hexdigest()
 
 
-def cached(files: DataFiles, build: Callable[[], T], kind: str = "corpus") -> T:
+def cached(files: DataFiles, build: Callable[[], T], kind: str = "corpus", expect: type | None = None) -> T:
     """What *build* makes from *files* (a corpus, an index, check findings): from the cache when it holds
     this exact content, else built and stored."""
     folder = cache_dir()
@@ -53,7 +53,7 @@ def cached(files: DataFiles, build: Callable[[], T], kind: str = "corpus") -> T:
         return build()
     path = folder / f"{kind}-{key}.pickle"
     value = _read(path)
-    if value is None:
+    if value is None or (expect is not None and not isinstance(value, expect)):
         value = build()
         _write(folder, path, value, kind)
     return value

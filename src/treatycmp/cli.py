@@ -164,7 +164,7 @@ def search_index():  # type: ignore[no-untyped-def]
     from .lookup import Index
     from .resources import locate
 
-    return cached(locate(SETTINGS.data or None), lambda: Index(corpus()), "index")
+    return cached(locate(SETTINGS.data or None), lambda: Index(corpus()), "index", Index)
 
 
 def use_color(output: Optional[str]) -> bool:

@@ -32,7 +32,7 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     from .cache import cached
 
     files = locate(data_dir)
-    return cached(files, lambda: _load_checked(files))
+    return cached(files, lambda: _load_checked(files), "corpus", Corpus)
 
 
 def _load_checked(files: DataFiles) -> Corpus:
@@ -56,7 +56,7 @@ def load_with_findings(
 
     files = locate(data_dir)
     kind = "blocking" if blocking_only else "findings"
-    return cached(files, lambda: _with_findings(files, blocking_only), kind)
+    return cached(files, lambda: _with_findings(files, blocking_only), kind, tuple)
 
 
 def _with_findings(files: DataFiles, blocking_only: bool) -> tuple[Corpus, list[Finding]]:
