@@ -51,7 +51,7 @@ def blocks(n: int, scale: float) -> int:
     return max(1, round(n * scale)) if n else 0
 
 
-def bar_scale(section: Section, blocks: int = 24) -> float:
+def bar_scale(section: Section, blocks: int = 16) -> float:
     """Blocks per article so that the longest bar of the section is *blocks* long."""
     idx = [i for i, c in enumerate(section.columns) if c.kind == BAR]
     totals = [sum(n for _, n in row[i]) for row in section.rows for i in idx]  # type: ignore[union-attr]
