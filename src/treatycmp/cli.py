@@ -182,7 +182,7 @@ def terminal_width(width: Optional[int]) -> int:
         import shutil
         return shutil.get_terminal_size((100, 24)).columns
     env = os.environ.get("COLUMNS", "")
-    return int(env) if env.isdigit() and int(env) >= 20 else 100
+    return int(env) if env.isascii() and env.isdigit() and int(env) >= 20 else 100
 
 
 def show(report: Report, fmt: Optional[Fmt], output: Optional[str], width: Optional[int], columns: Optional[str]) -> None:

@@ -96,7 +96,7 @@ class Resolver:
         toks = tokens(text)
         candidates = []
         for i, tok in enumerate(toks):
-            if not tok.isdigit():
+            if not (tok.isascii() and tok.isdigit()):
                 continue
             rest = "".join(t for t in toks[:i] + toks[i + 1:] if t not in FILLERS)
             scope_id = self.keys.get(rest)

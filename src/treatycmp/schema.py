@@ -87,7 +87,7 @@ class Reader:
 
     def integer(self, node: YMap, key: str, what: str) -> int:
         value = node.get(key)
-        if isinstance(value, str) and value.isdigit():
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value):
             return int(value)
         self.error(node.line_of(key), "wrong-type", f"{what} field {key!r} must be a whole number")
         return -1

@@ -15,14 +15,14 @@ GAP = 2
 
 def render(report: Report, *, width: int = 100, color: bool = False) -> str:
     view = report.view
-    out = [view.title]
+    out = [_wrap(view.title, width, "  ")]
     out += [_wrap(f"{k}: {v}", width, "  ") for k, v in view.facts]
     notes: dict[str, int] = {}
     for section in view.sections:
         section = footnote_sources(table_columns(section), notes)
         out.append("")
         if len(view.sections) > 1:
-            out.append(f"{section.title} ({len(section.rows)})")
+            out.append(_wrap(f"{section.title} ({len(section.rows)})", width, "  "))
         out.append(table(section, width))
     if notes:
         out.append("")
@@ -93,7 +93,19 @@ def _widths(section: Section, cells: list[list[str]], width: int) -> list[int]:
     widths = []
     for n, t, c, lw in zip(natural, tight, cols, longest):
         widths.append(n if t else max(min(lw, 18), 6, min(n, free * c.ratio // ratios)))
-    return _give_back(widths, natural, tight, free)
+    return _shrink(_give_back(widths, natural, tight, free), width)
+
+
+def _shrink(widths: list[int], width: int) -> list[int]:
+    """Narrow the widest columns, one character at a time, until the row fits in *width*."""
+    widths = list(widths)
+    floor = max(2, min(6, (width - GAP * (len(widths) - 1)) // len(widths)))
+    while sum(widths) + GAP * (len(widths) - 1) > width:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= floor:
+            break
+        widths[widest] -= 1
+    return widths
 
 
 def _give_back(widths: list[int], natural: list[int], tight: list[bool], free: int) -> list[int]:

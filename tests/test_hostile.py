@@ -1,0 +1,168 @@
+"""Hostile and broken input: every case gives one clear line, the right exit code, and no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import MINI_ARTICLES, MINI_MAPPING, write_data
+from treatycmp import yamlio
+from treatycmp.cli import app
+from treatycmp.errors import DataError
+from treatycmp.loader import load, load_with_findings
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(app, list(args), env=env or {})
+
+
+def assert_clean_failure(result, needle: str) -> None:
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert needle in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"instruments: [\n", "articles.yaml:2:1: YAML syntax error"),
+        (b"instruments: !!python/object/apply:os.system ['echo pwned']\n", "unsupported YAML tag"),
+        (b"", "articles.yaml: file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary content"),
+        (b"meta:\n  data_version: caf\xe9\n", "articles.yaml:2: not valid UTF-8"),
+        (b"meta: {}\nmeta: {}\n", "articles.yaml:2:1: duplicate key 'meta'"),
+        (b"- just\n- a list\n", "the top level must be a mapping"),
+    ],
+)
+def test_broken_articles_file(tmp_path: Path, content: bytes, needle: str) -> None:
+    folder = write_data(tmp_path / "d")
+    (folder / "articles.yaml").write_bytes(content)
+    assert_clean_failure(run("--data", str(folder), "list"), needle)
+
+
+def test_alias_bomb_is_refused_in_bounded_time(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    names = "abcdefghijklmnop"
+    lines += [f"{n}: &{n} [" + ", ".join([f"*{p}"] * 10) + "]" for p, n in zip(names, names[1:])]
+    folder = write_data(tmp_path / "d")
+    (folder / "mapping.yaml").write_text("\n".join(lines) + "\n")
+    assert_clean_failure(run("--data", str(folder), "list"), "aliases")
+
+
+def test_bom_and_crlf_data_loads(tmp_path: Path) -> None:
+    folder = write_data(tmp_path / "d")
+    for name in ("articles.yaml", "mapping.yaml"):
+        path = folder / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert [i.id for i in load(folder).instruments] == ["a", "b", "c"]
+
+
+def test_identifiers_that_yaml_would_mangle_stay_strings(tmp_path: Path) -> None:
+    articles = MINI_ARTICLES.replace('    number: "A-1"', "    number: 1.10").replace('title: "One"', "title: no")
+    corpus = load(write_data(tmp_path / "d", articles))
+    assert corpus.instrument("a").number == "1.10"
+    assert corpus.article("a:1").title == "no"
+
+
+def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_data(tmp_path / "d")
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 100)
+    with pytest.raises(DataError, match="file is too large"):
+        load(folder)
+
+
+def test_missing_file_in_data_folder(tmp_path: Path) -> None:
+    folder = write_data(tmp_path / "d")
+    (folder / "mapping.yaml").unlink()
+    assert_clean_failure(run("--data", str(folder), "diff", "a", "c"), "mapping.yaml: file not found")
+
+
+def test_output_to_a_folder_fails_cleanly(tmp_path: Path) -> None:
+    assert_clean_failure(run("list", "-o", str(tmp_path)), "cannot write")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+def test_output_to_a_read_only_folder_leaves_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    assert_clean_failure(run("list", "-o", str(folder / "x.txt")), "cannot write")
+    assert list(folder.iterdir()) == []
+
+
+def test_piping_into_head_does_not_crash() -> None:
+    cmd = f"{sys.executable} -m treatycmp diff coe un | head -n 2"
+    proc = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+    assert len(proc.stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize("width", ["20", "37"])
+def test_narrow_terminal(width: str) -> None:
+    result = run("diff", "budapest", "un", "--only", "gaps", "--width", width)
+    assert result.exit_code == 0 and "(budapest)" in result.stdout.replace("\n", " ")
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(width)
+
+
+def test_no_color_and_color_always() -> None:
+    plain = run("--color", "auto", "show", "un:16", env={"NO_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout
+    coloured = run("--color", "always", "show", "un:16")
+    assert "\x1b[" in coloured.stdout
+
+
+def test_rich_markup_in_data_is_shown_literally(tmp_path: Path) -> None:
+    folder = write_data(tmp_path / "d", MINI_ARTICLES.replace('title: "One"', 'title: "One [/x] [bold]two[/bold]"'))
+    for color in ("always", "never"):
+        result = run("--data", str(folder), "--color", color, "articles", "a", "--width", "200")
+        assert result.exit_code == 0
+        assert "[/x] [bold]two[/bold]" in result.stdout
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = run("--debug", "--data", str(tmp_path / "missing"), "list")
+    assert result.exit_code != 0 and isinstance(result.exception, DataError)
+
+
+SCALARS = st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
+LEAVES = st.recursive(SCALARS, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=12)
+ARTICLE = st.fixed_dictionaries({"num": SCALARS, "title": SCALARS}, optional={"chapter": SCALARS, "keywords": LEAVES, "x": LEAVES})
+INSTRUMENT = st.fixed_dictionaries(
+    {"id": st.sampled_from(["a", "b", "A", "1", ""]), "name": SCALARS, "short": SCALARS, "number": SCALARS,
+     "article_count": SCALARS, "articles": st.lists(ARTICLE, max_size=3) | LEAVES},
+)
+LINK = st.fixed_dictionaries({"from": st.sampled_from(["a:1", "b:1", "a:9", "x", ""]), "to": SCALARS, "relation": SCALARS})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles=st.fixed_dictionaries({"instruments": st.lists(INSTRUMENT, max_size=3)}, optional={"meta": LEAVES}),
+       mapping=st.fixed_dictionaries({"links": st.lists(LINK, max_size=3)}, optional={"absences": LEAVES, "comparisons": LEAVES}))
+def test_random_documents_give_a_result_or_a_clean_error(tmp_path: Path, articles: dict, mapping: dict) -> None:
+    folder = write_data(tmp_path / "fuzz", yaml.safe_dump(articles), yaml.safe_dump(mapping))
+    try:
+        load_with_findings(folder)
+        load(folder)
+    except DataError as exc:
+        assert str(exc).count("\n") == 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300))
+def test_random_bytes_give_a_result_or_a_clean_error(tmp_path: Path, data: bytes) -> None:
+    folder = write_data(tmp_path / "bytes", MINI_ARTICLES, MINI_MAPPING)
+    (folder / "mapping.yaml").write_bytes(data)
+    try:
+        load(folder)
+    except DataError as exc:
+        assert "mapping.yaml" in str(exc)

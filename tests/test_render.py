@@ -1,0 +1,110 @@
+"""Renderers: every format renders every command's report; each format's own promises."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from treatycmp import compare
+from treatycmp.lookup import Index
+from treatycmp.models import Corpus
+from treatycmp.output import write_atomic
+from treatycmp.present import (articles_report, card_report, coverage_report, diff_report, find_report, gaps_report,
+                               instruments_report, lineage_report)
+from treatycmp.refs import Resolver
+from treatycmp.render import BINARY_RENDERERS, TEXT_RENDERERS, Format, render
+from treatycmp.render.markdown import escape
+from treatycmp.views import Column, Report, Section, View
+
+
+@pytest.fixture(scope="module")
+def reports(corpus: Corpus) -> dict[str, Report]:
+    r = Resolver(corpus)
+    bc, un, coe = r.scope("budapest"), r.scope("un"), r.scope("coe")
+    return {
+        "list": instruments_report(corpus),
+        "articles": articles_report(corpus.instrument("un"), corpus.instrument("un").articles),
+        "diff": diff_report(compare.diff(corpus, bc, un)),
+        "gaps": gaps_report(un, coe, compare.gaps(corpus, un, coe)),
+        "show": card_report(corpus, compare.counterparts(corpus, corpus.article("un:40"))),
+        "find": find_report(Index(corpus).find("grooming")),
+        "coverage": coverage_report(compare.coverage(corpus, bc, un)),
+        "lineage": lineage_report(compare.lineage(corpus, un, (coe, r.scope("untoc"), r.scope("uncac")))),
+    }
+
+
+def test_every_format_has_a_renderer() -> None:
+    assert set(TEXT_RENDERERS) | set(BINARY_RENDERERS) == set(Format)
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_format_renders_every_command(reports: dict[str, Report], fmt: Format) -> None:
+    pytest.importorskip("pptx") if fmt is Format.PPTX else None
+    for name, report in reports.items():
+        out = render(report, fmt, width=100, color=fmt is not Format.TABLE)
+        assert out, (name, fmt)
+        if fmt is Format.JSON:
+            json.loads(out)
+        if fmt is Format.PPTX:
+            assert out[:2] == b"PK"
+
+
+def test_markdown_escapes_pipes_and_newlines() -> None:
+    assert escape("a|b\nc") == "a\\|b c"
+    report = Report("x", View("T", (Section("S", (Column("a", "A"),), (("x|y\nz",),)),)), [])
+    assert "| x\\|y z |" in render(report, Format.MARKDOWN)
+
+
+def test_csv_quotes_and_neutralises_formulas() -> None:
+    report = Report("x", View("T", (Section("S", (Column("a", "A"), Column("b", "B")), (("=cmd()", 'say "hi", ok'),)),)), [])
+    rows = list(csv.reader(io.StringIO(render(report, Format.CSV).lstrip("\ufeff"))))
+    assert rows == [["a", "b"], ["'=cmd()", 'say "hi", ok']]
+
+
+def test_html_is_self_contained(reports: dict[str, Report]) -> None:
+    page = render(reports["diff"], Format.HTML)
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+    assert "http://" not in page.replace('"http://www.w3.org', "") and "<script src" not in page and "<link" not in page
+    assert "rel-subset" in page and "Relations:" in page
+
+
+def test_svg_has_no_remote_font(reports: dict[str, Report]) -> None:
+    svg = render(reports["coverage"], Format.SVG)
+    assert svg.lstrip().startswith("<svg") and 'url("http' not in svg
+
+
+def test_plain_table_fits_the_width(reports: dict[str, Report]) -> None:
+    for width in (60, 100, 160):
+        out = render(reports["diff"], Format.TABLE, width=width)
+        table_lines = [l for l in out.splitlines() if l.startswith(("budapest:", "---", "un:"))]
+        assert max(len(l) for l in table_lines) <= width
+
+
+def test_pptx_splits_long_tables(reports: dict[str, Report]) -> None:
+    pptx = pytest.importorskip("pptx")
+    deck = pptx.Presentation(io.BytesIO(render(reports["diff"], Format.PPTX)))
+    slides = list(deck.slides)
+    assert len(slides) > 5
+    for slide in slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                assert len(shape.table.rows) <= 13
+
+
+def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old")
+
+    def broken(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(Exception, match="No space left"):
+        write_atomic(target, "new content")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
