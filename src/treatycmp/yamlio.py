@@ -10,6 +10,7 @@ Plain `null`/`~`/empty values become ``None``. Duplicate keys, aliases and non-s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -48,16 +49,13 @@ def read_yaml(path: Path, label: str | None = None) -> object:
     if not text.strip():
         raise DataError(name, None, "file is empty")
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        return _Builder(name).build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise DataError(name, line, f"YAML syntax error: {exc.problem or exc.context}", col) from None
     except yaml.YAMLError as exc:
         raise DataError(name, None, f"YAML error: {exc}") from None
-    if node is None:
-        raise DataError(name, None, "file holds no YAML document")
-    return _Converter(name).convert(node)
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -84,55 +82,84 @@ def _read_text(path: Path, name: str) -> str:
         raise DataError(name, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
 
-class _Converter:
-    """Turns a composed node tree into YMap/YList/str/None, refusing what is unsafe."""
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_ALLOWED_TAGS = {None, "!"} | _SCALAR_TAGS | {_STD + "map", _STD + "seq"}
+
+
+class _Builder:
+    """Builds YMap/YList/str/None straight from the parser's events (no node tree, no constructor).
+
+    Plain `null`, `~` and empty values become None; every other scalar stays the text written. Aliases,
+    merge keys, unknown tags, duplicate keys and extra documents are refused with their line.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.seen: set[int] = set()
 
-    def fail(self, node: yaml.Node, message: str) -> DataError:
-        mark = node.start_mark
+    def fail(self, event: yaml.Event, message: str) -> DataError:
+        mark = event.start_mark
         return DataError(self.name, mark.line + 1, message, mark.column + 1)
 
-    def convert(self, node: yaml.Node) -> object:
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if id(node) in self.seen:
-            raise self.fail(node, "YAML aliases (*name) are not supported in treatycmp data")
-        self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
-        return self.sequence(node)
+    def build(self, events: Iterator[yaml.Event]) -> object:
+        stack: list[list] = []  # [container, pending key, key line]
+        root: object = None
+        documents = 0
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                value = self.open(event, kind)
+                if kind is yaml.ScalarEvent:
+                    root = self.add(stack, value, event, root)
+                else:
+                    root = self.add(stack, value, event, root)
+                    stack.append([value, _NO_KEY, 0])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                raise self.fail(event, "YAML aliases (*name) are not supported in treatycmp data")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event, "only one YAML document per file")
+        if documents == 0:
+            raise DataError(self.name, None, "file holds no YAML document")
+        return root
 
-    def scalar(self, node: yaml.ScalarNode) -> str | None:
-        if node.tag not in _SCALAR_TAGS:
-            raise self.fail(node, f"unsupported YAML tag {node.tag!r}")
-        if node.tag == _NULL and not node.style:
-            return None
-        return node.value
+    def open(self, event: yaml.Event, kind: type) -> object:
+        if event.tag not in _ALLOWED_TAGS:
+            raise self.fail(event, f"unsupported YAML tag {event.tag!r}")
+        if kind is yaml.ScalarEvent:
+            plain = not event.style and event.tag is None
+            return None if plain and event.value in _NULLS else event.value
+        container = YMap() if kind is yaml.MappingStartEvent else YList()
+        container.line, container.column = event.start_mark.line + 1, event.start_mark.column + 1
+        if kind is yaml.MappingStartEvent:
+            container.key_lines = {}
+        else:
+            container.item_lines = []
+        return container
 
-    def mapping(self, node: yaml.MappingNode) -> YMap:
-        if node.tag != _STD + "map":
-            raise self.fail(node, f"unsupported YAML tag {node.tag!r}")
-        out = YMap()
-        out.line, out.column, out.key_lines = node.start_mark.line + 1, node.start_mark.column + 1, {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _STD + "merge":
-                raise self.fail(key_node, "mapping keys must be plain strings (no merge keys)")
-            key = self.scalar(key_node)
-            key = "" if key is None else key
-            if key in out:
-                first = out.key_lines[key]
-                raise self.fail(key_node, f"duplicate key {key!r} (first at line {first})")
-            out.key_lines[key] = key_node.start_mark.line + 1
-            out[key] = self.convert(value_node)
-        return out
+    def add(self, stack: list[list], value: object, event: yaml.Event, root: object) -> object:
+        if not stack:
+            return value
+        frame = stack[-1]
+        container = frame[0]
+        line = event.start_mark.line + 1
+        if type(container) is YList:
+            container.append(value)
+            container.item_lines.append(line)
+        elif frame[1] is _NO_KEY:
+            if type(event) is not yaml.ScalarEvent or event.value == "<<" and not event.style:
+                raise self.fail(event, "mapping keys must be plain strings (no merge keys)")
+            key = "" if value is None else value
+            if key in container:
+                raise self.fail(event, f"duplicate key {key!r} (first at line {container.key_lines[key]})")
+            frame[1], frame[2] = key, line
+        else:
+            container[frame[1]] = value
+            container.key_lines[frame[1]] = frame[2]
+            frame[1] = _NO_KEY
+        return root
 
-    def sequence(self, node: yaml.SequenceNode) -> YList:
-        if node.tag != _STD + "seq":
-            raise self.fail(node, f"unsupported YAML tag {node.tag!r}")
-        out = YList(self.convert(item) for item in node.value)
-        out.line, out.column = node.start_mark.line + 1, node.start_mark.column + 1
-        out.item_lines = [item.start_mark.line + 1 for item in node.value]
-        return out
+
+_NO_KEY = object()
