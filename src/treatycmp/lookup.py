@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import heapq
 import math
 import re
 from functools import lru_cache
@@ -26,6 +27,8 @@ DEFAULT_CUTOFF = 30.0
 RELATIVE_CUTOFF = 0.6
 WORD_CUTOFF = 80.0
 SPREAD_WEIGHT = 0.85
+SUMMARY_PRUNE_SHARE = 0.05
+SUMMARY_PRUNE_MIN = 100
 STOPWORDS = frozenset({
     "a", "an", "and", "by", "for", "in", "into", "of", "on", "or", "the", "to", "with", "from", "at", "its", "is", "are",
     "be", "can", "how", "many", "what", "which", "who", "when", "where", "if", "do", "does", "their", "someone", "there",
@@ -96,7 +99,7 @@ class _Field(NamedTuple):
     article: int
     kind: str
     text: str
-    words: frozenset[str]
+    size: int
 
 
 class Index:
@@ -111,8 +114,20 @@ class Index:
         for inst in corpus.instruments:
             for art in inst.articles:
                 self._add(art)
-        self.vocabulary = list(self.postings)
         self.idf = self._idf()
+        self._prune_common_summary_words()
+        self.vocabulary = list(self.postings)
+
+    def _prune_common_summary_words(self) -> None:
+        """Drop summary postings of words found in a large share of summaries (titles and keywords keep them).
+
+        Such words say little about an article, and their long postings would dominate query time on big corpora.
+        """
+        limit = max(SUMMARY_PRUNE_MIN, SUMMARY_PRUNE_SHARE * len(self.articles))
+        for word, fields in self.postings.items():
+            summaries = sum(1 for f in fields if self.fields[f].kind == SUMMARY)
+            if summaries > limit:
+                self.postings[word] = [f for f in fields if self.fields[f].kind != SUMMARY]
 
     def _idf(self) -> dict[str, float]:
         """Inverse document frequency of each word over articles: rare words identify an article better."""
@@ -128,16 +143,18 @@ class Index:
             if words:
                 for word in words:
                     self.postings.setdefault(word, []).append(len(self.fields))
-                self.fields.append(_Field(n, kind, text, words))
+                self.fields.append(_Field(n, kind, text, len(words)))
 
     def find(self, query: str, *, within: tuple[str, ...] | None = None, limit: int = 10,
              cutoff: float = DEFAULT_CUTOFF) -> FindResult:
         """Rank articles for *query*, best first; *within* restricts to some instruments."""
         cited = self._citation(query, within)
         hits = [h for h in self._score(query, within) if cited is None or h.article.id != cited.article.id]
-        ranked = ([cited] if cited else []) + sorted(hits, key=_rank)
-        floor = max(cutoff, RELATIVE_CUTOFF * ranked[0].score) if ranked else cutoff
-        return FindResult(query, tuple(h for h in ranked if h.score >= floor)[:limit])
+        top = max([h.score for h in hits] + ([cited.score] if cited else []), default=0.0)
+        floor = max(cutoff, RELATIVE_CUTOFF * top)
+        kept = heapq.nsmallest(limit, (h for h in hits if h.score >= floor), key=_rank)
+        ranked = ([cited] if cited else []) + kept
+        return FindResult(query, tuple(ranked)[:limit])
 
     def _citation(self, query: str, within: tuple[str, ...] | None) -> Hit | None:
         parsed = self.resolver.parse(query)
@@ -176,23 +193,34 @@ class Index:
 
     def _aggregate(self, words: list[str], weights: list[float], per_field: dict[int, list[float]],
                    within: tuple[str, ...] | None) -> list[Hit]:
-        best: dict[int, Hit] = {}
+        """Score each article by its best field, or by its fields together when the words are spread out."""
+        known = [w for w in weights if w > 0]
+        if not known:
+            return []
+        norm = (0.8 + 0.2 * len(known) / len(weights)) / sum(known)
+        best: dict[int, tuple[float, int]] = {}
         spread: dict[int, list[float]] = {}
+        multi = len(words) > 1
         for fi, sims in per_field.items():
             field = self.fields[fi]
-            art = self.articles[field.article]
-            if within and art.instrument not in within:
+            n = field.article
+            if within and self.articles[n].instrument not in within:
                 continue
-            score = WEIGHTS[field.kind] * _field_score(sims, weights, len(field.words))
-            if field.article not in best or score > best[field.article].score:
-                best[field.article] = Hit(art, round(score, 1), field.kind, field.text)
-            acc = spread.setdefault(field.article, [0.0] * len(words))
-            spread[field.article] = [max(a, WEIGHTS[field.kind] * s) for a, s in zip(acc, sims)]
+            wk = WEIGHTS[field.kind]
+            covered = norm * sum(w * x for w, x in zip(weights, sims))
+            fit = min(1.0, sum(1 for x in sims if x) / field.size)
+            score = wk * (0.9 * covered + 10 * fit)
+            if n not in best or score > best[n][0]:
+                best[n] = (score, fi)
+            if multi:
+                acc = spread.get(n)
+                spread[n] = [wk * x for x in sims] if acc is None else [max(a, wk * x) for a, x in zip(acc, sims)]
+        hits = {n: Hit(self.articles[n], round(sc, 1), self.fields[fi].kind, self.fields[fi].text) for n, (sc, fi) in best.items()}
         for n, sims in spread.items():
-            combined = SPREAD_WEIGHT * _weighted(sims, weights)
-            if combined > best[n].score:
-                best[n] = Hit(best[n].article, round(combined, 1), "words", best[n].matched)
-        return list(best.values())
+            combined = SPREAD_WEIGHT * 100 * norm * sum(w * x for w, x in zip(weights, sims)) / 100
+            if combined > hits[n].score:
+                hits[n] = hits[n]._replace(score=round(combined, 1), field="words")
+        return list(hits.values())
 
 
 def _weighted(sims: list[float], weights: list[float]) -> float:
