@@ -198,3 +198,41 @@ def test_markup_in_data_is_shown_literally(runner: CliRunner, tmp_path: Path) ->
     folder = write_data(tmp_path / "d", MINI_ARTICLES.replace('title: "One"', 'title: "One [/x] [bold]two[/bold]"'))
     result = run(runner, "--data", str(folder), "articles", "a")
     assert result.exit_code == 0 and "[/x] [bold]two[/bold]" in result.stdout.replace("\n", " ") or "[/x]" in result.stdout
+
+
+def test_lineage_lists_all_68_un_articles_with_a_summary(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "lineage", "-f", "json").stdout)
+    assert len(data["rows"]) == 68 and data["sources"] == ["coe", "untoc", "uncac"]
+    new = {r["id"] for r in data["rows"] if r["new"]}
+    assert {"un:15", "un:16"} <= new and "un:17" not in new
+    assert data["summary"]["new"] == len(new)
+    laundering = next(r for r in data["rows"] if r["id"] == "un:17")
+    assert {o["id"] for o in laundering["origins"]["untoc"]} == {"untoc:6"}
+
+
+def test_lineage_chapter_and_table(runner: CliRunner) -> None:
+    result = run(runner, "lineage", "--chapter", "V")
+    assert result.exit_code == 0 and "un:40" in result.stdout and "un:7 " not in result.stdout
+
+
+@pytest.mark.parametrize(("args", "expected"), [(("diff", "un", "untoc"), "untoc:18"), (("gaps", "un", "uncac"), "un:7"),
+                                                (("show", "un:40"), "uncac:46"), (("find", "palermo extradition"), "untoc:16")])
+def test_un_lineage_instruments_work_everywhere(runner: CliRunner, args: tuple[str, ...], expected: str) -> None:
+    result = run(runner, *args)
+    assert result.exit_code == 0 and expected in result.stdout
+
+
+def test_report_writes_one_offline_page(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "comparison.html"
+    result = run(runner, "report", "-o", str(target))
+    page = target.read_text(encoding="utf-8")
+    assert result.exit_code == 0 and page.startswith("<!DOCTYPE html>")
+    assert 'id="art-un-16"' in page and 'href="#art-un-16"' in page and 'id="filter"' in page
+    assert "2026." in page
+
+
+def test_pptx_output(runner: CliRunner, tmp_path: Path) -> None:
+    pytest.importorskip("pptx")
+    target = tmp_path / "gaps.pptx"
+    result = run(runner, "gaps", "p2", "un", "-f", "pptx", "-o", str(target))
+    assert result.exit_code == 0 and target.read_bytes()[:2] == b"PK"

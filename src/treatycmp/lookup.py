@@ -217,25 +217,10 @@ class Index:
                 spread[n] = [wk * x for x in sims] if acc is None else [max(a, wk * x) for a, x in zip(acc, sims)]
         hits = {n: Hit(self.articles[n], round(sc, 1), self.fields[fi].kind, self.fields[fi].text) for n, (sc, fi) in best.items()}
         for n, sims in spread.items():
-            combined = SPREAD_WEIGHT * 100 * norm * sum(w * x for w, x in zip(weights, sims)) / 100
+            combined = SPREAD_WEIGHT * norm * sum(w * x for w, x in zip(weights, sims))
             if combined > hits[n].score:
                 hits[n] = hits[n]._replace(score=round(combined, 1), field="words")
         return list(hits.values())
-
-
-def _weighted(sims: list[float], weights: list[float]) -> float:
-    """Similarity averaged over the query words, rarer words counting more; unknown words count a little."""
-    known = [w for w in weights if w > 0]
-    if not known:
-        return 0.0
-    total = sum(w * s for w, s in zip(weights, sims)) / sum(known)
-    return total * (0.8 + 0.2 * len(known) / len(weights))
-
-
-def _field_score(sims: list[float], weights: list[float], field_words: int) -> float:
-    """A field's score: weighted coverage of the query, plus a little for covering the field itself."""
-    fit = min(1.0, sum(1 for s in sims if s) / field_words)
-    return 0.9 * _weighted(sims, weights) + 10 * fit
 
 
 FIELD_ORDER = {"citation": 0, TITLE: 1, KEYWORD: 2, "words": 3, SUMMARY: 4}
