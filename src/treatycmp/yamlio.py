@@ -101,26 +101,37 @@ class _Builder:
         return DataError(self.name, mark.line + 1, message, mark.column + 1)
 
     def build(self, events: Iterator[yaml.Event]) -> object:
-        stack: list[list] = []  # [container, pending key, key line]
+        """Fold the event stream into one document (one tight loop: this is the hot path of loading)."""
+        stack: list[list] = []  # frames: [container, pending key or _NO_KEY, key line]
         root: object = None
         documents = 0
+        scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         for event in events:
             kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                value = self.open(event, kind)
-                if kind is yaml.ScalarEvent:
-                    root = self.add(stack, value, event, root)
-                else:
-                    root = self.add(stack, value, event, root)
-                    stack.append([value, _NO_KEY, 0])
+            if kind is scalar:
+                if event.tag is not None and event.tag not in _ALLOWED_TAGS:
+                    raise self.fail(event, f"unsupported YAML tag {event.tag!r}")
+                value = None if not event.style and event.tag is None and event.value in _NULLS else event.value
+                opened = None
+            elif kind is map_start or kind is seq_start:
+                value = opened = self.open(event, kind)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
+                continue
             elif kind is yaml.AliasEvent:
                 raise self.fail(event, "YAML aliases (*name) are not supported in treatycmp data")
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise self.fail(event, "only one YAML document per file")
+            else:
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise self.fail(event, "only one YAML document per file")
+                continue
+            if not stack:
+                root = value
+            else:
+                self.place(stack[-1], value, event)
+            if opened is not None:
+                stack.append([opened, _NO_KEY, 0])
         if documents == 0:
             raise DataError(self.name, None, "file holds no YAML document")
         return root
@@ -128,38 +139,33 @@ class _Builder:
     def open(self, event: yaml.Event, kind: type) -> object:
         if event.tag not in _ALLOWED_TAGS:
             raise self.fail(event, f"unsupported YAML tag {event.tag!r}")
-        if kind is yaml.ScalarEvent:
-            plain = not event.style and event.tag is None
-            return None if plain and event.value in _NULLS else event.value
-        container = YMap() if kind is yaml.MappingStartEvent else YList()
-        container.line, container.column = event.start_mark.line + 1, event.start_mark.column + 1
+        mark = event.start_mark
         if kind is yaml.MappingStartEvent:
+            container: YMap | YList = YMap()
             container.key_lines = {}
         else:
+            container = YList()
             container.item_lines = []
+        container.line, container.column = mark.line + 1, mark.column + 1
         return container
 
-    def add(self, stack: list[list], value: object, event: yaml.Event, root: object) -> object:
-        if not stack:
-            return value
-        frame = stack[-1]
+    def place(self, frame: list, value: object, event: yaml.Event) -> None:
+        """Put *value* into the container of *frame*: a list item, a mapping key, or a mapping value."""
         container = frame[0]
-        line = event.start_mark.line + 1
         if type(container) is YList:
             container.append(value)
-            container.item_lines.append(line)
+            container.item_lines.append(event.start_mark.line + 1)
         elif frame[1] is _NO_KEY:
             if type(event) is not yaml.ScalarEvent or event.value == "<<" and not event.style:
                 raise self.fail(event, "mapping keys must be plain strings (no merge keys)")
             key = "" if value is None else value
             if key in container:
                 raise self.fail(event, f"duplicate key {key!r} (first at line {container.key_lines[key]})")
-            frame[1], frame[2] = key, line
+            frame[1], frame[2] = key, event.start_mark.line + 1
         else:
             container[frame[1]] = value
             container.key_lines[frame[1]] = frame[2]
             frame[1] = _NO_KEY
-        return root
 
 
 _NO_KEY = object()
