@@ -230,13 +230,13 @@ def articles(
 
     Examples: treatycmp articles un · treatycmp articles 'ETS 185' --chapter II --format json
     """
-    from .compare import _in_chapter, articles_of
+    from .compare import in_chapter, articles_of
     from .present import articles_report
     from .refs import Resolver
 
     data = corpus()
     scope = Resolver(data).scope(instrument)
-    arts = _in_chapter(articles_of(data, scope), chapter)
+    arts = in_chapter(articles_of(data, scope), chapter)
     if chapter and not arts:
         raise UsageError(f"no chapter {chapter!r} in {scope.id}; see 'treatycmp articles {scope.id}'")
     inst = data.instrument(scope.members[0])
@@ -310,8 +310,8 @@ def diff(
 def check_chapter(data: Corpus, scope, chapter: Optional[str]) -> None:  # type: ignore[no-untyped-def]
     if chapter is None:
         return
-    from .compare import _in_chapter, articles_of
-    if not _in_chapter(articles_of(data, scope), chapter):
+    from .compare import in_chapter, articles_of
+    if not in_chapter(articles_of(data, scope), chapter):
         names = sorted({str(a.chapter) for a in articles_of(data, scope) if a.chapter})
         raise UsageError(f"no chapter {chapter!r} in {scope.id}; chapters: {'; '.join(names)}")
 

@@ -119,7 +119,7 @@ def diff(
     """Links from A to B in A's order, then A's gaps, then B's articles with nothing in A."""
     rows: list[DiffRow] = []
     gap_rows: list[DiffRow] = []
-    for art in _in_chapter(articles_of(corpus, a), chapter):
+    for art in in_chapter(articles_of(corpus, a), chapter):
         links = links_to(corpus, art.id, b)
         rows.extend(_link_row(corpus, l) for l in links)
         if not links:
@@ -158,7 +158,8 @@ def _keep(row: DiffRow, relation: str | None, only: str | None) -> bool:
     return relation is None or row.relation == relation
 
 
-def _in_chapter(articles: tuple[Article, ...], chapter: str | None) -> tuple[Article, ...]:
+def in_chapter(articles: tuple[Article, ...], chapter: str | None) -> tuple[Article, ...]:
+    """The articles whose chapter matches *chapter* (all of them when it is None)."""
     if chapter is None:
         return articles
     return tuple(a for a in articles if a.chapter and chapter_matches(a.chapter, chapter))
@@ -200,7 +201,7 @@ def _linked_in_siblings(corpus: Corpus, art: Article, b: Scope) -> list[str]:
 
 def gaps(corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None) -> tuple[Gap, ...]:
     """A's articles with no link to any article of B."""
-    arts = _in_chapter(articles_of(corpus, a), chapter)
+    arts = in_chapter(articles_of(corpus, a), chapter)
     return tuple(gap_of(corpus, art, b) for art in arts if not links_to(corpus, art.id, b))
 
 
@@ -269,7 +270,7 @@ class Lineage(NamedTuple):
 def lineage(corpus: Corpus, subject: Scope, sources: tuple[Scope, ...], *, chapter: str | None = None) -> Lineage:
     """For each article of *subject*, its counterparts in every source scope (e.g. UN → coe, untoc, uncac)."""
     rows = []
-    for art in _in_chapter(articles_of(corpus, subject), chapter):
+    for art in in_chapter(articles_of(corpus, subject), chapter):
         origins = tuple(
             (s.id, tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, art.id, s))) for s in sources
         )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, TypeVar
 
 from .errors import DataError
 from .findings import ERROR, Finding
+from .gcpause import paused_gc
 from .models import Absence, Comparison, Corpus, Group, Instrument, Link, Meta
 from .resources import DataFiles, locate
 
@@ -39,8 +40,9 @@ def _load_checked(files: DataFiles) -> Corpus:
     from .checks import run_rules
 
     findings: list[Finding] = []
-    corpus = build(files, findings)
-    findings.extend(run_rules(corpus, blocking_only=True))
+    with paused_gc():
+        corpus = build(files, findings)
+        findings.extend(run_rules(corpus, blocking_only=True))
     errors = sorted(f for f in findings if f.severity == ERROR)
     if errors:
         first = errors[0]
@@ -63,8 +65,9 @@ def _with_findings(files: DataFiles, blocking_only: bool) -> tuple[Corpus, list[
     from .checks import run_rules
 
     findings: list[Finding] = []
-    corpus = build(files, findings)
-    findings.extend(run_rules(corpus, blocking_only=blocking_only))
+    with paused_gc():
+        corpus = build(files, findings)
+        findings.extend(run_rules(corpus, blocking_only=blocking_only))
     return corpus, findings
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .gcpause import paused_gc
 from .models import Article, Corpus
 from .refs import Resolver, fold
 
@@ -111,9 +112,10 @@ class Index:
         self.articles: list[Article] = []
         self.fields: list[_Field] = []
         self.postings: dict[str, list[int]] = {}
-        for inst in corpus.instruments:
-            for art in inst.articles:
-                self._add(art)
+        with paused_gc():
+            for inst in corpus.instruments:
+                for art in inst.articles:
+                    self._add(art)
         self.idf = self._idf()
         self._prune_common_summary_words()
         self.vocabulary = list(self.postings)
@@ -149,7 +151,9 @@ class Index:
              cutoff: float = DEFAULT_CUTOFF) -> FindResult:
         """Rank articles for *query*, best first; *within* restricts to some instruments."""
         cited = self._citation(query, within)
-        hits = [h for h in self._score(query, within) if cited is None or h.article.id != cited.article.id]
+        with paused_gc():
+            scored = self._score(query, within)
+        hits = [h for h in scored if cited is None or h.article.id != cited.article.id]
         top = max([h.score for h in hits] + ([cited.score] if cited else []), default=0.0)
         floor = max(cutoff, RELATIVE_CUTOFF * top)
         kept = heapq.nsmallest(limit, (h for h in hits if h.score >= floor), key=_rank)
