@@ -108,3 +108,12 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pyt
         write_atomic(target, "new content")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+@pytest.mark.parametrize("width", [1, 3, 8, 20])
+def test_fold_keeps_every_character_within_the_width(width: int) -> None:
+    from treatycmp.render.plain import fold
+    text = "Trans-border access to stored computer data with consent or where publicly available"
+    lines = fold(text, width)
+    assert all(len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")

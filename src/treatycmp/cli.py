@@ -88,12 +88,18 @@ ColumnsOpt = Annotated[Optional[str], typer.Option("--columns", help="Comma-sepa
 ChapterOpt = Annotated[Optional[str], typer.Option("--chapter", "-c", help="Only this chapter of A: 'II', '2' or part of its name.")]
 
 
-def _version(value: bool) -> None:
-    if value:
-        from .resources import locate
-        version = _data_version(locate(SETTINGS.data or None).articles)
-        typer.echo(f"treatycmp {__version__} (data {version})")
-        raise typer.Exit()
+def _version(ctx: typer.Context, value: bool) -> None:
+    """Print the program and data versions without loading the corpus."""
+    if not value:
+        return
+    from .resources import locate
+
+    try:
+        version = _data_version(locate(ctx.params.get("data") or None).articles)
+    except TreatyError as exc:
+        version = f"unavailable: {exc}"
+    typer.echo(f"treatycmp {__version__} (data {version})")
+    raise typer.Exit()
 
 
 def _data_version(path: object) -> str:
@@ -110,7 +116,7 @@ def _data_version(path: object) -> str:
 
 @app.callback()
 def main_callback(
-    data: Annotated[Optional[str], typer.Option("--data", envvar="TREATYCMP_DATA", metavar="DIR",
+    data: Annotated[Optional[str], typer.Option("--data", envvar="TREATYCMP_DATA", metavar="DIR", is_eager=True,
                                                 help="Folder holding articles.yaml and mapping.yaml.")] = None,
     color: Annotated[Color, typer.Option("--color", help="Colour output: auto (terminal, no NO_COLOR), always, never.")] = Color.auto,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,

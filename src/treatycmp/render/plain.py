@@ -70,10 +70,34 @@ def table(section: Section, width: int) -> str:
     for row in [[c.header for c in cols]] + cells:
         if len(lines) == 1:
             lines.append(_line(["-" * w for w in widths], widths, cols))
-        wrapped = [textwrap.wrap(text, w, break_on_hyphens=False) or [""] for text, w in zip(row, widths)]
+        wrapped = [fold(text, w) for text, w in zip(row, widths)]
         for i in range(max(len(w) for w in wrapped)):
             lines.append(_line([w[i] if i < len(w) else "" for w in wrapped], widths, cols))
     return "\n".join(lines)
+
+
+def fold(text: str, width: int) -> list[str]:
+    """Greedy word wrap (words longer than *width* are cut); always at least one line."""
+    if len(text) <= width:
+        return [text]
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        while len(word) > width:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not current:
+            current = word
+        elif len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    return lines
 
 
 def _line(parts: list[str], widths: list[int], cols) -> str:  # type: ignore[no-untyped-def]
