@@ -28,7 +28,7 @@ def reports(corpus: Corpus) -> dict[str, Report]:
     bc, un, coe = r.scope("budapest"), r.scope("un"), r.scope("coe")
     return {
         "list": instruments_report(corpus),
-        "articles": articles_report(corpus.instrument("un"), corpus.instrument("un").articles),
+        "articles": articles_report(corpus, un, corpus.instrument("un").articles),
         "diff": diff_report(compare.diff(corpus, bc, un)),
         "gaps": gaps_report(un, coe, compare.gaps(corpus, un, coe)),
         "show": card_report(corpus, compare.counterparts(corpus, corpus.article("un:40"))),

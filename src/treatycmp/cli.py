@@ -245,8 +245,7 @@ def articles(
     arts = in_chapter(articles_of(data, scope), chapter)
     if chapter and not arts:
         raise UsageError(f"no chapter {chapter!r} in {scope.id}; see 'treatycmp articles {scope.id}'")
-    inst = data.instrument(scope.members[0])
-    show(articles_report(inst, arts), fmt, output, width, columns)
+    show(articles_report(data, scope, arts), fmt, output, width, columns)
 
 
 @app.command("show")

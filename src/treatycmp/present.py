@@ -55,11 +55,12 @@ def _instrument_data(inst: Instrument) -> dict[str, object]:
     }
 
 
-def articles_report(inst: Instrument, articles: tuple[Article, ...]) -> Report:
+def articles_report(corpus: Corpus, scope: Scope, articles: tuple[Article, ...]) -> Report:
     cols = (*ARTICLE_COLUMNS, Column("chapter", "Chapter", ratio=2), Column("keywords", "Keywords", ratio=2))
     rows = tuple((a.id, _title(a), str(a.chapter or ""), ", ".join(a.keywords[:6])) for a in articles)
-    facts = (("instrument", f"{inst.name} ({inst.number})"), ("articles", str(len(articles))))
-    view = View(f"{inst.short}: articles", (Section(inst.short, cols, rows),), facts, footer=_footer(articles))
+    names = [f"{i.name} ({i.number})" for i in (corpus.instrument(m) for m in scope.members)]
+    facts = (("instrument" if len(names) == 1 else "instruments", "; ".join(names)), ("articles", str(len(articles))))
+    view = View(f"{scope.name}: articles", (Section(scope.name, cols, rows),), facts, footer=_footer(articles))
     return Report("articles", view, [article_data(a) for a in articles])
 
 
