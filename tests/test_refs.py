@@ -26,6 +26,7 @@ def resolver(corpus: Corpus) -> Resolver:
         ("Article 16 UN", "un:16"), ("un:41", "un:41"), ("Art. 32(b) BC", "budapest:32"), ("art 32 para 2 bc", "budapest:32"),
         ("ets189 art. 6", "p1:6"), ("second protocol art 9", "p2:9"), ("A/RES/79/243 art. 40", "un:40"),
         ("Palermo Convention art 18", "untoc:18"), ("Mérida Convention article 51", "uncac:51"), ("UNCAC 51", "uncac:51"),
+        ("bc2", "budapest:2"), ("Art.32BC", "budapest:32"), ("UN41", "un:41"), ("p2 art6", "p2:6"), ("§ 6 p1", "p1:6"),
     ],
 )
 def test_citation_forms(resolver: Resolver, text: str, expected: str) -> None:

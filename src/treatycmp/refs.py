@@ -20,6 +20,7 @@ ART_WORDS = frozenset({"article", "articles", "art", "arts", "artikel"})
 _PARA_RE = re.compile(r"(\d)\s*(?:\(\s*[a-z0-9]{1,4}\s*\)\s*)+")
 _PARA_WORD_RE = re.compile(r"\b(?:para(?:graph)?s?|§§?)\.?\s*\d+[a-z]?\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+_SPLIT_RE = re.compile(r"[a-z]+|[0-9]+")
 
 
 def fold(text: str) -> str:
@@ -28,10 +29,10 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def tokens(text: str) -> list[str]:
-    """Letters and digits of *text* as separate tokens, paragraph pinpoints removed."""
+def tokens(text: str, split_digits: bool = False) -> list[str]:
+    """Alphanumeric tokens of *text*, paragraph pinpoints removed; with *split_digits*, 'bc2' gives 'bc', '2'."""
     text = _PARA_RE.sub(r"\1 ", fold(text).replace("§", " art "))
-    return _TOKEN_RE.findall(_PARA_WORD_RE.sub(" ", text))
+    return (_SPLIT_RE if split_digits else _TOKEN_RE).findall(_PARA_WORD_RE.sub(" ", text))
 
 
 def alias_key(text: str) -> str:
@@ -92,8 +93,11 @@ class Resolver:
 
         Every digit token is tried as the article number; the rest must name an instrument or group.
         Among several readings, one whose article exists wins, then one written after 'art.'/'article'.
+        Glued forms ('bc2', 'Art.32BC') are tried last, with letters and digits split apart.
         """
-        toks = tokens(text)
+        return self._parse(tokens(text)) or self._parse(tokens(text, split_digits=True))
+
+    def _parse(self, toks: list[str]) -> tuple[str, str] | None:
         candidates = []
         for i, tok in enumerate(toks):
             if not (tok.isascii() and tok.isdigit()):
