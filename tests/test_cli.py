@@ -236,3 +236,8 @@ def test_pptx_output(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "gaps.pptx"
     result = run(runner, "gaps", "p2", "un", "-f", "pptx", "-o", str(target))
     assert result.exit_code == 0 and target.read_bytes()[:2] == b"PK"
+
+
+def test_show_does_not_guess_from_a_weak_match(runner: CliRunner) -> None:
+    result = run(runner, "show", "xyz nothing")
+    assert result.exit_code == 2 and "unknown article 'xyz nothing'" in result.stderr

@@ -68,6 +68,8 @@ class Settings:
 
 
 SETTINGS = Settings()
+SHOW_MIN_SCORE = 70.0
+"""A search hit must score this much, and lead the next by 3 points, for `show` to take it for a citation."""
 
 app = typer.Typer(
     name="treatycmp",
@@ -278,10 +280,10 @@ def resolve_article(data: Corpus, ref: str):  # type: ignore[no-untyped-def]
         if resolver.parse(ref) is not None or not ref.strip():
             raise
         hits = search_index().find(ref, limit=3).hits
-        if hits and (len(hits) == 1 or hits[0].score - hits[1].score >= 3):
+        if hits and hits[0].score >= SHOW_MIN_SCORE and (len(hits) == 1 or hits[0].score - hits[1].score >= 3):
             note(f"{ref!r} is not a citation; showing the best match {hits[0].article.id}")
             return hits[0].article
-        raise UnknownName("article", ref, tuple(h.article.id for h in hits), exc.args[0].split("(")[-1].rstrip(")")) from None
+        raise UnknownName("article", ref, tuple(h.article.id for h in hits), exc.hint) from None
 
 
 @app.command()
@@ -301,18 +303,26 @@ def diff(
     """
     from .compare import diff as run_diff
     from .present import diff_report
+
+    data, sa, sb = two_scopes(a, b, chapter)
+    result = run_diff(data, sa, sb, chapter=chapter, relation=relation.value if relation else None,
+                      only=only.value if only else None)
+    show(diff_report(result), fmt, output, width, columns)
+
+
+def two_scopes(a: str, b: str, chapter: Optional[str] = None):  # type: ignore[no-untyped-def]
+    """The loaded data and the two named scopes, with A's chapter checked when one is given."""
     from .refs import Resolver
 
     data = corpus()
     resolver = Resolver(data)
     sa, sb = resolver.scope(a), resolver.scope(b)
     check_chapter(data, sa, chapter)
-    result = run_diff(data, sa, sb, chapter=chapter, relation=relation.value if relation else None,
-                      only=only.value if only else None)
-    show(diff_report(result), fmt, output, width, columns)
+    return data, sa, sb
 
 
 def check_chapter(data: Corpus, scope, chapter: Optional[str]) -> None:  # type: ignore[no-untyped-def]
+    """Refuse a chapter that the scope does not have, listing the ones it has."""
     if chapter is None:
         return
     from .compare import in_chapter, articles_of
@@ -335,12 +345,8 @@ def gaps(
     """
     from .compare import gaps as run_gaps
     from .present import gaps_report
-    from .refs import Resolver
 
-    data = corpus()
-    resolver = Resolver(data)
-    sa, sb = resolver.scope(a), resolver.scope(b)
-    check_chapter(data, sa, chapter)
+    data, sa, sb = two_scopes(a, b, chapter)
     show(gaps_report(sa, sb, run_gaps(data, sa, sb, chapter=chapter)), fmt, output, width, columns)
 
 
@@ -357,11 +363,9 @@ def coverage(
     """
     from .compare import coverage as run_coverage
     from .present import coverage_report
-    from .refs import Resolver
 
-    data = corpus()
-    resolver = Resolver(data)
-    show(coverage_report(run_coverage(data, resolver.scope(a), resolver.scope(b))), fmt, output, width, columns)
+    data, sa, sb = two_scopes(a, b)
+    show(coverage_report(run_coverage(data, sa, sb)), fmt, output, width, columns)
 
 
 @app.command()

@@ -28,7 +28,7 @@ class UnknownName(TreatyError):
     """An instrument, group, article, relation or chapter that does not exist."""
 
     def __init__(self, kind: str, name: str, suggestions: tuple[str, ...] = (), hint: str = "") -> None:
-        self.kind, self.name, self.suggestions = kind, name, suggestions
+        self.kind, self.name, self.suggestions, self.hint = kind, name, suggestions, hint
         message = f"unknown {kind} {name!r}"
         if suggestions:
             message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
