@@ -35,7 +35,7 @@ STOPWORDS = frozenset({
     "be", "can", "how", "many", "what", "which", "who", "when", "where", "if", "do", "does", "their", "someone", "there",
 })
 _SPELLING = (
-    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{2})ence\b"), "ense"),
     (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
 )
@@ -75,7 +75,7 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and word[-len(suffix) - 1] not in "aeiou":
+        if word.endswith(suffix) and len(word) - len(suffix) >= 5 and word[-len(suffix) - 1] not in "aeiou":
             return word[: -len(suffix)]
     return word
 
@@ -186,10 +186,22 @@ class Index:
         return self._aggregate(words, weights, per_field, within)
 
     def _similar(self, word: str) -> dict[str, float]:
-        """Vocabulary words close to *word*: exact, one typo in five letters, or *word* as a prefix or suffix."""
+        """Vocabulary words close to *word*: exact, one typo in five letters, or *word* as a prefix or suffix.
+
+        A word that kept an '-ing' the stemmer spared ('phising') is also tried without it ('phis' -> 'phish').
+        """
+        found = self._close(word)
+        if not found and word.endswith("ing") and len(word) >= 7:
+            found = {w: min(s, 85.0) for w, s in self._close(word[:-3]).items()}
+        return found
+
+    def _close(self, word: str) -> dict[str, float]:
         if len(word) <= 3 or word.isdigit():
             return {word: 100.0} if word in self.postings else {}
-        found = {w: s for w, s, _ in process.extract_iter(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)}
+        if len(word) == 4:  # too short for a typo to be told from another word: exact or prefix only
+            found = {word: 100.0} if word in self.postings else {}
+        else:
+            found = {w: s for w, s, _ in process.extract_iter(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)}
         for w in self.vocabulary:
             if w not in found and (w.startswith(word) or (len(word) >= 5 and len(w) - len(word) >= 3 and w.endswith(word))):
                 found[w] = 90.0
@@ -201,7 +213,7 @@ class Index:
         known = [w for w in weights if w > 0]
         if not known:
             return []
-        norm = (0.8 + 0.2 * len(known) / len(weights)) / sum(known)
+        norm = (0.6 + 0.4 * len(known) / len(weights)) / sum(known)
         best: dict[int, tuple[float, int]] = {}
         spread: dict[int, list[float]] = {}
         multi = len(words) > 1
