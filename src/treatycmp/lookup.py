@@ -22,8 +22,8 @@ from .gcpause import paused_gc
 from .models import Article, Corpus
 from .refs import Resolver, fold
 
-TITLE, KEYWORD, SUMMARY = "title", "keyword", "summary"
-WEIGHTS = {TITLE: 1.0, KEYWORD: 1.0, SUMMARY: 0.8}
+TITLE, KEYWORD, SUMMARY, HEADING = "title", "keyword", "summary", "heading"
+WEIGHTS = {TITLE: 1.0, KEYWORD: 1.0, SUMMARY: 0.8, HEADING: 0.7}
 DEFAULT_CUTOFF = 30.0
 RELATIVE_CUTOFF = 0.6
 WORD_CUTOFF = 80.0
@@ -127,9 +127,9 @@ class Index:
         """
         limit = max(SUMMARY_PRUNE_MIN, SUMMARY_PRUNE_SHARE * len(self.articles))
         for word, fields in self.postings.items():
-            summaries = sum(1 for f in fields if self.fields[f].kind == SUMMARY)
+            summaries = sum(1 for f in fields if self.fields[f].kind in (SUMMARY, HEADING))
             if summaries > limit:
-                self.postings[word] = [f for f in fields if self.fields[f].kind != SUMMARY]
+                self.postings[word] = [f for f in fields if self.fields[f].kind not in (SUMMARY, HEADING)]
 
     def _idf(self) -> dict[str, float]:
         """Inverse document frequency of each word over articles: rare words identify an article better."""
@@ -139,7 +139,8 @@ class Index:
     def _add(self, art: Article) -> None:
         n = len(self.articles)
         self.articles.append(art)
-        pairs = [(TITLE, art.title)] + [(KEYWORD, k) for k in art.keywords] + [(SUMMARY, art.summary)]
+        headings = [(HEADING, h.name) for h in (art.chapter, art.section, art.title_group) if h and h.name]
+        pairs = [(TITLE, art.title)] + [(KEYWORD, k) for k in art.keywords] + [(SUMMARY, art.summary)] + headings
         for kind, text in pairs:
             words = frozenset(normalise(text, True)) - STOPWORDS
             if words:
@@ -239,7 +240,7 @@ class Index:
         return list(hits.values())
 
 
-FIELD_ORDER = {"citation": 0, TITLE: 1, KEYWORD: 2, "words": 3, SUMMARY: 4}
+FIELD_ORDER = {"citation": 0, TITLE: 1, KEYWORD: 2, "words": 3, SUMMARY: 4, HEADING: 5}
 
 
 def _rank(hit: Hit) -> tuple[float, int, str, int]:
