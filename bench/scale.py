@@ -124,7 +124,7 @@ def main() -> None:
               + f" | peak {max(r['rss_mb'] for r in results.values()):6.0f} MB", flush=True)
     big = [r for r in rows if r[0] >= 10]
     if len(big) >= 2:
-        (s1, z1, r1), (s2, z2, r2) = big[0], big[-1]
+        (_, z1, r1), (_, z2, r2) = big[0], big[-1]
         ratio = math.log(z2["articles"] + z2["links"]) - math.log(z1["articles"] + z1["links"])
         exps = {t: math.log(r2[t]["seconds"] / r1[t]["seconds"]) / ratio for t in r1}
         print("growth exponents (10x -> 100x): " + ", ".join(f"{t} {k:.2f}" for t, k in exps.items()))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from treatycmp.compare import classify, counterparts, coverage, diff, gaps, links_between
+from treatycmp.compare import counterparts, diff, gaps, links_between
+from treatycmp.coverage import classify, coverage
 from treatycmp.models import Corpus, Relation
 from treatycmp.refs import Resolver
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from treatycmp import compare
+from treatycmp.coverage import coverage
+from treatycmp.lineage import lineage
 from treatycmp.lookup import Index
 from treatycmp.models import Corpus
 from treatycmp.output import write_atomic
@@ -33,8 +35,8 @@ def reports(corpus: Corpus) -> dict[str, Report]:
         "gaps": gaps_report(un, coe, compare.gaps(corpus, un, coe)),
         "show": card_report(corpus, compare.counterparts(corpus, corpus.article("un:40"))),
         "find": find_report(Index(corpus).find("grooming")),
-        "coverage": coverage_report(compare.coverage(corpus, bc, un)),
-        "lineage": lineage_report(compare.lineage(corpus, un, (coe, r.scope("untoc"), r.scope("uncac")))),
+        "coverage": coverage_report(coverage(corpus, bc, un)),
+        "lineage": lineage_report(lineage(corpus, un, (coe, r.scope("untoc"), r.scope("uncac")))),
     }
 
 

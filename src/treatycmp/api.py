@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from . import compare
+from . import coverage as _coverage
 from .loader import load as _load
 from .lookup import FindResult, Index
 from .models import Article, Corpus
@@ -28,10 +29,10 @@ def gaps(corpus: Corpus, a: str, b: str, chapter: str | None = None) -> tuple[co
     return compare.gaps(corpus, resolver.scope(a), resolver.scope(b), chapter=chapter)
 
 
-def coverage(corpus: Corpus, a: str, b: str) -> compare.Coverage:
+def coverage(corpus: Corpus, a: str, b: str) -> _coverage.Coverage:
     """Per-chapter counts of A's articles by relation to B."""
     resolver = Resolver(corpus)
-    return compare.coverage(corpus, resolver.scope(a), resolver.scope(b))
+    return _coverage.coverage(corpus, resolver.scope(a), resolver.scope(b))
 
 
 def article(corpus: Corpus, citation: str) -> Article:

@@ -361,7 +361,7 @@ def coverage(
 
     Examples: treatycmp coverage budapest un · treatycmp coverage un coe --format svg -o coverage.svg
     """
-    from .compare import coverage as run_coverage
+    from .coverage import coverage as run_coverage
     from .present import coverage_report
 
     data, sa, sb = two_scopes(a, b)
@@ -429,7 +429,7 @@ def lineage(
     Examples: treatycmp lineage · treatycmp lineage --chapter V --format markdown ·
     treatycmp lineage --format json -o lineage.json
     """
-    from .compare import lineage as run_lineage
+    from .lineage import lineage as run_lineage
     from .present import lineage_report
     from .refs import Resolver
 

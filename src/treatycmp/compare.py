@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from collections import Counter
 
-from .models import NONE, Absence, Article, Corpus, Heading, Link, Relation
+from .models import NONE, Absence, Article, Corpus, Heading, Link
 from .refs import Scope
 
-RELATION_ORDER = (Relation.EQUAL, Relation.SUBSET, Relation.SUPERSET, Relation.INTERSECTS)
-COVERAGE_KEYS = tuple(r.value for r in RELATION_ORDER) + ("absent", "unmapped")
 
 
 class DiffRow(NamedTuple):
@@ -59,32 +56,6 @@ class Counterparts(NamedTuple):
     article: Article
     links: tuple[tuple[Link, Article], ...]
     absences: tuple[Absence, ...]
-
-
-class CoverageRow(NamedTuple):
-    """Counts of one chapter of A by how its articles relate to B."""
-
-    chapter: Heading | None
-    counts: dict[str, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-class Coverage(NamedTuple):
-    """Per-chapter counts of A's articles by relation to B, with totals."""
-
-    a: Scope
-    b: Scope
-    rows: tuple[CoverageRow, ...]
-
-    @property
-    def totals(self) -> dict[str, int]:
-        total: Counter[str] = Counter()
-        for row in self.rows:
-            total.update(row.counts)
-        return {key: total.get(key, 0) for key in COVERAGE_KEYS}
 
 
 def articles_of(corpus: Corpus, scope: Scope) -> tuple[Article, ...]:
@@ -209,70 +180,3 @@ def counterparts(corpus: Corpus, article: Article) -> Counterparts:
     """Every link and declared absence of *article*, in every other instrument."""
     links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(article.id))
     return Counterparts(article, links, corpus.absences_of(article.id))
-
-
-def classify(corpus: Corpus, art: Article, b: Scope) -> str:
-    """The strongest relation of *art* to B ('equal' before 'subset' ...), 'absent' or 'unmapped'."""
-    relations = {l.relation for l in links_to(corpus, art.id, b)}
-    for rel in RELATION_ORDER:
-        if rel in relations:
-            return rel.value
-    return "absent" if absence_in(corpus, art.id, b) else "unmapped"
-
-
-def coverage(corpus: Corpus, a: Scope, b: Scope) -> Coverage:
-    """Per chapter of A, how many articles are equal / subset / superset / intersects / absent in B."""
-    by_chapter: dict[tuple[str, Heading | None], Counter[str]] = {}
-    for art in articles_of(corpus, a):
-        key = (art.instrument, art.chapter)
-        by_chapter.setdefault(key, Counter())[classify(corpus, art, b)] += 1
-    rows = tuple(
-        CoverageRow(_qualified(corpus, inst, ch, a), {k: c.get(k, 0) for k in COVERAGE_KEYS})
-        for (inst, ch), c in by_chapter.items()
-    )
-    return Coverage(a, b, rows)
-
-
-def _qualified(corpus: Corpus, inst_id: str, chapter: Heading | None, a: Scope) -> Heading | None:
-    if not a.is_group:
-        return chapter
-    short = inst_id
-    if chapter is None:
-        return Heading(short, "")
-    return Heading(f"{short} {chapter.num}", chapter.name)
-
-
-class LineageRow(NamedTuple):
-    """One article of the subject with its counterparts in each source scope."""
-
-    article: Article
-    origins: tuple[tuple[str, tuple[tuple[Link, Article], ...]], ...]
-
-    @property
-    def is_new(self) -> bool:
-        return not any(pairs for _, pairs in self.origins)
-
-
-class Lineage(NamedTuple):
-    """Where each article of the subject comes from, and how many come from each source."""
-
-    subject: Scope
-    sources: tuple[Scope, ...]
-    rows: tuple[LineageRow, ...]
-
-    def counts(self) -> dict[str, int]:
-        """Articles with at least one counterpart in each source, and articles with none ('new')."""
-        counts = {s.id: sum(1 for r in self.rows if dict(r.origins)[s.id]) for s in self.sources}
-        counts["new"] = sum(1 for r in self.rows if r.is_new)
-        return counts
-
-
-def lineage(corpus: Corpus, subject: Scope, sources: tuple[Scope, ...], *, chapter: str | None = None) -> Lineage:
-    """For each article of *subject*, its counterparts in every source scope (e.g. UN → coe, untoc, uncac)."""
-    rows = []
-    for art in in_chapter(articles_of(corpus, subject), chapter):
-        origins = tuple(
-            (s.id, tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, art.id, s))) for s in sources
-        )
-        rows.append(LineageRow(art, origins))
-    return Lineage(subject, sources, tuple(rows))

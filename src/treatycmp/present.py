@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .compare import COVERAGE_KEYS, Counterparts, Coverage, Diff, DiffRow, Gap, Lineage
+from .compare import Counterparts, Diff, DiffRow, Gap
 from typing import TYPE_CHECKING
 
 from .findings import Finding
@@ -10,6 +10,8 @@ from .models import Article, Corpus, Instrument, Link
 from .render.style import SYMBOLS
 from .refs import Scope
 if TYPE_CHECKING:
+    from .coverage import Coverage
+    from .lineage import Lineage
     from .lookup import FindResult
 
 from .views import BAR, ID, NUMBER, RELATION, SOURCE, Column, Ref, Report, Section, View
@@ -171,6 +173,8 @@ def find_report(result: FindResult) -> Report:
 
 
 def coverage_report(cov: Coverage) -> Report:
+    from .coverage import COVERAGE_KEYS
+
     keys = COVERAGE_KEYS
     cols = (Column("chapter", "Chapter", ratio=3), *(Column(k, k, NUMBER) for k in keys),
             Column("total", "total", NUMBER), Column("chart", "", BAR, 2, 20))
@@ -186,6 +190,8 @@ def coverage_report(cov: Coverage) -> Report:
 
 
 def _coverage_cells(label: str, counts: dict[str, int]) -> tuple[object, ...]:
+    from .coverage import COVERAGE_KEYS
+
     values = tuple(str(counts.get(k, 0)) for k in COVERAGE_KEYS)
     return (label, *values, str(sum(counts.values())), tuple((k, counts.get(k, 0)) for k in COVERAGE_KEYS))
 

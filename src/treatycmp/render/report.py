@@ -6,7 +6,8 @@ from __future__ import annotations
 from html import escape
 
 from .._version import __version__
-from ..compare import Diff, coverage, diff
+from ..compare import Diff, diff
+from ..coverage import coverage
 from ..models import Article, Corpus
 from ..refs import Resolver
 from .html import bar_html, legend_html, page
