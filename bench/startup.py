@@ -64,6 +64,7 @@ def main() -> None:
     args = parser.parse_args()
     env = dict(os.environ)
     import compileall
+
     import treatycmp
     # Byte-compile the package as a normal install does (an editable checkout may never write .pyc files).
     compileall.compile_dir(str(Path(treatycmp.__file__).parent), quiet=1)

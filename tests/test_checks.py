@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI_ARTICLES, MINI_MAPPING, write_data
+
 from treatycmp.checks import apply_strict
 from treatycmp.loader import load_with_findings
 

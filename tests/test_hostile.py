@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import MINI_ARTICLES, MINI_MAPPING, write_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import MINI_ARTICLES, MINI_MAPPING, write_data
 from treatycmp import yamlio
 from treatycmp.cli import app
 from treatycmp.errors import DataError

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import write_data
+
 from treatycmp.errors import DataError
 from treatycmp.loader import load
 from treatycmp.models import Corpus

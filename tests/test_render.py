@@ -16,8 +16,16 @@ from treatycmp.lineage import lineage
 from treatycmp.lookup import Index
 from treatycmp.models import Corpus
 from treatycmp.output import write_atomic
-from treatycmp.present import (articles_report, card_report, coverage_report, diff_report, find_report, gaps_report,
-                               instruments_report, lineage_report)
+from treatycmp.present import (
+    articles_report,
+    card_report,
+    coverage_report,
+    diff_report,
+    find_report,
+    gaps_report,
+    instruments_report,
+    lineage_report,
+)
 from treatycmp.refs import Resolver
 from treatycmp.render import BINARY_RENDERERS, TEXT_RENDERERS, Format, render
 from treatycmp.render.markdown import escape

@@ -238,7 +238,7 @@ def articles(
 
     Examples: treatycmp articles un · treatycmp articles 'ETS 185' --chapter II --format json
     """
-    from .compare import in_chapter, articles_of
+    from .compare import articles_of, in_chapter
     from .present import articles_report
     from .refs import Resolver
 
@@ -325,7 +325,7 @@ def check_chapter(data: Corpus, scope, chapter: Optional[str]) -> None:  # type:
     """Refuse a chapter that the scope does not have, listing the ones it has."""
     if chapter is None:
         return
-    from .compare import in_chapter, articles_of
+    from .compare import articles_of, in_chapter
     if not in_chapter(articles_of(data, scope), chapter):
         names = sorted({str(a.chapter) for a in articles_of(data, scope) if a.chapter})
         raise UsageError(f"no chapter {chapter!r} in {scope.id}; chapters: {'; '.join(names)}")
@@ -405,8 +405,8 @@ def check(
     Exit 0 when clean, 1 with findings, 2 when the data cannot be read.
     Examples: treatycmp check --strict · treatycmp --data ./mydata check --format github
     """
-    from .checks import apply_strict
     from .checkfmt import format_findings
+    from .checks import apply_strict
     from .loader import load_with_findings
 
     _, findings = load_with_findings(SETTINGS.data or None)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
 from .models import NONE, Absence, Article, Corpus, Heading, Link
 from .refs import Scope
-
 
 
 class DiffRow(NamedTuple):

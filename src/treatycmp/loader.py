@@ -73,7 +73,14 @@ def _with_findings(files: DataFiles, blocking_only: bool) -> tuple[Corpus, list[
 
 def build(files: DataFiles, findings: list[Finding]) -> Corpus:
     """Read both files into a corpus, appending schema findings to *findings*."""
-    from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
+    from .schema import (
+        Reader,
+        read_absence,
+        read_comparison,
+        read_group,
+        read_instrument,
+        read_link,
+    )
     from .yamlio import read_yaml
 
     ar, mr = Reader(files.articles_label, findings), Reader(files.mapping_label, findings)

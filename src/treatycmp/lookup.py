@@ -9,12 +9,11 @@ citation ('Art. 32 BC') puts that article first.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import heapq
 import math
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from enum import Enum
+from typing import NamedTuple
 
 
 class Relation(str, Enum):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from .compare import Counterparts, Diff, DiffRow, Gap
 from typing import TYPE_CHECKING
 
+from .compare import Counterparts, Diff, DiffRow, Gap
 from .findings import Finding
 from .models import Article, Corpus, Instrument, Link
-from .render.style import SYMBOLS
 from .refs import Scope
+from .render.style import SYMBOLS
+
 if TYPE_CHECKING:
     from .coverage import Coverage
     from .lineage import Lineage

@@ -7,10 +7,9 @@ Accepted citation forms include ``budapest:2``, ``bc 2``, ``BC art. 2``, ``Art. 
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
 import unicodedata
+from typing import NamedTuple
 
 from .errors import UnknownName
 from .models import Article, Corpus

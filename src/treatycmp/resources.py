@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError
 

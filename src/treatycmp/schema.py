@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from .findings import ERROR, WARNING, Finding, make
-from .models import Absence, Article, Comparison, Group, Heading, Instrument, Link, Relation
+from .models import (
+    Absence,
+    Article,
+    Comparison,
+    Group,
+    Heading,
+    Instrument,
+    Link,
+    Relation,
+)
 from .yamlio import YList, YMap
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
 TEXT, ID, RELATION, BAR, NUMBER, SOURCE = "text", "id", "relation", "bar", "number", "source"
 
 

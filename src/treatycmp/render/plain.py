@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import textwrap
 
-from ..views import BAR, NUMBER, RELATION, SOURCE, ID, Report, Section, footnote_sources, table_columns
+from ..views import (
+    BAR,
+    ID,
+    NUMBER,
+    RELATION,
+    SOURCE,
+    Report,
+    Section,
+    footnote_sources,
+    table_columns,
+)
 from .style import MEANINGS, RELATIONS, SYMBOLS, label
 
 GAP = 2

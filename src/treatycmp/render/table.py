@@ -9,8 +9,18 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..views import (
+    BAR,
+    ID,
+    NUMBER,
+    RELATION,
+    SOURCE,
+    Report,
+    Section,
+    footnote_sources,
+    table_columns,
+)
 from .plain import bar_scale, blocks
-from ..views import BAR, ID, NUMBER, RELATION, SOURCE, Report, Section, footnote_sources, table_columns
 from .style import COLOURS, MEANINGS, RELATIONS, SYMBOLS, label
 
 
