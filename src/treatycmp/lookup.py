@@ -58,7 +58,13 @@ def normalise(text: str, expand: bool = False) -> tuple[str, ...]:
                 words.extend(parts)
         else:
             words.extend(_WORD_RE.findall(chunk))
-    return tuple(_spell(_stem(w)) for w in words)
+    return tuple(_word(w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> str:
+    """One word stemmed and in American spelling (cached: a corpus has far fewer words than tokens)."""
+    return _spell(_stem(word))
 
 
 def _spell(word: str) -> str:
@@ -115,6 +121,7 @@ class Index:
             for inst in corpus.instruments:
                 for art in inst.articles:
                     self._add(art)
+        self.position = {art.id: n for n, art in enumerate(self.articles)}
         self.idf = self._idf()
         self._prune_common_summary_words()
         self.vocabulary = list(self.postings)
@@ -152,13 +159,22 @@ class Index:
         """Rank articles for *query*, best first; *within* restricts to some instruments."""
         cited = self._citation(query, within)
         with paused_gc():
-            scored = self._score(query, within)
-        hits = [h for h in scored if cited is None or h.article.id != cited.article.id]
-        top = max([h.score for h in hits] + ([cited.score] if cited else []), default=0.0)
+            candidates = self._score(query, within)
+        skip = self.position[cited.article.id] if cited else -1
+        top = max([c[0] for c in candidates] + ([cited.score] if cited else []), default=0.0)
         floor = max(cutoff, RELATIVE_CUTOFF * top)
-        kept = heapq.nsmallest(limit, (h for h in hits if h.score >= floor), key=_rank)
-        ranked = ([cited] if cited else []) + kept
+        kept = heapq.nsmallest(limit, (c for c in candidates if c[0] >= floor and c[2] != skip), key=self._rank_key)
+        ranked = ([cited] if cited else []) + [self._hit(c) for c in kept]
         return FindResult(query, tuple(ranked)[:limit])
+
+    def _rank_key(self, candidate: tuple[float, str, int, int]) -> tuple[float, int, str, int]:
+        score, kind, n, _ = candidate
+        art = self.articles[n]
+        return (-round(score, 1), FIELD_ORDER.get(kind, 9), art.instrument, _num(art.num))
+
+    def _hit(self, candidate: tuple[float, str, int, int]) -> Hit:
+        score, kind, n, fi = candidate
+        return Hit(self.articles[n], round(score, 1), kind, self.fields[fi].text)
 
     def _citation(self, query: str, within: tuple[str, ...] | None) -> Hit | None:
         parsed = self.resolver.parse(query)
@@ -169,7 +185,7 @@ class Index:
             return None
         return Hit(self.corpus.article(art_id), 100.0, "citation", art_id)
 
-    def _score(self, query: str, within: tuple[str, ...] | None) -> list[Hit]:
+    def _score(self, query: str, within: tuple[str, ...] | None) -> list[tuple[float, str, int, int]]:
         words = [w for w in dict.fromkeys(normalise(query)) if w not in STOPWORDS] or list(normalise(query))
         if not words:
             return []
@@ -208,40 +224,42 @@ class Index:
         return found
 
     def _aggregate(self, words: list[str], weights: list[float], per_field: dict[int, list[float]],
-                   within: tuple[str, ...] | None) -> list[Hit]:
-        """Score each article by its best field, or by its fields together when the words are spread out."""
+                   within: tuple[str, ...] | None) -> list[tuple[float, str, int, int]]:
+        """Candidates (score, matched field kind, article, field): each article's best field, or its fields
+        together ('words') when the query's words are spread over several of them."""
         known = [w for w in weights if w > 0]
         if not known:
             return []
         norm = (0.6 + 0.4 * len(known) / len(weights)) / sum(known)
-        best: dict[int, tuple[float, int]] = {}
+        best: dict[int, tuple[float, str, int, int]] = {}
         spread: dict[int, list[float]] = {}
         multi = len(words) > 1
+        fields, articles = self.fields, self.articles
         for fi, sims in per_field.items():
-            field = self.fields[fi]
+            field = fields[fi]
             n = field.article
-            if within and self.articles[n].instrument not in within:
+            if within and articles[n].instrument not in within:
                 continue
             wk = WEIGHTS[field.kind]
-            covered = norm * sum(w * x for w, x in zip(weights, sims))
-            fit = min(1.0, sum(1 for x in sims if x) / field.size)
-            score = wk * (0.9 * covered + 10 * fit)
-            if n not in best or score > best[n][0]:
-                best[n] = (score, fi)
             if multi:
+                covered = norm * sum(w * x for w, x in zip(weights, sims))
+                matched = sum(1 for x in sims if x)
                 acc = spread.get(n)
                 spread[n] = [wk * x for x in sims] if acc is None else [max(a, wk * x) for a, x in zip(acc, sims)]
-        hits = {n: Hit(self.articles[n], round(sc, 1), self.fields[fi].kind, self.fields[fi].text) for n, (sc, fi) in best.items()}
+            else:
+                covered, matched = norm * weights[0] * sims[0], 1
+            score = wk * (0.9 * covered + 10 * min(1.0, matched / field.size))
+            if n not in best or score > best[n][0]:
+                best[n] = (score, field.kind, n, fi)
         for n, sims in spread.items():
             combined = SPREAD_WEIGHT * norm * sum(w * x for w, x in zip(weights, sims))
-            if combined > hits[n].score:
-                hits[n] = hits[n]._replace(score=round(combined, 1), field="words")
-        return list(hits.values())
+            if combined > best[n][0]:
+                best[n] = (combined, "words", n, best[n][3])
+        return list(best.values())
 
 
 FIELD_ORDER = {"citation": 0, TITLE: 1, KEYWORD: 2, "words": 3, SUMMARY: 4, HEADING: 5}
 
 
-def _rank(hit: Hit) -> tuple[float, int, str, int]:
-    num = int(re.sub(r"\D", "", hit.article.num) or 0)
-    return (-hit.score, FIELD_ORDER.get(hit.field, 5), hit.article.instrument, num)
+def _num(num: str) -> int:
+    return int(re.sub(r"\D", "", num) or 0)

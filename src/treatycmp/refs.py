@@ -24,6 +24,8 @@ _SPLIT_RE = re.compile(r"[a-z]+|[0-9]+")
 
 def fold(text: str) -> str:
     """Lower-case *text* and strip accents (Mérida -> merida)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
