@@ -102,39 +102,59 @@ class _Builder:
 
     def build(self, events: Iterator[yaml.Event]) -> object:
         """Fold the event stream into one document (one tight loop: this is the hot path of loading)."""
-        stack: list[list] = []  # frames: [container, pending key or _NO_KEY, key line]
+        stack: list[list] = []  # frames: [container, pending key or _NO_KEY, key line, is a list]
+        frame: list | None = None
         root: object = None
         documents = 0
         scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         for event in events:
             kind = type(event)
             if kind is scalar:
-                if event.tag is not None and event.tag not in _ALLOWED_TAGS:
-                    raise self.fail(event, f"unsupported YAML tag {event.tag!r}")
-                value = None if not event.style and event.tag is None and event.value in _NULLS else event.value
-                opened = None
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    raise self.fail(event, f"unsupported YAML tag {tag!r}")
+                value = None if not event.style and tag is None and event.value in _NULLS else event.value
+                if frame is None:
+                    root = value
+                elif frame[3]:
+                    frame[0].append(value)
+                    frame[0].item_lines.append(event.start_mark.line + 1)
+                elif frame[1] is _NO_KEY:
+                    self.key(frame, value, event)
+                else:
+                    frame[0][frame[1]] = value
+                    frame[0].key_lines[frame[1]] = frame[2]
+                    frame[1] = _NO_KEY
             elif kind is map_start or kind is seq_start:
-                value = opened = self.open(event, kind)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                container = self.open(event, kind)
+                if frame is None:
+                    root = container
+                else:
+                    self.place(frame, container, event)
+                frame = [container, _NO_KEY, 0, kind is seq_start]
+                stack.append(frame)
+            elif kind in ends:
                 stack.pop()
-                continue
+                frame = stack[-1] if stack else None
             elif kind is yaml.AliasEvent:
                 raise self.fail(event, "YAML aliases (*name) are not supported in treatycmp data")
-            else:
-                if kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise self.fail(event, "only one YAML document per file")
-                continue
-            if not stack:
-                root = value
-            else:
-                self.place(stack[-1], value, event)
-            if opened is not None:
-                stack.append([opened, _NO_KEY, 0])
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event, "only one YAML document per file")
         if documents == 0:
             raise DataError(self.name, None, "file holds no YAML document")
         return root
+
+    def key(self, frame: list, value: object, event: yaml.Event) -> None:
+        """Take *value* as the next key of the mapping in *frame*."""
+        if type(event) is not yaml.ScalarEvent or event.value == "<<" and not event.style:
+            raise self.fail(event, "mapping keys must be plain strings (no merge keys)")
+        key = "" if value is None else value
+        if key in frame[0]:
+            raise self.fail(event, f"duplicate key {key!r} (first at line {frame[0].key_lines[key]})")
+        frame[1], frame[2] = key, event.start_mark.line + 1
 
     def open(self, event: yaml.Event, kind: type) -> object:
         if event.tag not in _ALLOWED_TAGS:
@@ -150,18 +170,13 @@ class _Builder:
         return container
 
     def place(self, frame: list, value: object, event: yaml.Event) -> None:
-        """Put *value* into the container of *frame*: a list item, a mapping key, or a mapping value."""
+        """Put a new container into the container of *frame*: a list item, or a mapping value."""
         container = frame[0]
-        if type(container) is YList:
+        if frame[3]:
             container.append(value)
             container.item_lines.append(event.start_mark.line + 1)
         elif frame[1] is _NO_KEY:
-            if type(event) is not yaml.ScalarEvent or event.value == "<<" and not event.style:
-                raise self.fail(event, "mapping keys must be plain strings (no merge keys)")
-            key = "" if value is None else value
-            if key in container:
-                raise self.fail(event, f"duplicate key {key!r} (first at line {container.key_lines[key]})")
-            frame[1], frame[2] = key, event.start_mark.line + 1
+            self.key(frame, value, event)
         else:
             container[frame[1]] = value
             container.key_lines[frame[1]] = frame[2]
