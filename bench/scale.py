@@ -2,8 +2,9 @@
 
 100x is 200 instruments x 300 articles (60,000 articles) with 100,000 links; 10x is 20 x 300 with 10,000 links;
 1x is the shipped data. Each measurement runs in a fresh process (no cache) so that peak memory is its own.
-Growth exponents are fitted between 10x and 100x (time ~ size^k; k = 1 is linear).
-Usage: python bench/scale.py [--scales 1,10,100] [--keep DIR]
+Each figure is the median of --repeat processes (default 3). Growth exponents are fitted between 10x and 100x
+(time ~ size^k; k = 1 is linear).
+Usage: python bench/scale.py [--scales 1,10,100] [--repeat N] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import json
 import math
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,15 +99,20 @@ def generate(folder: Path, instruments: int, per: int, links: int, seed: int = 7
     return {"instruments": instruments, "articles": instruments * per, "links": count}
 
 
-def probe(task: str, folder: Path) -> dict[str, float]:
-    proc = subprocess.run([sys.executable, "-c", PROBE, task, str(folder)], capture_output=True, text=True, check=True)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+def probe(task: str, folder: Path, repeat: int = 1) -> dict[str, float]:
+    """Median time (and the largest peak memory) of *repeat* fresh processes running *task*."""
+    runs = []
+    for _ in range(repeat):
+        proc = subprocess.run([sys.executable, "-c", PROBE, task, str(folder)], capture_output=True, text=True, check=True)
+        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return {"seconds": statistics.median(r["seconds"] for r in runs), "rss_mb": max(r["rss_mb"] for r in runs)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--keep", help="write the synthetic data under this folder and keep it")
+    parser.add_argument("--repeat", type=int, default=3, help="processes per measurement (the median is shown)")
     args = parser.parse_args()
     from treatycmp.resources import packaged_data_dir
 
@@ -117,7 +124,7 @@ def main() -> None:
         else:
             folder = root / f"x{scale}"
             size = generate(folder, 2 * scale, 300, 1000 * scale)
-        results = {task: probe(task, folder) for task in ("load", "check", "diff", "find")}
+        results = {task: probe(task, folder, args.repeat) for task in ("load", "check", "diff", "find")}
         rows.append((scale, size, results))
         print(f"{scale:>4}x  {size['instruments']:>4} instruments {size['articles']:>6} articles {size['links']:>6} links | "
               + " | ".join(f"{t} {1000 * r['seconds']:8.1f} ms" for t, r in results.items())
