@@ -193,7 +193,7 @@ def terminal_width(width: Optional[int]) -> int:
     return int(env) if env.isascii() and env.isdigit() and int(env) >= 20 else 100
 
 
-def show(report: Report, fmt: Optional[Fmt], output: Optional[str], width: Optional[int], columns: Optional[str]) -> None:
+def output_report(report: Report, fmt: Optional[Fmt], output: Optional[str], width: Optional[int], columns: Optional[str]) -> None:
     """Render *report* in the chosen format and write it where asked."""
     from .render import Format, render
     from .views import column_keys, pick_columns
@@ -224,7 +224,7 @@ def list_cmd(fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = 
     Example: treatycmp list --format json
     """
     from .present import instruments_report
-    show(instruments_report(corpus()), fmt, output, width, columns)
+    output_report(instruments_report(corpus()), fmt, output, width, columns)
 
 
 @app.command()
@@ -247,7 +247,7 @@ def articles(
     arts = in_chapter(articles_of(data, scope), chapter)
     if chapter and not arts:
         raise UsageError(f"no chapter {chapter!r} in {scope.id}; see 'treatycmp articles {scope.id}'")
-    show(articles_report(data, scope, arts), fmt, output, width, columns)
+    output_report(articles_report(data, scope, arts), fmt, output, width, columns)
 
 
 @app.command("show")
@@ -265,7 +265,7 @@ def show_cmd(
 
     data = corpus()
     art = resolve_article(data, ref)
-    show(card_report(data, counterparts(data, art)), fmt, output, width, columns)
+    output_report(card_report(data, counterparts(data, art)), fmt, output, width, columns)
 
 
 def resolve_article(data: Corpus, ref: str):  # type: ignore[no-untyped-def]
@@ -307,7 +307,7 @@ def diff(
     data, sa, sb = two_scopes(a, b, chapter)
     result = run_diff(data, sa, sb, chapter=chapter, relation=relation.value if relation else None,
                       only=only.value if only else None)
-    show(diff_report(result), fmt, output, width, columns)
+    output_report(diff_report(result), fmt, output, width, columns)
 
 
 def two_scopes(a: str, b: str, chapter: Optional[str] = None):  # type: ignore[no-untyped-def]
@@ -347,7 +347,7 @@ def gaps(
     from .present import gaps_report
 
     data, sa, sb = two_scopes(a, b, chapter)
-    show(gaps_report(sa, sb, run_gaps(data, sa, sb, chapter=chapter)), fmt, output, width, columns)
+    output_report(gaps_report(sa, sb, run_gaps(data, sa, sb, chapter=chapter)), fmt, output, width, columns)
 
 
 @app.command()
@@ -365,7 +365,7 @@ def coverage(
     from .present import coverage_report
 
     data, sa, sb = two_scopes(a, b)
-    show(coverage_report(run_coverage(data, sa, sb)), fmt, output, width, columns)
+    output_report(coverage_report(run_coverage(data, sa, sb)), fmt, output, width, columns)
 
 
 @app.command()
@@ -391,7 +391,7 @@ def find(
     if not result.hits:
         note(f"no article matches {query!r}" + (f" in {within}" if within else ""))
         raise typer.Exit(1)
-    show(find_report(result), fmt, output, width, columns)
+    output_report(find_report(result), fmt, output, width, columns)
 
 
 @app.command()
@@ -438,7 +438,7 @@ def lineage(
     scope = resolver.scope(subject)
     check_chapter(data, scope, chapter)
     source_scopes = tuple(resolver.scope(s.strip()) for s in sources.split(",") if s.strip())
-    show(lineage_report(run_lineage(data, scope, source_scopes, chapter=chapter)), fmt, output, width, columns)
+    output_report(lineage_report(run_lineage(data, scope, source_scopes, chapter=chapter)), fmt, output, width, columns)
 
 
 @app.command()
