@@ -19,23 +19,8 @@ class Relation(str, Enum):
         """The relation read in the other direction (subset and superset swap)."""
         return _INVERSE.get(self, self)
 
-    @property
-    def symbol(self) -> str:
-        return _SYMBOLS[self]
-
-    @property
-    def meaning(self) -> str:
-        return _MEANINGS[self]
-
 
 _INVERSE = {Relation.SUBSET: Relation.SUPERSET, Relation.SUPERSET: Relation.SUBSET}
-_SYMBOLS = {Relation.EQUAL: "=", Relation.SUBSET: "⊂", Relation.SUPERSET: "⊃", Relation.INTERSECTS: "∩"}
-_MEANINGS = {
-    Relation.EQUAL: "same measure; differences of wording only",
-    Relation.SUBSET: "narrower than its counterpart",
-    Relation.SUPERSET: "broader than its counterpart",
-    Relation.INTERSECTS: "each covers something the other does not",
-}
 NONE = "none"
 """Relation label of a row with no counterpart."""
 
@@ -97,14 +82,6 @@ class Instrument(NamedTuple):
     line: int = 0
     count_line: int = 0
 
-    def chapters(self) -> tuple[Heading, ...]:
-        """The instrument's chapters in treaty order (articles with no chapter are left out)."""
-        seen: dict[Heading, None] = {}
-        for article in self.articles:
-            if article.chapter:
-                seen.setdefault(article.chapter, None)
-        return tuple(seen)
-
 
 class Group(NamedTuple):
     """A named set of instruments compared as one (e.g. `coe`: the Convention and its Protocols)."""
@@ -136,10 +113,6 @@ class Link(NamedTuple):
             self.to_id, self.from_id, self.relation.inverse(), self.note, self.source, self.status,
             self.to_paragraphs, self.from_paragraphs, self.line, not self.derived,
         )
-
-    @property
-    def is_analysis(self) -> bool:
-        return self.source.strip().lower() == "analysis"
 
 
 class Absence(NamedTuple):
@@ -202,12 +175,6 @@ class Corpus:
             if inst.id == instrument_id:
                 return inst
         raise KeyError(instrument_id)
-
-    def group(self, group_id: str) -> Group:
-        for group in self.groups:
-            if group.id == group_id:
-                return group
-        raise KeyError(group_id)
 
     def article(self, article_id: str) -> Article:
         return self._articles[article_id]

@@ -53,7 +53,6 @@ class Report(NamedTuple):
     command: str
     view: View
     data: object
-    meta: dict[str, str] | None = None
     picked: tuple[str, ...] | None = None
 
     def flat(self) -> Section:
@@ -104,7 +103,7 @@ def pick_columns(report: Report, keys: tuple[str, ...]) -> Report:
     """Keep only the columns named in *keys* (in that order) in every section that has them."""
     sections = tuple(_pick(s, keys) for s in report.view.sections)
     view = View(report.view.title, sections, report.view.facts, report.view.legend, report.view.footer)
-    return Report(report.command, view, report.data, report.meta, keys)
+    return Report(report.command, view, report.data, keys)
 
 
 def _pick(section: Section, keys: tuple[str, ...]) -> Section:
