@@ -410,7 +410,7 @@ def check(
     from .loader import load_with_findings
 
     _, findings = load_with_findings(SETTINGS.data or None)
-    findings = sorted(apply_strict(findings) if strict else findings)
+    findings = sorted(apply_strict(findings) if strict else findings, key=lambda f: f.order())
     sys.stdout.write(format_findings(findings, fmt.value))
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)

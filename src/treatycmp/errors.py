@@ -16,6 +16,9 @@ class DataError(TreatyError):
         self.file, self.line, self.column, self.message = file, line, column, message
         super().__init__(self.location() + message)
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (DataError, (self.file, self.line, self.message, self.column))
+
     def location(self) -> str:
         if self.line is None:
             return f"{self.file}: "

@@ -19,6 +19,10 @@ class Finding(NamedTuple):
     message: str
     article: str | None = None
 
+    def order(self) -> tuple[str, int, int, str, str]:
+        """Sort key: file, line, column, then code and message (never compares a missing article)."""
+        return (self.file, self.line, self.column, self.code, self.message)
+
     def text(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
 

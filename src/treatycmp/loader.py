@@ -43,7 +43,7 @@ def _load_checked(files: DataFiles) -> Corpus:
     with paused_gc():
         corpus = build(files, findings)
         findings.extend(run_rules(corpus, blocking_only=True))
-    errors = sorted(f for f in findings if f.severity == ERROR)
+    errors = sorted((f for f in findings if f.severity == ERROR), key=Finding.order)
     if errors:
         first = errors[0]
         raise DataError(first.file, first.line, f"{first.message} [{first.code}]", first.column)
@@ -72,30 +72,68 @@ def _with_findings(files: DataFiles, blocking_only: bool) -> tuple[Corpus, list[
 
 
 def build(files: DataFiles, findings: list[Finding]) -> Corpus:
-    """Read both files into a corpus, appending schema findings to *findings*."""
-    from .schema import (
-        Reader,
-        read_absence,
-        read_comparison,
-        read_group,
-        read_instrument,
-        read_link,
+    """Read both files into a corpus, appending schema findings to *findings*.
+
+    Large mapping files are read in a second process while this one reads the articles (see `PARALLEL_BYTES`).
+    """
+    pool = _pool_for(files)
+    if pool is None:
+        mapping = read_mapping(files)
+        articles = read_articles(files)
+    else:
+        with pool:
+            pending = pool.submit(read_mapping, files)
+            articles = read_articles(files)
+            mapping = pending.result()
+    (instruments, groups, meta, article_findings), (links, absences, comparisons, mapping_findings) = articles, mapping
+    findings.extend(article_findings + mapping_findings)
+    return Corpus(
+        instruments=instruments, groups=groups, links=links, absences=absences, comparisons=comparisons, meta=meta,
+        articles_file=files.articles_label, mapping_file=files.mapping_label,
     )
+
+
+PARALLEL_BYTES = 4 * 1024 * 1024
+"""A mapping file at least this large is read in parallel with the articles (when the machine has two cores)."""
+
+
+def _pool_for(files: DataFiles):  # type: ignore[no-untyped-def]
+    """A one-worker process pool for reading the mapping, or None when it is not worth one."""
+    import multiprocessing
+
+    try:
+        big = files.mapping.stat().st_size >= PARALLEL_BYTES and files.articles.stat().st_size >= PARALLEL_BYTES
+    except OSError:
+        return None
+    if not big or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+
+
+def read_articles(files: DataFiles) -> tuple[tuple[Instrument, ...], tuple[Group, ...], Meta, list[Finding]]:
+    """The instruments, groups and meta of articles.yaml, with the findings about them."""
+    from .schema import Reader, read_group, read_instrument
     from .yamlio import read_yaml
 
-    ar, mr = Reader(files.articles_label, findings), Reader(files.mapping_label, findings)
-    articles_doc = _top(ar, read_yaml(files.articles, files.articles_label), ARTICLES_TOP)
-    mapping_doc = _top(mr, read_yaml(files.mapping, files.mapping_label), MAPPING_TOP)
-    return Corpus(
-        instruments=_items(ar, articles_doc, "instruments", read_instrument, required=True),
-        groups=_items(ar, articles_doc, "groups", read_group),
-        links=_items(mr, mapping_doc, "links", read_link),
-        absences=_items(mr, mapping_doc, "absences", read_absence),
-        comparisons=_items(mr, mapping_doc, "comparisons", read_comparison),
-        meta=_meta(ar, articles_doc),
-        articles_file=files.articles_label,
-        mapping_file=files.mapping_label,
-    )
+    findings: list[Finding] = []
+    r = Reader(files.articles_label, findings)
+    doc = _top(r, read_yaml(files.articles, files.articles_label), ARTICLES_TOP)
+    return (_items(r, doc, "instruments", read_instrument, required=True), _items(r, doc, "groups", read_group),
+            _meta(r, doc), findings)
+
+
+def read_mapping(files: DataFiles) -> tuple[tuple[Link, ...], tuple[Absence, ...], tuple[Comparison, ...], list[Finding]]:
+    """The links, absences and comparisons of mapping.yaml, with the findings about them."""
+    from .schema import Reader, read_absence, read_comparison, read_link
+    from .yamlio import read_yaml
+
+    findings: list[Finding] = []
+    r = Reader(files.mapping_label, findings)
+    doc = _top(r, read_yaml(files.mapping, files.mapping_label), MAPPING_TOP)
+    return (_items(r, doc, "links", read_link), _items(r, doc, "absences", read_absence),
+            _items(r, doc, "comparisons", read_comparison), findings)
 
 
 def _top(r: Reader, doc: object, allowed: tuple[str, ...]) -> YMap:
