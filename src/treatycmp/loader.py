@@ -8,6 +8,7 @@ for ``treatycmp check``.
 from __future__ import annotations
 
 import os
+import sys
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 from .errors import DataError
@@ -105,8 +106,8 @@ def _pool_for(files: DataFiles):  # type: ignore[no-untyped-def]
         big = files.mapping.stat().st_size >= PARALLEL_BYTES and files.articles.stat().st_size >= PARALLEL_BYTES
     except OSError:
         return None
-    if not big or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
+    if not big or (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
+        return None  # forking is safe and cheap on Linux; elsewhere the files are read one after the other
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
