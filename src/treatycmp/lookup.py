@@ -189,17 +189,17 @@ class Index:
         words = [w for w in dict.fromkeys(normalise(query)) if w not in STOPWORDS] or list(normalise(query))
         if not words:
             return []
-        per_field: dict[int, list[float]] = {}
+        maps: list[dict[int, float]] = []
         weights = []
-        for qi, word in enumerate(words):
+        for word in words:
             similar = self._similar(word)
             closest = max(similar.items(), key=lambda item: (item[1], -self.idf[item[0]]), default=None)
             weights.append(self.idf[closest[0]] if closest else 0.0)
-            for vocab_word, sim in similar.items():
-                for fi in self.postings[vocab_word]:
-                    sims = per_field.setdefault(fi, [0.0] * len(words))
-                    sims[qi] = max(sims[qi], sim)
-        return self._aggregate(words, weights, per_field, within)
+            matches: dict[int, float] = {}
+            for vocab_word, sim in sorted(similar.items(), key=lambda item: item[1]):  # better matches overwrite
+                matches.update(dict.fromkeys(self.postings[vocab_word], sim))
+            maps.append(matches)
+        return self._aggregate(weights, maps, within)
 
     def _similar(self, word: str) -> dict[str, float]:
         """Vocabulary words close to *word*: exact, one typo in five letters, or *word* as a prefix or suffix.
@@ -223,7 +223,7 @@ class Index:
                 found[w] = 90.0
         return found
 
-    def _aggregate(self, words: list[str], weights: list[float], per_field: dict[int, list[float]],
+    def _aggregate(self, weights: list[float], maps: list[dict[int, float]],
                    within: tuple[str, ...] | None) -> list[tuple[float, str, int, int]]:
         """Candidates (score, matched field kind, article, field): each article's best field, or its fields
         together ('words') when the query's words are spread over several of them."""
@@ -231,11 +231,15 @@ class Index:
         if not known:
             return []
         norm = (0.6 + 0.4 * len(known) / len(weights)) / sum(known)
+        if len(maps) == 1:
+            rows = ((fi, (x,)) for fi, x in maps[0].items())
+        else:
+            rows = ((fi, [m.get(fi, 0.0) for m in maps]) for fi in set().union(*maps))
         best: dict[int, tuple[float, str, int, int]] = {}
         spread: dict[int, list[float]] = {}
-        multi = len(words) > 1
+        multi = len(maps) > 1
         fields, articles = self.fields, self.articles
-        for fi, sims in per_field.items():
+        for fi, sims in rows:
             field = fields[fi]
             n = field.article
             if within and articles[n].instrument not in within:
