@@ -110,3 +110,23 @@ def test_coverage_counts_each_article_once(corpus: Corpus, scopes) -> None:
     assert sum(cov.totals.values()) == 48
     assert cov.totals["unmapped"] == 0
     assert [str(r.chapter.num) for r in cov.rows] == ["I", "II", "III", "IV"]
+
+
+SCOPES = ("budapest", "p1", "p2", "un", "untoc", "uncac", "coe")
+
+
+@pytest.mark.parametrize(("a", "b"), [(a, b) for a in SCOPES for b in SCOPES if a != b])
+def test_diff_accounts_for_every_article_once_between_any_two_scopes(corpus: Corpus, scopes, a: str, b: str) -> None:
+    d = diff(corpus, scopes[a], scopes[b])
+    a_ids = [x.id for inst in scopes[a].members for x in corpus.instrument(inst).articles]
+    linked = {r.from_article.id for r in d.rows if r.kind == "link"}
+    gapped = [r.from_article.id for r in d.rows if r.kind == "gap"]
+    assert len(gapped) == len(set(gapped)) and not linked & set(gapped)
+    assert linked | set(gapped) == set(a_ids)
+    only_b = {r.to_article.id for r in d.rows if r.kind == "only_b"}
+    reverse = diff(corpus, scopes[b], scopes[a])
+    assert only_b == {r.from_article.id for r in reverse.rows if r.kind == "gap"}
+    forward = sorted((r.from_article.id, r.to_article.id, r.relation) for r in d.rows if r.kind == "link")
+    back = sorted((r.to_article.id, r.from_article.id, Relation(r.relation).inverse().value)
+                  for r in reverse.rows if r.kind == "link")
+    assert forward == back
