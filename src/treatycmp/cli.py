@@ -13,24 +13,13 @@ import typer
 
 from ._version import __version__
 from .errors import TreatyError, UsageError
+from .render import Format
 
 if TYPE_CHECKING:
     from .models import Corpus
     from .views import Report
 
 F = TypeVar("F", bound=Callable[..., object])
-
-
-class Fmt(str, Enum):
-    """Output formats (see treatycmp.render.Format)."""
-
-    table = "table"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-    html = "html"
-    svg = "svg"
-    pptx = "pptx"
 
 
 class Only(str, Enum):
@@ -83,7 +72,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-FormatOpt = Annotated[Optional[Fmt], typer.Option("--format", "-f", help="Output format [default: table].", show_default=False)]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table].", show_default=False)]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically); '-' is stdout.", metavar="FILE")]
 WidthOpt = Annotated[Optional[int], typer.Option("--width", min=20, max=1000, help="Width for table and svg output.")]
 ColumnsOpt = Annotated[Optional[str], typer.Option("--columns", help="Comma-separated column keys to keep, e.g. 'from,to,relation'.")]
@@ -193,9 +182,9 @@ def terminal_width(width: Optional[int]) -> int:
     return int(env) if env.isascii() and env.isdigit() and int(env) >= 20 else 100
 
 
-def output_report(report: Report, fmt: Optional[Fmt], output: Optional[str], width: Optional[int], columns: Optional[str]) -> None:
+def output_report(report: Report, fmt: Optional[Format], output: Optional[str], width: Optional[int], columns: Optional[str]) -> None:
     """Render *report* in the chosen format and write it where asked."""
-    from .render import Format, render
+    from .render import render
     from .views import column_keys, pick_columns
 
     if columns:
@@ -204,7 +193,7 @@ def output_report(report: Report, fmt: Optional[Fmt], output: Optional[str], wid
         if unknown:
             raise UsageError(f"unknown column {unknown[0]!r} for {report.command}; choose from: {', '.join(column_keys(report))}")
         report = pick_columns(report, keys)
-    chosen = Format((fmt or Fmt.table).value)
+    chosen = fmt or Format.TABLE
     if chosen is Format.PPTX and output in (None, "-") and sys.stdout.isatty():
         raise UsageError("pptx is a binary format: give -o FILE.pptx")
     default_width = 120 if chosen is Format.SVG else terminal_width(width)

@@ -38,12 +38,7 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
 
 
 def _load_checked(files: DataFiles) -> Corpus:
-    from .checks import run_rules
-
-    findings: list[Finding] = []
-    with paused_gc():
-        corpus = build(files, findings)
-        findings.extend(run_rules(corpus, blocking_only=True))
+    corpus, findings = _with_findings(files, blocking_only=True)
     errors = sorted((f for f in findings if f.severity == ERROR), key=Finding.order)
     if errors:
         first = errors[0]

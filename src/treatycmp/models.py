@@ -170,6 +170,11 @@ class Corpus:
         object.__setattr__(self, "_links_of", {k: tuple(v) for k, v in links_of.items()})
         object.__setattr__(self, "_absences_of", {k: tuple(v) for k, v in absences_of.items()})
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        """Pickle the data only; the indexes are derived again on load."""
+        return (Corpus, (self.instruments, self.groups, self.links, self.absences, self.comparisons, self.meta,
+                         self.articles_file, self.mapping_file))
+
     def instrument(self, instrument_id: str) -> Instrument:
         for inst in self.instruments:
             if inst.id == instrument_id:

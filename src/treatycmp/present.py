@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from .compare import Counterparts, Diff, DiffRow, Gap
 from .findings import Finding
@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 from .views import BAR, ID, NUMBER, RELATION, SOURCE, Column, Ref, Report, Section, View
 
-UNVERIFIED_NOTE = ("† title not yet confirmed against the official English text. "
-                   "⚠ not mapped: neither linked nor declared absent (see 'treatycmp check').")
+UNVERIFIED = "† title not yet confirmed against the official English text."
+UNVERIFIED_NOTE = UNVERIFIED + " ⚠ not mapped: neither linked nor declared absent (see 'treatycmp check')."
 ARTICLE_COLUMNS = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3))
 
 
@@ -67,8 +67,8 @@ def articles_report(corpus: Corpus, scope: Scope, articles: tuple[Article, ...])
     return Report("articles", view, [article_data(a) for a in articles])
 
 
-def _footer(articles: object) -> str:
-    return UNVERIFIED_NOTE.split(". ")[0] + "." if any(not a.verified for a in articles) else ""  # type: ignore[attr-defined]
+def _footer(articles: Iterable[Article]) -> str:
+    return UNVERIFIED if any(not a.verified for a in articles) else ""
 
 
 def _title(art: Article) -> str:

@@ -50,6 +50,15 @@ class Scope(NamedTuple):
     is_group: bool
 
 
+def scope_of(corpus: Corpus, scope_id: str) -> Scope:
+    """The scope of a known instrument or group id."""
+    for group in corpus.groups:
+        if group.id == scope_id:
+            return Scope(group.id, group.name, group.members, True)
+    inst = corpus.instrument(scope_id)
+    return Scope(inst.id, inst.short, (inst.id,), False)
+
+
 class Resolver:
     """Resolves names of instruments and groups, and article citations, against one corpus."""
 
@@ -76,11 +85,7 @@ class Resolver:
         scope_id = self.find_scope(name)
         if scope_id is None:
             raise UnknownName("instrument", name, self.suggest_scope(name), "see 'treatycmp list'")
-        for group in self.corpus.groups:
-            if group.id == scope_id:
-                return Scope(group.id, group.name, group.members, True)
-        inst = self.corpus.instrument(scope_id)
-        return Scope(inst.id, inst.short, (inst.id,), False)
+        return scope_of(self.corpus, scope_id)
 
     def suggest_scope(self, name: str) -> tuple[str, ...]:
         import difflib

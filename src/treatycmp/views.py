@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 TEXT, ID, RELATION, BAR, NUMBER, SOURCE = "text", "id", "relation", "bar", "number", "source"
+TIGHT = frozenset({ID, NUMBER, RELATION, SOURCE, BAR})
+"""Column kinds sized to their content rather than sharing the width by ratio."""
 
 
 class Column(NamedTuple):

@@ -13,7 +13,7 @@ from typing import Iterator
 from ..compare import absence_in, articles_of, links_to
 from ..findings import ERROR, Finding, make
 from ..models import Corpus
-from ..refs import Scope
+from ..refs import scope_of
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
@@ -24,13 +24,8 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             yield from _uncovered(corpus, comparison.from_id, comparison.to_id, comparison.line)
 
 
-def _scope(corpus: Corpus, scope_id: str) -> Scope:
-    members = corpus.members(scope_id)
-    return Scope(scope_id, scope_id, members, len(members) > 1 or members[0] != scope_id)
-
-
 def _uncovered(corpus: Corpus, a_id: str, b_id: str, line: int) -> Iterator[Finding]:
-    a, b = _scope(corpus, a_id), _scope(corpus, b_id)
+    a, b = scope_of(corpus, a_id), scope_of(corpus, b_id)
     for art in articles_of(corpus, a):
         if not links_to(corpus, art.id, b) and absence_in(corpus, art.id, b) is None:
             message = f"{art.id} {art.title!r} has no link to {b_id} and no absence declared (comparison {a_id} → {b_id})"

@@ -9,10 +9,9 @@ import textwrap
 
 from ..views import (
     BAR,
-    ID,
     NUMBER,
     RELATION,
-    SOURCE,
+    TIGHT,
     Report,
     Section,
     footnote_sources,
@@ -119,7 +118,7 @@ def _widths(section: Section, cells: list[list[str]], width: int) -> list[int]:
     """Tight columns get their widest cell; the rest share what is left by their ratios."""
     cols = section.columns
     natural = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
-    tight = [c.kind in (ID, NUMBER, RELATION, SOURCE, BAR) for c in cols]
+    tight = [c.kind in TIGHT for c in cols]
     fixed = sum(n for n, t in zip(natural, tight) if t)
     free = max(width - fixed - GAP * (len(cols) - 1), 10 * sum(1 for t in tight if not t))
     ratios = sum(c.ratio for c, t in zip(cols, tight) if not t) or 1

@@ -11,10 +11,9 @@ from rich.text import Text
 
 from ..views import (
     BAR,
-    ID,
     NUMBER,
     RELATION,
-    SOURCE,
+    TIGHT,
     Report,
     Section,
     footnote_sources,
@@ -56,7 +55,7 @@ def _table(section: Section, color: bool, multi: bool) -> RenderableType:
     table = Table(title=title, title_justify="left", box=box.ROUNDED if color else box.SIMPLE_HEAD,
                   show_lines=color, expand=True, title_style="bold" if color else "")
     for i, col in enumerate(section.columns):
-        tight = col.kind in (ID, NUMBER, RELATION, SOURCE, BAR)
+        tight = col.kind in TIGHT
         widest = 26 if col.kind == BAR else max((len(_plain(row[i], col.kind)) for row in section.rows), default=0)
         min_width = max(col.min_width, min(widest, 26) if tight else 0, len(col.header) if tight else 0)
         table.add_column(col.header, ratio=None if tight else col.ratio, min_width=min_width or None,
