@@ -48,6 +48,17 @@ def read_yaml(path: Path, label: str | None = None) -> object:
     text = _read_text(path, name)
     if not text.strip():
         raise DataError(name, None, "file is empty")
+    from .fastyaml import Unsupported, read
+
+    try:
+        return read(text)
+    except Unsupported:
+        pass  # outside the fast subset, or not valid YAML: libyaml reads it and reports any error
+    return read_with_libyaml(text, name)
+
+
+def read_with_libyaml(text: str, name: str) -> object:
+    """Read *text* with libyaml's parser (the full language); raise :class:`DataError` naming *name*."""
     try:
         return _Builder(name).build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -82,7 +93,8 @@ def _read_text(path: Path, name: str) -> str:
         raise DataError(name, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+"""The plain scalars that mean null; every other scalar stays its text."""
 _ALLOWED_TAGS = {None, "!"} | _SCALAR_TAGS | {_STD + "map", _STD + "seq"}
 
 
@@ -114,7 +126,7 @@ class _Builder:
                 tag = event.tag
                 if tag is not None and tag not in _ALLOWED_TAGS:
                     raise self.fail(event, f"unsupported YAML tag {tag!r}")
-                value = None if not event.style and tag is None and event.value in _NULLS else event.value
+                value = None if not event.style and tag is None and event.value in NULLS else event.value
                 if frame is None:
                     root = value
                 elif frame[3]:
