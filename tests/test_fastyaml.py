@@ -172,7 +172,8 @@ def test_random_documents_agree_or_step_aside(tree: object, styles: list[int]) -
 SNIPPET = (packaged_data_dir() / "mapping.yaml").read_text(encoding="utf-8").split("\n")[:120]
 EDITS = st.tuples(st.integers(0, len(SNIPPET) - 1), st.integers(0, 200),
                   st.sampled_from(["", " ", "  ", "-", "- ", "#", " #", ":", ": ", "'", '"', "[", "]", "{", "}", ",",
-                                   "|", ">", "\n", "\n  ", "\n\n", "~", "é", "\\", "&a ", "*a", "!t "]),
+                                   "|", ">", "\n", "\n  ", "\n\n", "~", "é", "\\", "&a ", "*a", "!t ", "\t", "\r",
+                                   "\x85", "\u2028", "\ufeff", "\x01", "\x7f", "\xa0", "a: b", "- x: y", "k:"]),
                   st.integers(0, 3))
 
 

@@ -28,11 +28,13 @@ class Unsupported(Exception):
     """The text leaves the fast subset (or is not valid YAML): read it with libyaml instead."""
 
 
-# Characters outside YAML's printable set, and the line breaks other than LF (CR, NEL, LS, PS), tabs
-# and byte-order marks: the fast reader counts lines and indentation in a way that ignores them.
-_OUTSIDE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-# Every line, split into indentation, "- " of a sequence item, "key:" with the spaces after it, and the rest.
-_ROW = re.compile(r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]{0,127})(: +|:$))?(.*)$", re.MULTILINE)
+# The fast reader counts lines and indentation in a way that ignores other line breaks (CR, NEL, LS, PS),
+# tabs and byte-order marks, and it must refuse what libyaml refuses (characters outside YAML's printable set).
+# Both are found in the UTF-8 bytes: deleting every other byte leaves only the C0 controls, tab and CR.
+_NOT_CONTROL = b"\n" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
+_BAD_UTF8 = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf]")
+_KEY_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 _DOUBLE = re.compile(r'"([^"\\]*)"')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?!')")
 _DOUBLE_OPEN = re.compile(r'"([^"\\]*)$')  # a double-quoted scalar continued on the next line
@@ -49,11 +51,19 @@ _EMPTY_SEQ = re.compile(r"\[ *\]")
 _EMPTY_MAP = re.compile(r"\{ *\}")
 
 
-def read(text: str) -> YMap | YList:
-    """The tree of *text*, or :class:`Unsupported` if *text* leaves the subset (see the module docstring)."""
-    if _OUTSIDE.search(text):
+def read(text: str, raw: bytes | None = None) -> YMap | YList:
+    """The tree of *text* (whose UTF-8 bytes are *raw*, without a byte-order mark), or :class:`Unsupported`
+    if *text* leaves the subset (see the module docstring)."""
+    if raw is None:
+        raw = text.encode("utf-8", "surrogatepass")
+    if raw.translate(None, _NOT_CONTROL) or not raw.isascii() and _BAD_UTF8.search(raw):
         raise Unsupported
     return _Reader(text).document()
+
+
+def _is_key(text: str) -> bool:
+    """A plain key of letters, digits, "_" and "-" (not starting with a digit or "-"), short enough for YAML."""
+    return len(text) < 1000 and (text.isidentifier() and text.isascii() or _KEY_NAME.match(text) is not None)
 
 
 class _Frame:
@@ -82,21 +92,35 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
-        self.rows = _ROW.findall(text)
-        if len(self.rows) != len(self.lines):
-            raise Unsupported  # pragma: no cover - one row per line, whatever the text
         self.ends_with_break = text.endswith("\n")
 
     def document(self) -> YMap | YList:  # noqa: C901 - one loop on purpose: it runs once per line
-        rows, stack = self.rows, []
+        lines, stack = self.lines, []
         root = pending = top = None  # pending: (mapping, key) of a key whose value is on the following lines
-        i, count = 0, len(rows)
+        i, count = 0, len(lines)
         while i < count:
-            spaces, dash, key, colon, rest = rows[i]
-            if not dash and not key and (not rest or rest[0] == "#"):
+            line = lines[i]
+            content = line.lstrip(" ")
+            if not content or content[0] == "#":
                 i += 1
                 continue  # blank or comment line
-            indent = len(spaces)
+            indent = len(line) - len(content)
+            dash = 0
+            if content[0] == "-" and content[1:2] == " ":
+                rest = content[2:].lstrip(" ")
+                dash = len(content) - len(rest)  # "- " and the spaces after it
+            else:
+                rest = content
+            key = None
+            if rest[:1] in _KEY_START:
+                key, colon, value = rest.partition(": ")
+                if colon or key[-1] == ":":
+                    key = key if colon else key[:-1]
+                    if not _is_key(key):
+                        raise Unsupported
+                    rest = value.lstrip(" ") if colon else ""
+                else:
+                    key = None  # a plain scalar
             if top is None:
                 if root is not None:
                     raise Unsupported  # a second root node
@@ -104,7 +128,7 @@ class _Reader:
                 top = _Frame(indent, root)
                 stack.append(top)
             elif pending is not None:
-                top = self.open_value(pending, top, stack, indent, bool(dash), i)
+                top = self.open_value(pending, top, stack, indent, dash > 0, i)
                 pending = None
             while indent < top.indent or top.compact and indent == top.indent and not dash:
                 stack.pop()
@@ -115,19 +139,19 @@ class _Reader:
                 raise Unsupported
             node = top.node
             if top.is_seq:
-                if not dash or not key and (not rest or rest[0] == "#"):
+                if not dash or key is None and (not rest or rest[0] == "#"):
                     raise Unsupported  # not an item, or an item written on the following lines
                 node.item_lines.append(i + 1)
-                indent += len(dash)
-                if not key:
-                    value, i = self.value(rest, i, indent - len(dash), indent)
+                if key is None:
+                    value, i = self.value(rest, i, indent, indent + dash)
                     node.append(value)
                     continue
+                indent += dash
                 node.append(_new_map(i + 1, indent + 1))
                 node = node[-1]
                 top = _Frame(indent, node)
                 stack.append(top)
-            elif dash or not key:
+            elif dash or key is None:
                 raise Unsupported
             if key in node or key in NULLS:
                 raise Unsupported  # duplicates are reported by the full reader
@@ -139,7 +163,7 @@ class _Reader:
                 node[key] = rest[1:-1]  # the common case: a double-quoted scalar alone on its line
                 i += 1
             else:
-                node[key], i = self.value(rest, i, indent, indent + len(key) + len(colon))
+                node[key], i = self.value(rest, i, indent, len(line) - len(rest))
         if root is None:
             raise Unsupported  # no document: libyaml says so
         if pending is not None:

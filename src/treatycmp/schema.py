@@ -50,6 +50,7 @@ class Reader:
 
     def __init__(self, file: str, findings: list[Finding]) -> None:
         self.file, self.findings = file, findings
+        self.headings: dict[str, Heading] = {}  # headings repeat across articles: each is parsed once
 
     def error(self, line: int, code: str, message: str, article: str | None = None) -> None:
         self.findings.append(make(self.file, line, ERROR, code, message, article))
@@ -62,10 +63,11 @@ class Reader:
         if not isinstance(node, YMap):
             self.error(line, "wrong-type", f"{what} must be a mapping, not {_kind(node)}")
             return None
-        for key in node:
-            if key not in spec:
-                known = ", ".join(sorted(spec))
-                self.error(node.line_of(key), "unknown-field", f"unknown field {key!r} in {what} (known: {known})")
+        if not spec.keys() >= node.keys():
+            for key in node:
+                if key not in spec:
+                    known = ", ".join(sorted(spec))
+                    self.error(node.line_of(key), "unknown-field", f"unknown field {key!r} in {what} (known: {known})")
         ok = True
         for key, required in spec.items():
             if required and node.get(key) in (None, ""):
@@ -75,6 +77,8 @@ class Reader:
 
     def text(self, node: YMap, key: str, what: str) -> str:
         value = node.get(key)
+        if type(value) is str:
+            return value.strip()
         if value is None:
             return ""
         if not isinstance(value, str):
@@ -89,10 +93,14 @@ class Reader:
         value = node.get(key)
         if value is None:
             return ()
-        if not isinstance(value, YList) or not all(isinstance(v, str) for v in value):
+        try:
+            stripped = tuple(map(str.strip, value)) if isinstance(value, YList) else None
+        except TypeError:  # an item that is not text
+            stripped = None
+        if stripped is None:
             self.error(node.line_of(key), "wrong-type", f"{what} field {key!r} must be a list of strings")
             return ()
-        return tuple(v.strip() for v in value if v.strip())
+        return tuple(v for v in stripped if v) if "" in stripped else stripped
 
     def integer(self, node: YMap, key: str, what: str) -> int:
         value = node.get(key)
@@ -114,11 +122,14 @@ class Reader:
         value = self.text(node, key, what)
         if not value:
             return None
+        heading = self.headings.get(value)
+        if heading is not None:
+            return heading
         match = HEADING_RE.match(value)
-        if match:
-            return Heading(match.group(1), match.group(2))
-        if " " not in value:
-            return Heading(value, "")
+        if match or " " not in value:
+            heading = Heading(match.group(1), match.group(2)) if match else Heading(value, "")
+            self.headings[value] = heading
+            return heading
         self.error(node.line_of(key), "bad-value", f"{what} field {key!r} must read 'NUM — Name', got {value!r}")
         return None
 
@@ -219,15 +230,16 @@ def read_link(r: Reader, node: object, line: int) -> Link | None:
     if m is None:
         return None
     from_id, to_id = r.article_ref(m, "from", "link"), r.article_ref(m, "to", "link")
-    relation = r.text(m, "relation", "link")
-    if relation not in Relation._value2member_map_:
+    relation = Relation._value2member_map_.get(r.text(m, "relation", "link"))
+    if relation is None:
         allowed = ", ".join(rel.value for rel in Relation)
-        r.error(m.line_of("relation"), "bad-value", f"relation {relation!r} is not one of: {allowed}", from_id or None)
+        given = r.text(m, "relation", "link")
+        r.error(m.line_of("relation"), "bad-value", f"relation {given!r} is not one of: {allowed}", from_id or None)
         return None
     if not from_id or not to_id:
         return None
     return Link(
-        from_id, to_id, Relation(relation), r.text(m, "note", "link"), r.text(m, "source", "link"), r.status(m, "link"),
+        from_id, to_id, relation, r.text(m, "note", "link"), r.text(m, "source", "link"), r.status(m, "link"),
         r.optional(m, "from_paragraphs", "link"), r.optional(m, "to_paragraphs", "link"), m.line,
     )
 

@@ -9,6 +9,7 @@ Plain `null`/`~`/empty values become ``None``. Duplicate keys, aliases and non-s
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Iterator
 
@@ -45,13 +46,13 @@ class YList(list):
 def read_yaml(path: Path, label: str | None = None) -> object:
     """Read one YAML document from *path*; raise :class:`DataError` naming *label* on any problem."""
     name = label or str(path)
-    text = _read_text(path, name)
+    raw, text = _read_text(path, name)
     if not text.strip():
         raise DataError(name, None, "file is empty")
     from .fastyaml import Unsupported, read
 
     try:
-        return read(text)
+        return read(text, raw)
     except Unsupported:
         pass  # outside the fast subset, or not valid YAML: libyaml reads it and reports any error
     return read_with_libyaml(text, name)
@@ -69,7 +70,8 @@ def read_with_libyaml(text: str, name: str) -> object:
         raise DataError(name, None, f"YAML error: {exc}") from None
 
 
-def _read_text(path: Path, name: str) -> str:
+def _read_text(path: Path, name: str) -> tuple[bytes, str]:
+    """The bytes of *path* (without a UTF-8 byte-order mark) and their text."""
     try:
         if path.is_dir():
             raise DataError(name, None, "is a folder, not a file")
@@ -86,8 +88,10 @@ def _read_text(path: Path, name: str) -> str:
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise DataError(name, line, "binary content (NUL byte): not a YAML text file")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
-        return raw.decode("utf-8-sig")
+        return raw, raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError(name, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
