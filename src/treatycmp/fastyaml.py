@@ -30,8 +30,10 @@ class Unsupported(Exception):
 
 # The fast reader counts lines and indentation in a way that ignores other line breaks (CR, NEL, LS, PS),
 # tabs and byte-order marks, and it must refuse what libyaml refuses (characters outside YAML's printable set).
-# Both are found in the UTF-8 bytes: deleting every other byte leaves only the C0 controls, tab and CR.
-_NOT_CONTROL = b"\n" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
+# Both are found in the UTF-8 bytes: deleting printable ASCII and LF leaves only control bytes (tab and CR among
+# them) and the bytes of non-ASCII characters, usually a small remainder to search.
+_PLAIN_ASCII = b"\n" + bytes(range(0x20, 0x7F))
+_HIGH = bytes(range(0x80, 0x100))
 _BAD_UTF8 = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf]")
 _KEY_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
@@ -44,9 +46,11 @@ _SINGLE_CLOSE = re.compile(r" *((?:[^']|'')*)'(?!')")
 _TAIL = re.compile(r"(?: +#.*| *)$")
 _BLOCK_HEADER = re.compile(r"([>|])(-?)(?: +#.*| *)$")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_SCALAR = r"""(?:"([^"\\]*)"|'((?:[^']|'')*)'(?!')|([^\s,\[\]{}#&*!|>'"%@`?:-](?:[^,\[\]{}:#]*[^\s,\[\]{}:#])?))"""
+_FLOW_SCALAR = r"""("[^"\\]*"|'(?:[^']|'')*'(?!')|[^\s,\[\]{}#&*!|>'"%@`?:-](?:[^,\[\]{}:#]*[^\s,\[\]{}:#])?)"""
 _SEQ_ITEM = re.compile(r" *" + _FLOW_SCALAR + r" *([,\]])")
-_MAP_ITEM = re.compile(r" *([A-Za-z_][A-Za-z0-9_-]{0,127}): +" + _FLOW_SCALAR + r" *([,}])")
+_PAIR = r" *([A-Za-z_][A-Za-z0-9_-]{0,127}): +" + _FLOW_SCALAR + r" *"
+_MAP_ITEM = re.compile(_PAIR + r"([,}])")
+_FLOW_MAP = re.compile(r"\{(?:" + _PAIR + r",)*" + _PAIR + r"\} *")  # a whole one-line flow mapping, no comment
 _EMPTY_SEQ = re.compile(r"\[ *\]")
 _EMPTY_MAP = re.compile(r"\{ *\}")
 
@@ -56,7 +60,8 @@ def read(text: str, raw: bytes | None = None) -> YMap | YList:
     if *text* leaves the subset (see the module docstring)."""
     if raw is None:
         raw = text.encode("utf-8", "surrogatepass")
-    if raw.translate(None, _NOT_CONTROL) or not raw.isascii() and _BAD_UTF8.search(raw):
+    rest = raw.translate(None, _PLAIN_ASCII)
+    if rest and (rest.translate(None, _HIGH) or _BAD_UTF8.search(rest)):
         raise Unsupported
     return _Reader(text).document()
 
@@ -274,6 +279,13 @@ class _Reader:
     def flow_mapping(self, rest: str, i: int, pos: int) -> YMap:
         """A flow mapping of scalars that opens and closes on line *i*, at column *pos*."""
         node = _new_map(i + 1, pos + 1)
+        if "#" not in rest and _FLOW_MAP.fullmatch(rest):  # the common case: all pairs found in one pass
+            pairs = _MAP_ITEM.findall(rest)
+            node.update((key, _flow_value(token)) for key, token, _ in pairs)
+            if len(node) == len(pairs) and NULLS.isdisjoint(node):
+                node.key_lines.update(dict.fromkeys(node, i + 1))
+                return node
+            raise Unsupported  # a duplicate or null key
         match = _EMPTY_MAP.match(rest)
         end = match.end() if match is not None else self.flow_pairs(node, rest, i)
         if not _TAIL.match(rest, end):
@@ -286,8 +298,8 @@ class _Reader:
             match = _SEQ_ITEM.match(rest, pos)
             if match is None:
                 raise Unsupported
-            double, single, plain, separator = match.groups()
-            node.append(_flow_value(double, single, plain))
+            token, separator = match.groups()
+            node.append(_flow_value(token))
             node.item_lines.append(i + 1)
             pos = match.end()
             if separator == "]":
@@ -299,10 +311,10 @@ class _Reader:
             match = _MAP_ITEM.match(rest, pos)
             if match is None:
                 raise Unsupported
-            key, double, single, plain, separator = match.groups()
+            key, token, separator = match.groups()
             if key in node or key in NULLS:
                 raise Unsupported
-            node[key] = _flow_value(double, single, plain)
+            node[key] = _flow_value(token)
             node.key_lines[key] = i + 1
             pos = match.end()
             if separator == "}":
@@ -342,12 +354,13 @@ class _Reader:
         return (value if strip else value + "\n"), j
 
 
-def _flow_value(double: str | None, single: str | None, plain: str) -> str | None:
-    if double is not None:
-        return double
-    if single is not None:
-        return single.replace("''", "'")
-    return None if plain in NULLS else plain
+def _flow_value(token: str) -> str | None:
+    """The value of a scalar in a flow collection, from its text with any quotes."""
+    if token[0] == '"':
+        return token[1:-1]
+    if token[0] == "'":
+        return token[1:-1].replace("''", "'")
+    return None if token in NULLS else token
 
 
 def _fold(parts: list[str]) -> str:
