@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from treatycmp import fastyaml
 from treatycmp.errors import DataError
 from treatycmp.resources import packaged_data_dir
-from treatycmp.yamlio import YList, YMap, read_with_libyaml
+from treatycmp.yamlevents import read_with_libyaml
+from treatycmp.yamlio import YList, YMap
 
 
 def differences(a: object, b: object, path: str = "$") -> str | None:

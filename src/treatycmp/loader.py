@@ -95,14 +95,13 @@ PARALLEL_BYTES = 4 * 1024 * 1024
 
 def _pool_for(files: DataFiles):  # type: ignore[no-untyped-def]
     """A one-worker process pool for reading the mapping, or None when it is not worth one."""
-    import multiprocessing
-
     try:
         big = files.mapping.stat().st_size >= PARALLEL_BYTES and files.articles.stat().st_size >= PARALLEL_BYTES
     except OSError:
         return None
     if not big or (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
         return None  # forking is safe and cheap on Linux; elsewhere the files are read one after the other
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
