@@ -13,6 +13,7 @@ import heapq
 import math
 import re
 from functools import lru_cache
+from operator import mul
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -101,21 +102,20 @@ class FindResult(NamedTuple):
     hits: tuple[Hit, ...]
 
 
-class _Field(NamedTuple):
-    article: int
-    kind: str
-    text: str
-    size: int
-
-
 class Index:
-    """A search index over a corpus: fields per article and an inverted index of their words."""
+    """A search index over a corpus: the searchable fields of each article and an inverted index of their words.
+
+    Fields are stored as columns (article, kind, text, number of distinct words), indexed by field number.
+    """
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.resolver = Resolver(corpus)
         self.articles: list[Article] = []
-        self.fields: list[_Field] = []
+        self.field_article: list[int] = []
+        self.field_kind: list[str] = []
+        self.field_text: list[str] = []
+        self.field_size: list[int] = []
         self.postings: dict[str, list[int]] = {}
         with paused_gc():
             for inst in corpus.instruments:
@@ -133,14 +133,16 @@ class Index:
         """
         limit = max(SUMMARY_PRUNE_MIN, SUMMARY_PRUNE_SHARE * len(self.articles))
         for word, fields in self.postings.items():
-            summaries = sum(1 for f in fields if self.fields[f].kind in (SUMMARY, HEADING))
+            kinds = self.field_kind
+            summaries = sum(1 for f in fields if kinds[f] in (SUMMARY, HEADING))
             if summaries > limit:
-                self.postings[word] = [f for f in fields if self.fields[f].kind not in (SUMMARY, HEADING)]
+                self.postings[word] = [f for f in fields if kinds[f] not in (SUMMARY, HEADING)]
 
     def _idf(self) -> dict[str, float]:
         """Inverse document frequency of each word over articles: rare words identify an article better."""
         n = max(1, len(self.articles))
-        return {w: math.log(1 + n / len({self.fields[f].article for f in fields})) for w, fields in self.postings.items()}
+        owner = self.field_article
+        return {w: math.log(1 + n / len({owner[f] for f in fields})) for w, fields in self.postings.items()}
 
     def _add(self, art: Article) -> None:
         n = len(self.articles)
@@ -151,8 +153,11 @@ class Index:
             words = frozenset(normalise(text, True)) - STOPWORDS
             if words:
                 for word in words:
-                    self.postings.setdefault(word, []).append(len(self.fields))
-                self.fields.append(_Field(n, kind, text, len(words)))
+                    self.postings.setdefault(word, []).append(len(self.field_kind))
+                self.field_article.append(n)
+                self.field_kind.append(kind)
+                self.field_text.append(text)
+                self.field_size.append(len(words))
 
     def find(self, query: str, *, within: tuple[str, ...] | None = None, limit: int = 10,
              cutoff: float = DEFAULT_CUTOFF) -> FindResult:
@@ -174,7 +179,7 @@ class Index:
 
     def _hit(self, candidate: tuple[float, str, int, int]) -> Hit:
         score, kind, n, fi = candidate
-        return Hit(self.articles[n], round(score, 1), kind, self.fields[fi].text)
+        return Hit(self.articles[n], round(score, 1), kind, self.field_text[fi])
 
     def _citation(self, query: str, within: tuple[str, ...] | None) -> Hit | None:
         parsed = self.resolver.parse(query)
@@ -231,35 +236,49 @@ class Index:
         if not known:
             return []
         norm = (0.6 + 0.4 * len(known) / len(weights)) / sum(known)
-        if len(maps) == 1:
-            rows = ((fi, (x,)) for fi, x in maps[0].items())
-        else:
-            rows = ((fi, [m.get(fi, 0.0) for m in maps]) for fi in set().union(*maps))
+        scored = self._single(norm * weights[0], maps[0]) if len(maps) == 1 else self._several(norm, weights, maps)
+        if within:
+            scored = {n: c for n, c in scored.items() if self.articles[n].instrument in within}
+        return list(scored.values())
+
+    def _single(self, weight: float, matches: dict[int, float]) -> dict[int, tuple[float, str, int, int]]:
+        """Each article's best field for a one-word query."""
+        best: dict[int, tuple[float, str, int, int]] = {}
+        articles, kinds, sizes = self.field_article, self.field_kind, self.field_size
+        for fi, x in matches.items():
+            kind = kinds[fi]
+            score = WEIGHTS[kind] * (0.9 * (weight * x) + 10 * min(1.0, 1 / sizes[fi]))
+            n = articles[fi]
+            old = best.get(n)
+            if old is None or score > old[0]:
+                best[n] = (score, kind, n, fi)
+        return best
+
+    def _several(self, norm: float, weights: list[float], maps: list[dict[int, float]]
+                 ) -> dict[int, tuple[float, str, int, int]]:
+        """Each article's best field, or its fields together, for a query of several words (the hot loop of find)."""
         best: dict[int, tuple[float, str, int, int]] = {}
         spread: dict[int, list[float]] = {}
-        multi = len(maps) > 1
-        fields, articles = self.fields, self.articles
-        for fi, sims in rows:
-            field = fields[fi]
-            n = field.article
-            if within and articles[n].instrument not in within:
-                continue
-            wk = WEIGHTS[field.kind]
-            if multi:
-                covered = norm * sum(w * x for w, x in zip(weights, sims))
-                matched = sum(1 for x in sims if x)
-                acc = spread.get(n)
-                spread[n] = [wk * x for x in sims] if acc is None else [max(a, wk * x) for a, x in zip(acc, sims)]
-            else:
-                covered, matched = norm * weights[0] * sims[0], 1
-            score = wk * (0.9 * covered + 10 * min(1.0, matched / field.size))
-            if n not in best or score > best[n][0]:
-                best[n] = (score, field.kind, n, fi)
+        articles, kinds, sizes = self.field_article, self.field_kind, self.field_size
+        for fi in set().union(*maps):
+            sims = [m.get(fi, 0.0) for m in maps]
+            kind = kinds[fi]
+            wk = WEIGHTS[kind]
+            covered = norm * sum(map(mul, weights, sims))
+            matched = len(sims) - sims.count(0.0)
+            n = articles[fi]
+            scaled = [wk * x for x in sims]
+            acc = spread.get(n)
+            spread[n] = scaled if acc is None else list(map(max, acc, scaled))
+            score = wk * (0.9 * covered + 10 * min(1.0, matched / sizes[fi]))
+            old = best.get(n)
+            if old is None or score > old[0]:
+                best[n] = (score, kind, n, fi)
         for n, sims in spread.items():
-            combined = SPREAD_WEIGHT * norm * sum(w * x for w, x in zip(weights, sims))
+            combined = SPREAD_WEIGHT * norm * sum(map(mul, weights, sims))
             if combined > best[n][0]:
                 best[n] = (combined, "words", n, best[n][3])
-        return list(best.values())
+        return best
 
 
 FIELD_ORDER = {"citation": 0, TITLE: 1, KEYWORD: 2, "words": 3, SUMMARY: 4, HEADING: 5}
