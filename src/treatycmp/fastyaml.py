@@ -71,15 +71,6 @@ def _is_key(text: str) -> bool:
     return len(text) < 1000 and (text.isidentifier() and text.isascii() or _KEY_NAME.match(text) is not None)
 
 
-class _Frame:
-    """An open block mapping or sequence: its indentation, and whether it is a sequence written under its key."""
-
-    __slots__ = ("indent", "node", "is_seq", "compact")
-
-    def __init__(self, indent: int, node: YMap | YList, compact: bool = False) -> None:
-        self.indent, self.node, self.is_seq, self.compact = indent, node, type(node) is YList, compact
-
-
 def _new_map(line: int, column: int) -> YMap:
     node = YMap()
     node.key_lines, node.line, node.column = {}, line, column
@@ -100,8 +91,11 @@ class _Reader:
         self.ends_with_break = text.endswith("\n")
 
     def document(self) -> YMap | YList:  # noqa: C901 - one loop on purpose: it runs once per line
+        """The root node. Open block nodes are kept on a stack of (indentation, node, is a sequence, is a
+        sequence written under its key at the key's indentation); the innermost one is also in locals."""
         lines, stack = self.lines, []
-        root = pending = top = None  # pending: (mapping, key) of a key whose value is on the following lines
+        root = pending = None  # pending: (mapping, key) of a key whose value is on the following lines
+        at, node, in_seq, compact = -1, None, False, False
         i, count = 0, len(lines)
         while i < count:
             line = lines[i]
@@ -121,29 +115,29 @@ class _Reader:
                 key, colon, value = rest.partition(": ")
                 if colon or key[-1] == ":":
                     key = key if colon else key[:-1]
-                    if not _is_key(key):
+                    if not (key.isidentifier() and key.isascii()) and not _is_key(key):
                         raise Unsupported
                     rest = value.lstrip(" ") if colon else ""
                 else:
                     key = None  # a plain scalar
-            if top is None:
-                if root is not None:
-                    raise Unsupported  # a second root node
-                root = _new_seq(i + 1, indent + 1) if dash else _new_map(i + 1, indent + 1)
-                top = _Frame(indent, root)
-                stack.append(top)
-            elif pending is not None:
-                top = self.open_value(pending, top, stack, indent, dash > 0, i)
+            if pending is not None:
+                frame = self.open_value(pending, at, indent, dash > 0, i)
+                if frame is not None:
+                    stack.append(frame)
+                    at, node, in_seq, compact = frame
                 pending = None
-            while indent < top.indent or top.compact and indent == top.indent and not dash:
+            elif root is None:
+                root = _new_seq(i + 1, indent + 1) if dash else _new_map(i + 1, indent + 1)
+                stack.append((indent, root, dash > 0, False))
+                at, node, in_seq, compact = stack[-1]
+            while indent < at or compact and indent == at and not dash:
                 stack.pop()
                 if not stack:
-                    raise Unsupported
-                top = stack[-1]
-            if indent != top.indent:
+                    raise Unsupported  # less indented than the root, or a second root node
+                at, node, in_seq, compact = stack[-1]
+            if indent != at:
                 raise Unsupported
-            node = top.node
-            if top.is_seq:
+            if in_seq:
                 if not dash or key is None and (not rest or rest[0] == "#"):
                     raise Unsupported  # not an item, or an item written on the following lines
                 node.item_lines.append(i + 1)
@@ -153,9 +147,8 @@ class _Reader:
                     continue
                 indent += dash
                 node.append(_new_map(i + 1, indent + 1))
-                node = node[-1]
-                top = _Frame(indent, node)
-                stack.append(top)
+                stack.append((indent, node[-1], False, False))
+                at, node, in_seq, compact = stack[-1]
             elif dash or key is None:
                 raise Unsupported
             if key in node or key in NULLS:
@@ -175,21 +168,20 @@ class _Reader:
             pending[0][pending[1]] = None
         return root
 
-    def open_value(self, pending: tuple, top: _Frame, stack: list, indent: int, item: bool, i: int) -> _Frame:
-        """Give the pending key its value now that the next line is known: a block below it, or null."""
+    @staticmethod
+    def open_value(pending: tuple, at: int, indent: int, item: bool, i: int) -> tuple | None:
+        """Give a pending key its value now that the next line is known: a block below it (whose frame is
+        returned), or null."""
         mapping, key = pending
-        if indent > top.indent:
+        if indent > at:
             node: YMap | YList = _new_seq(i + 1, indent + 1) if item else _new_map(i + 1, indent + 1)
-            frame = _Frame(indent, node)
-        elif indent == top.indent and item:
-            node = _new_seq(i + 1, indent + 1)
-            frame = _Frame(indent, node, compact=True)
-        else:
-            mapping[key] = None
-            return top
-        mapping[key] = node
-        stack.append(frame)
-        return frame
+            mapping[key] = node
+            return indent, node, item, False
+        if indent == at and item:
+            mapping[key] = node = _new_seq(i + 1, indent + 1)
+            return indent, node, True, True
+        mapping[key] = None
+        return None
 
     def value(self, rest: str, i: int, indent: int, pos: int) -> tuple[object, int]:
         """The value *rest* that starts at column *pos* of line *i*, in a block node indented by *indent*,
