@@ -3,7 +3,9 @@
 100x is 200 instruments x 300 articles (60,000 articles) with 100,000 links; 10x is 20 x 300 with 10,000 links;
 1x is the shipped data. Each measurement runs in a fresh process (no cache) so that peak memory is its own.
 Each figure is the median of --repeat processes (default 3). Growth exponents are fitted between 10x and 100x
-(time ~ size^k; k = 1 is linear).
+(time ~ size^k; k = 1 is linear). find is the mean of ten queries after one warm-up query; building the search
+index (shown apart) includes the first garbage collection after it, which visits every object of the new index
+once and would otherwise land in whichever query comes next.
 Usage: python bench/scale.py [--scales 1,10,100] [--repeat N] [--keep DIR]
 """
 
@@ -48,7 +50,11 @@ PROBE = textwrap.dedent('''
             t = time.perf_counter()
             rows = compare.diff(corpus, r.scope(a), r.scope(b)).rows
         else:
+            import gc
+            t = time.perf_counter()
             index = Index(corpus)
+            gc.collect()  # the first collection after building the index visits all of it: a one-off cost of the build
+            build = time.perf_counter() - t
             queries = ["illegal acess", "child material", "emergency disclosure", "joint investigaton", "WHOIS",
                        "Art. 5 i1", "seizure of proceeds", "video conference witness", "data preservation", "copyright"]
             index.find(queries[0])
@@ -56,7 +62,8 @@ PROBE = textwrap.dedent('''
             for q in queries:
                 index.find(q)
             elapsed = (time.perf_counter() - t) / len(queries)
-            print(json.dumps({"seconds": elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+            print(json.dumps({"seconds": elapsed, "build": build,
+                              "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
             raise SystemExit
     print(json.dumps({"seconds": time.perf_counter() - t, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 ''')
@@ -105,7 +112,10 @@ def probe(task: str, folder: Path, repeat: int = 1) -> dict[str, float]:
     for _ in range(repeat):
         proc = subprocess.run([sys.executable, "-c", PROBE, task, str(folder)], capture_output=True, text=True, check=True)
         runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    return {"seconds": statistics.median(r["seconds"] for r in runs), "rss_mb": max(r["rss_mb"] for r in runs)}
+    out = {"seconds": statistics.median(r["seconds"] for r in runs), "rss_mb": max(r["rss_mb"] for r in runs)}
+    if "build" in runs[0]:
+        out["build"] = statistics.median(r["build"] for r in runs)
+    return out
 
 
 def main() -> None:
@@ -128,12 +138,14 @@ def main() -> None:
         rows.append((scale, size, results))
         print(f"{scale:>4}x  {size['instruments']:>4} instruments {size['articles']:>6} articles {size['links']:>6} links | "
               + " | ".join(f"{t} {1000 * r['seconds']:8.1f} ms" for t, r in results.items())
+              + f" | index build {results['find']['build']:5.1f} s"
               + f" | peak {max(r['rss_mb'] for r in results.values()):6.0f} MB", flush=True)
     big = [r for r in rows if r[0] >= 10]
     if len(big) >= 2:
         (_, z1, r1), (_, z2, r2) = big[0], big[-1]
         ratio = math.log(z2["articles"] + z2["links"]) - math.log(z1["articles"] + z1["links"])
         exps = {t: math.log(r2[t]["seconds"] / r1[t]["seconds"]) / ratio for t in r1}
+        exps["index build"] = math.log(r2["find"]["build"] / r1["find"]["build"]) / ratio
         print("growth exponents (10x -> 100x): " + ", ".join(f"{t} {k:.2f}" for t, k in exps.items()))
 
 
