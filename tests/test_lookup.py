@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from treatycmp.lookup import Index, normalise
 from treatycmp.models import Corpus
@@ -73,3 +75,84 @@ def test_normalisation_folds_spelling_hyphens_and_plurals() -> None:
 
 def test_nonsense_finds_nothing(index: Index) -> None:
     assert index.find("qqqzzzx").hits == ()
+
+
+# ---------------------------------------------------------------- pruning on a large, repetitive corpus
+
+WORDS = "access interception data system fraud child material preservation disclosure search seizure order".split()
+
+
+def synthetic(instruments: int = 20, per: int = 50, seed: int = 3) -> Corpus:
+    """A corpus of few distinct words, so that most queries match hundreds of articles (as at 100x scale)."""
+    import random
+
+    from treatycmp.models import Article, Instrument
+
+    rng = random.Random(seed)
+    insts = []
+    for i in range(instruments):
+        arts = tuple(
+            Article(f"s{i}", str(n), " ".join(rng.sample(WORDS, 3)).capitalize(),
+                    " ".join(rng.choices(WORDS, k=12)) + ".", keywords=tuple(rng.sample(WORDS, 4)))
+            for n in range(1, per + 1)
+        )
+        insts.append(Instrument(f"s{i}", f"Synthetic {i}", f"S{i}", f"SYN {i}", arts, per))
+    return Corpus(instruments=tuple(insts))
+
+
+SYNTHETIC_QUERIES = ["data preservation", "child material", "preservation disclosure order", "search seizure",
+                     "system data", "seizure order", "fraud", "acess interception", "data systems",
+                     "preservaton of data", "child material seizure fraud"]
+
+
+@pytest.mark.parametrize("within", [None, tuple(f"s{i}" for i in range(0, 20, 2))])
+def test_pruned_scoring_ranks_exactly_as_scoring_every_article(within: tuple[str, ...] | None,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    index = Index(synthetic())
+    used: list[bool] = []
+    original = Index._bounded
+
+    def spy(self: Index, *args: object) -> object:
+        result = original(self, *args)
+        used.append(result is not None)
+        return result
+
+    monkeypatch.setattr(Index, "_bounded", spy)
+    pruned = [index.find(q, within=within) for q in SYNTHETIC_QUERIES]
+    assert sum(used) >= 3, "the bound rarely pruned: the test no longer exercises it"
+    monkeypatch.setattr(Index, "_bounded", lambda self, *args: None)
+    assert [index.find(q, within=within) for q in SYNTHETIC_QUERIES] == pruned
+
+
+def test_equal_scores_keep_the_first_field_of_the_article(index: Index) -> None:
+    hit = index.find("illicit enrichment", within=("uncac",)).hits[0]
+    assert (hit.article.id, hit.field) == ("uncac:20", "title")
+
+
+TINY = ["data", "child", "order", "seizure", "system", "fraud"]
+PHRASES = st.lists(st.sampled_from(TINY), min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def tiny_corpora(draw: st.DrawFn) -> Corpus:
+    from treatycmp.models import Article, Instrument
+
+    insts = []
+    for i in range(draw(st.integers(1, 3))):
+        arts = tuple(
+            Article(f"t{i}", str(n), draw(PHRASES), draw(st.lists(st.sampled_from(TINY), max_size=8).map(" ".join)),
+                    keywords=tuple(draw(st.lists(PHRASES, max_size=3))))
+            for n in range(1, draw(st.integers(2, 15)) + 1)
+        )
+        insts.append(Instrument(f"t{i}", f"Tiny {i}", f"T{i}", f"T {i}", arts, len(arts)))
+    return Corpus(instruments=tuple(insts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(tiny_corpora(), st.lists(st.sampled_from(TINY), min_size=2, max_size=3, unique=True), st.integers(1, 4))
+def test_pruning_never_changes_a_ranking(corpus: Corpus, words: list[str], limit: int) -> None:
+    index = Index(corpus)
+    query = " ".join(words)
+    pruned = index.find(query, limit=limit)
+    index._bounded = lambda *args: None  # type: ignore[method-assign]
+    assert index.find(query, limit=limit) == pruned

@@ -14,7 +14,7 @@ import math
 import re
 from functools import lru_cache
 from operator import mul
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -116,11 +116,13 @@ class Index:
         self.field_kind: list[str] = []
         self.field_text: list[str] = []
         self.field_size: list[int] = []
+        self.article_start: list[int] = []
         self.postings: dict[str, list[int]] = {}
         with paused_gc():
             for inst in corpus.instruments:
                 for art in inst.articles:
                     self._add(art)
+        self.article_start.append(len(self.field_kind))  # the fields of article n: article_start[n] to [n + 1]
         self.position = {art.id: n for n, art in enumerate(self.articles)}
         self.idf = self._idf()
         self._prune_common_summary_words()
@@ -147,6 +149,7 @@ class Index:
     def _add(self, art: Article) -> None:
         n = len(self.articles)
         self.articles.append(art)
+        self.article_start.append(len(self.field_kind))
         headings = [(HEADING, h.name) for h in (art.chapter, art.section, art.title_group) if h and h.name]
         pairs = [(TITLE, art.title)] + [(KEYWORD, k) for k in art.keywords] + [(SUMMARY, art.summary)] + headings
         for kind, text in pairs:
@@ -164,7 +167,7 @@ class Index:
         """Rank articles for *query*, best first; *within* restricts to some instruments."""
         cited = self._citation(query, within)
         with paused_gc():
-            candidates = self._score(query, within)
+            candidates = self._score(query, within, limit + 1)  # one spare: the cited article is shown apart
         skip = self.position[cited.article.id] if cited else -1
         top = max([c[0] for c in candidates] + ([cited.score] if cited else []), default=0.0)
         floor = max(cutoff, RELATIVE_CUTOFF * top)
@@ -190,7 +193,9 @@ class Index:
             return None
         return Hit(self.corpus.article(art_id), 100.0, "citation", art_id)
 
-    def _score(self, query: str, within: tuple[str, ...] | None) -> list[tuple[float, str, int, int]]:
+    def _score(self, query: str, within: tuple[str, ...] | None, keep: int) -> list[tuple[float, str, int, int]]:
+        """Candidates for *query*: every matching article, or at least the *keep* best when the rest provably
+        cannot reach them (see :meth:`_bounded`)."""
         words = [w for w in dict.fromkeys(normalise(query)) if w not in STOPWORDS] or list(normalise(query))
         if not words:
             return []
@@ -204,7 +209,7 @@ class Index:
             for vocab_word, sim in sorted(similar.items(), key=lambda item: item[1]):  # better matches overwrite
                 matches.update(dict.fromkeys(self.postings[vocab_word], sim))
             maps.append(matches)
-        return self._aggregate(weights, maps, within)
+        return self._aggregate(weights, maps, within, keep)
 
     def _similar(self, word: str) -> dict[str, float]:
         """Vocabulary words close to *word*: exact, one typo in five letters, or *word* as a prefix or suffix.
@@ -229,14 +234,17 @@ class Index:
         return found
 
     def _aggregate(self, weights: list[float], maps: list[dict[int, float]],
-                   within: tuple[str, ...] | None) -> list[tuple[float, str, int, int]]:
+                   within: tuple[str, ...] | None, keep: int = 0) -> list[tuple[float, str, int, int]]:
         """Candidates (score, matched field kind, article, field): each article's best field, or its fields
         together ('words') when the query's words are spread over several of them."""
         known = [w for w in weights if w > 0]
         if not known:
             return []
         norm = (0.6 + 0.4 * len(known) / len(weights)) / sum(known)
-        scored = self._single(norm * weights[0], maps[0]) if len(maps) == 1 else self._several(norm, weights, maps)
+        if len(maps) == 1:
+            scored = self._single(norm * weights[0], maps[0])
+        else:
+            scored = self._bounded(norm, weights, maps, within, keep) or self._several(norm, weights, maps)
         if within:
             scored = {n: c for n, c in scored.items() if self.articles[n].instrument in within}
         return list(scored.values())
@@ -254,13 +262,41 @@ class Index:
                 best[n] = (score, kind, n, fi)
         return best
 
-    def _several(self, norm: float, weights: list[float], maps: list[dict[int, float]]
-                 ) -> dict[int, tuple[float, str, int, int]]:
-        """Each article's best field, or its fields together, for a query of several words (the hot loop of find)."""
+    def _bounded(self, norm: float, weights: list[float], maps: list[dict[int, float]],
+                 within: tuple[str, ...] | None, keep: int) -> dict[int, tuple[float, str, int, int]] | None:
+        """The exact candidates of the articles with a field that holds every query word, if at least *keep* of
+        them score above anything the other articles can reach; else None (then every article is scored).
+
+        A field missing some query word scores at most 0.9 * norm * 100 * (sum of weights - the smallest) + 10,
+        and an article's fields together at most SPREAD_WEIGHT * norm * 100 * (sum of weights). Candidates must
+        clear that bound by 0.1 so that no pruned article could tie with them once scores are rounded.
+        """
+        if keep <= 0 or min(weights) <= 0:
+            return None
+        whole = set(maps[0]).intersection(*maps[1:])
+        owners = {self.field_article[fi] for fi in whole}
+        if within:
+            owners = {n for n in owners if self.articles[n].instrument in within}
+        if len(owners) < keep:
+            return None
+        total = sum(weights)
+        bound = max(0.9 * norm * 100 * (total - min(weights)) + 10, SPREAD_WEIGHT * norm * 100 * total) + 0.1
+        start = self.article_start
+        fields = [fi for n in owners for fi in range(start[n], start[n + 1]) if any(fi in m for m in maps)]
+        scored = self._several(norm, weights, maps, fields)
+        return scored if sum(1 for c in scored.values() if c[0] > bound) >= keep else None
+
+    def _several(self, norm: float, weights: list[float], maps: list[dict[int, float]],
+                 fields: Iterable[int] | None = None) -> dict[int, tuple[float, str, int, int]]:
+        """Each article's best field, or its fields together, for a query of several words (the hot loop of find).
+
+        *fields* (default: every field that holds a query word) must include all such fields of each article
+        it touches. Of two fields with the same score, the first one counts.
+        """
         best: dict[int, tuple[float, str, int, int]] = {}
         spread: dict[int, list[float]] = {}
         articles, kinds, sizes = self.field_article, self.field_kind, self.field_size
-        for fi in set().union(*maps):
+        for fi in sorted(set().union(*maps)) if fields is None else fields:
             sims = [m.get(fi, 0.0) for m in maps]
             kind = kinds[fi]
             wk = WEIGHTS[kind]
