@@ -130,6 +130,7 @@ def test_equal_scores_keep_the_first_field_of_the_article(index: Index) -> None:
 
 
 TINY = ["data", "child", "order", "seizure", "system", "fraud"]
+TYPOS = ["dta", "chlid", "ordre", "seizur", "systm", "frauds", "systems"]
 PHRASES = st.lists(st.sampled_from(TINY), min_size=1, max_size=4).map(" ".join)
 
 
@@ -149,10 +150,23 @@ def tiny_corpora(draw: st.DrawFn) -> Corpus:
 
 
 @settings(max_examples=300, deadline=None)
-@given(tiny_corpora(), st.lists(st.sampled_from(TINY), min_size=2, max_size=3, unique=True), st.integers(1, 4))
+@given(tiny_corpora(), st.lists(st.sampled_from(TINY + TYPOS), min_size=2, max_size=3, unique=True), st.integers(1, 4))
 def test_pruning_never_changes_a_ranking(corpus: Corpus, words: list[str], limit: int) -> None:
     index = Index(corpus)
     query = " ".join(words)
     pruned = index.find(query, limit=limit)
     index._bounded = lambda *args: None  # type: ignore[method-assign]
     assert index.find(query, limit=limit) == pruned
+
+
+def test_a_rare_word_in_a_short_title_outranks_both_words_in_a_long_summary_even_when_pruning() -> None:
+    from treatycmp.models import Article, Instrument
+
+    arts = [Article("c", "1", "Seizure")]
+    arts += [Article("c", str(n), "Other matter", "data and seizure of records kept by someone for a long while")
+             for n in range(2, 6)]
+    arts += [Article("c", str(n), "Data") for n in range(6, 30)]  # "data" is common, so it weighs little
+    index = Index(Corpus(instruments=(Instrument("c", "Crafted", "C", "C 1", tuple(arts), len(arts)),)))
+    hits = index.find("seizure data", limit=2).hits
+    assert [h.article.id for h in hits] == ["c:1", "c:2"]
+    assert hits[0].score > hits[1].score

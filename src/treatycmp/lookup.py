@@ -264,25 +264,29 @@ class Index:
 
     def _bounded(self, norm: float, weights: list[float], maps: list[dict[int, float]],
                  within: tuple[str, ...] | None, keep: int) -> dict[int, tuple[float, str, int, int]] | None:
-        """The exact candidates of the articles with a field that holds every query word, if at least *keep* of
-        them score above anything the other articles can reach; else None (then every article is scored).
+        """The exact candidates of the articles whose fields hold every known query word between them, if at
+        least *keep* of them score above anything the other articles can reach; else None (then every article
+        is scored).
 
-        A field missing some query word scores at most 0.9 * norm * 100 * (sum of weights - the smallest) + 10,
-        and an article's fields together at most SPREAD_WEIGHT * norm * 100 * (sum of weights). Candidates must
-        clear that bound by 0.1 so that no pruned article could tie with them once scores are rounded.
+        An article missing a known query word scores at most 0.9 * norm * 100 * (sum of the known weights - the
+        smallest) + 10, whether by one field or by its fields together (SPREAD_WEIGHT < 0.9). Candidates must
+        clear that bound by 0.1, so that no pruned article could tie with them once scores are rounded.
         """
-        if keep <= 0 or min(weights) <= 0:
+        known = [(w, m) for w, m in zip(weights, maps) if w > 0]
+        if keep <= 0 or len(known) < 2:
             return None
-        whole = set(maps[0]).intersection(*maps[1:])
-        owners = {self.field_article[fi] for fi in whole}
+        owner = self.field_article.__getitem__
+        owners = set(map(owner, known[0][1]))
+        for _, matches in known[1:]:
+            owners.intersection_update(map(owner, matches))
         if within:
             owners = {n for n in owners if self.articles[n].instrument in within}
         if len(owners) < keep:
             return None
-        total = sum(weights)
-        bound = max(0.9 * norm * 100 * (total - min(weights)) + 10, SPREAD_WEIGHT * norm * 100 * total) + 0.1
+        total = sum(w for w, _ in known)
+        bound = 0.9 * norm * 100 * (total - min(w for w, _ in known)) + 10 + 0.1
         start = self.article_start
-        fields = [fi for n in owners for fi in range(start[n], start[n + 1]) if any(fi in m for m in maps)]
+        fields = [fi for n in sorted(owners) for fi in range(start[n], start[n + 1]) if any(fi in m for m in maps)]
         scored = self._several(norm, weights, maps, fields)
         return scored if sum(1 for c in scored.values() if c[0] > bound) >= keep else None
 
