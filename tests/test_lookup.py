@@ -170,3 +170,13 @@ def test_a_rare_word_in_a_short_title_outranks_both_words_in_a_long_summary_even
     hits = index.find("seizure data", limit=2).hits
     assert [h.article.id for h in hits] == ["c:1", "c:2"]
     assert hits[0].score > hits[1].score
+
+
+@settings(max_examples=200, deadline=None)
+@given(tiny_corpora(), st.sampled_from(TINY + TYPOS), st.sampled_from(["", "zebra", "of zebra"]))
+def test_one_matching_word_is_scored_as_the_general_scorer_would(corpus: Corpus, word: str, noise: str) -> None:
+    index = Index(corpus)
+    query = f"{word} {noise}".strip()
+    fast = index.find(query)
+    index._single = lambda norm, weight, matches: index._several(norm, [weight], [matches])  # type: ignore[method-assign]
+    assert index.find(query) == fast

@@ -241,54 +241,67 @@ class Index:
         if not known:
             return []
         norm = (0.6 + 0.4 * len(known) / len(weights)) / sum(known)
-        if len(maps) == 1:
-            scored = self._single(norm * weights[0], maps[0])
+        if len(known) == 1:  # the other words match nothing: they change the norm, not the scores' order
+            weight, matches = next((w, m) for w, m in zip(weights, maps) if w > 0)
+            scored = self._single(norm, weight, matches)
         else:
             scored = self._bounded(norm, weights, maps, within, keep) or self._several(norm, weights, maps)
         if within:
             scored = {n: c for n, c in scored.items() if self.articles[n].instrument in within}
         return list(scored.values())
 
-    def _single(self, weight: float, matches: dict[int, float]) -> dict[int, tuple[float, str, int, int]]:
-        """Each article's best field for a one-word query."""
+    def _single(self, norm: float, weight: float, matches: dict[int, float]) -> dict[int, tuple[float, str, int, int]]:
+        """Each article's best field when one query word matches (as :meth:`_several` would score it)."""
         best: dict[int, tuple[float, str, int, int]] = {}
         articles, kinds, sizes = self.field_article, self.field_kind, self.field_size
         for fi, x in matches.items():
             kind = kinds[fi]
-            score = WEIGHTS[kind] * (0.9 * (weight * x) + 10 * min(1.0, 1 / sizes[fi]))
+            score = WEIGHTS[kind] * (0.9 * (norm * (weight * x)) + 10 * min(1.0, 1 / sizes[fi]))
             n = articles[fi]
             old = best.get(n)
-            if old is None or score > old[0]:
+            if old is None or score > old[0] or score == old[0] and fi < old[3]:
                 best[n] = (score, kind, n, fi)
         return best
 
     def _bounded(self, norm: float, weights: list[float], maps: list[dict[int, float]],
                  within: tuple[str, ...] | None, keep: int) -> dict[int, tuple[float, str, int, int]] | None:
-        """The exact candidates of the articles whose fields hold every known query word between them, if at
-        least *keep* of them score above anything the other articles can reach; else None (then every article
-        is scored).
+        """The exact candidates of the articles that can reach the top, if at least *keep* of them provably
+        outscore every other article; else None (then every article is scored).
 
-        An article missing a known query word scores at most 0.9 * norm * 100 * (sum of the known weights - the
-        smallest) + 10, whether by one field or by its fields together (SPREAD_WEIGHT < 0.9). Candidates must
-        clear that bound by 0.1, so that no pruned article could tie with them once scores are rounded.
+        Two tiers are tried, the narrower first. With *w* the known query words' weights (a word matching no
+        vocabulary word has none) and *s* = 0.9 * norm * 100 * (sum(w) - min(w)) + 10:
+        1. articles with one field holding every known word: any other article scores at most
+           max(s, SPREAD_WEIGHT * norm * 100 * sum(w)) (its best field, or its fields together);
+        2. articles whose fields hold every known word between them: any other article scores at most s.
+        Candidates must clear the bound by 0.1, so that no pruned article could tie with them once rounded.
         """
         known = [(w, m) for w, m in zip(weights, maps) if w > 0]
         if keep <= 0 or len(known) < 2:
             return None
+        total = sum(w for w, _ in known)
+        partial = 0.9 * norm * 100 * (total - min(w for w, _ in known)) + 10
         owner = self.field_article.__getitem__
-        owners = set(map(owner, known[0][1]))
-        for _, matches in known[1:]:
-            owners.intersection_update(map(owner, matches))
+        whole = set(known[0][1]).intersection(*(m for _, m in known[1:]))
+        scored = self._tier(set(map(owner, whole)), max(partial, SPREAD_WEIGHT * norm * 100 * total),
+                            norm, weights, maps, within, keep)
+        if scored is None:
+            covering = set(map(owner, known[0][1]))
+            for _, matches in known[1:]:
+                covering.intersection_update(map(owner, matches))
+            scored = self._tier(covering, partial, norm, weights, maps, within, keep)
+        return scored
+
+    def _tier(self, owners: set[int], bound: float, norm: float, weights: list[float], maps: list[dict[int, float]],
+              within: tuple[str, ...] | None, keep: int) -> dict[int, tuple[float, str, int, int]] | None:
+        """The exact candidates of *owners* if at least *keep* of them score above *bound* + 0.1, else None."""
         if within:
             owners = {n for n in owners if self.articles[n].instrument in within}
         if len(owners) < keep:
             return None
-        total = sum(w for w, _ in known)
-        bound = 0.9 * norm * 100 * (total - min(w for w, _ in known)) + 10 + 0.1
         start = self.article_start
         fields = [fi for n in sorted(owners) for fi in range(start[n], start[n + 1]) if any(fi in m for m in maps)]
         scored = self._several(norm, weights, maps, fields)
-        return scored if sum(1 for c in scored.values() if c[0] > bound) >= keep else None
+        return scored if sum(1 for c in scored.values() if c[0] > bound + 0.1) >= keep else None
 
     def _several(self, norm: float, weights: list[float], maps: list[dict[int, float]],
                  fields: Iterable[int] | None = None) -> dict[int, tuple[float, str, int, int]]:
