@@ -180,3 +180,25 @@ def test_one_matching_word_is_scored_as_the_general_scorer_would(corpus: Corpus,
     fast = index.find(query)
     index._single = lambda norm, weight, matches: index._several(norm, [weight], [matches])  # type: ignore[method-assign]
     assert index.find(query) == fast
+
+
+def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
+    """normalise() without its shortcut for texts with no compounds: every chunk goes through the general rule."""
+    from treatycmp.lookup import _JOIN_SPLIT_RE, _WORD_RE, _word
+    from treatycmp.refs import fold
+
+    words: list[str] = []
+    for chunk in fold(text).split():
+        parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
+        if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
+            words += ["".join(parts)] + (parts if expand else [])
+        else:
+            words += _WORD_RE.findall(chunk)
+    return tuple(_word(w) for w in words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abcXYZ019 -/'’.,;éÉℌ\u00a0\t\n", max_size=30), st.booleans())
+def test_normalise_shortcut_agrees_with_the_general_rule(text: str, expand: bool) -> None:
+    normalise.cache_clear()
+    assert normalise(text, expand) == chunkwise(text, expand)

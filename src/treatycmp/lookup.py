@@ -50,8 +50,11 @@ def normalise(text: str, expand: bool = False) -> tuple[str, ...]:
     A two-part compound ('co-operation', 'trans-border', '24/7') is joined into one word; longer ones
     ('police-to-police') are split. With *expand*, a joined compound also yields its parts (for indexing).
     """
+    folded = fold(text)
+    if _JOIN_SPLIT_RE.search(folded) is None:  # no compounds: the words are what the loop below would find
+        return tuple(map(_word, _WORD_RE.findall(folded)))
     words: list[str] = []
-    for chunk in fold(text).split():
+    for chunk in folded.split():
         parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
         if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
             words.append("".join(parts))
@@ -59,7 +62,7 @@ def normalise(text: str, expand: bool = False) -> tuple[str, ...]:
                 words.extend(parts)
         else:
             words.extend(_WORD_RE.findall(chunk))
-    return tuple(_word(w) for w in words)
+    return tuple(map(_word, words))
 
 
 @lru_cache(maxsize=65536)
