@@ -82,7 +82,7 @@ def test_examples_agree(text: str) -> None:
         "a: 1\na: 2\n",
         "a: [1,\n  2]\n",
         "a:\tb\n",
-        "a: b\r\nc: d\r\n",
+        "a: b\rc: d\r\n",
         "--- \na: b\n",
         "a: >+\n  keep\n",
         "? complex\n: key\n",
@@ -162,12 +162,14 @@ def render(tree: object, indent: int, styles: list[int], top: bool = True) -> st
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TREES, st.lists(st.integers(0, 41), min_size=1, max_size=8))
-@example({"a": ["x y", "z"], "b": {"c": "1"}}, [0, 1, 2, 3, 4, 5])
-def test_random_documents_agree_or_step_aside(tree: object, styles: list[int]) -> None:
+@given(TREES, st.lists(st.integers(0, 41), min_size=1, max_size=8), st.booleans())
+@example({"a": ["x y", "z"], "b": {"c": "1"}}, [0, 1, 2, 3, 4, 5], False)
+@example({"a": ["x y", "z"], "b": {"c": "1"}}, [2, 3, 4, 5], True)
+def test_random_documents_agree_or_step_aside(tree: object, styles: list[int], crlf: bool) -> None:
     if not isinstance(tree, (list, dict)) or not tree:
         tree = {"a": tree}
-    agree(render(tree, 0, styles) + "\n")
+    text = render(tree, 0, styles) + "\n"
+    agree(text.replace("\n", "\r\n") if crlf else text)
 
 
 SNIPPET = (packaged_data_dir() / "mapping.yaml").read_text(encoding="utf-8").split("\n")[:120]

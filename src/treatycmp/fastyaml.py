@@ -7,7 +7,7 @@ without escapes or blank lines), comments, and folded (``>``) or literal (``|``)
 strip chomping.
 
 Anything else raises :class:`Unsupported` at the first line that leaves the subset: anchors, aliases,
-tags, escapes, multi-line flow collections, tabs, CR line ends, document markers, duplicate keys,
+tags, escapes, multi-line flow collections, tabs, lone CR line ends, document markers, duplicate keys,
 and every kind of error. The caller then reads the file with libyaml, which knows the whole language
 and reports errors with their line. Being wrong is never an option here: when in doubt, give up.
 
@@ -61,6 +61,8 @@ def read(text: str, raw: bytes | None = None) -> YMap | YList:
     if *text* leaves the subset (see the module docstring)."""
     if raw is None:
         raw = text.encode("utf-8", "surrogatepass")
+    if b"\r" in raw:  # CRLF line ends read as LF, as libyaml reads them (a lone CR is caught below)
+        raw, text = raw.replace(b"\r\n", b"\n"), text.replace("\r\n", "\n")
     rest = raw.translate(None, _PLAIN_ASCII)
     if rest and (rest.translate(None, _HIGH) or _BAD_UTF8.search(rest)):
         raise Unsupported
