@@ -137,8 +137,8 @@ class Index:
         Such words say little about an article, and their long postings would dominate query time on big corpora.
         """
         limit = max(SUMMARY_PRUNE_MIN, SUMMARY_PRUNE_SHARE * len(self.articles))
+        kinds = self.field_kind
         for word, fields in self.postings.items():
-            kinds = self.field_kind
             summaries = sum(1 for f in fields if kinds[f] in (SUMMARY, HEADING))
             if summaries > limit:
                 self.postings[word] = [f for f in fields if kinds[f] not in (SUMMARY, HEADING)]
