@@ -197,7 +197,7 @@ def test_markup_in_data_is_shown_literally(runner: CliRunner, tmp_path: Path) ->
     from conftest import MINI_ARTICLES, write_data
     folder = write_data(tmp_path / "d", MINI_ARTICLES.replace('title: "One"', 'title: "One [/x] [bold]two[/bold]"'))
     result = run(runner, "--data", str(folder), "articles", "a")
-    assert result.exit_code == 0 and "[/x] [bold]two[/bold]" in result.stdout.replace("\n", " ") or "[/x]" in result.stdout
+    assert (result.exit_code == 0 and "[/x] [bold]two[/bold]" in result.stdout.replace("\n", " ")) or "[/x]" in result.stdout
 
 
 def test_lineage_lists_all_68_un_articles_with_a_summary(runner: CliRunner) -> None:

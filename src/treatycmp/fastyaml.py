@@ -71,7 +71,7 @@ def read(text: str, raw: bytes | None = None) -> YMap | YList:
 
 def _is_key(text: str) -> bool:
     """A plain key of letters, digits, "_" and "-" (not starting with a digit or "-"), short enough for YAML."""
-    return len(text) < 1000 and (text.isidentifier() and text.isascii() or _KEY_NAME.match(text) is not None)
+    return len(text) < 1000 and ((text.isidentifier() and text.isascii()) or _KEY_NAME.match(text) is not None)
 
 
 def _new_map(line: int, column: int) -> YMap:
@@ -133,7 +133,7 @@ class _Reader:
                 root = _new_seq(i + 1, indent + 1) if dash else _new_map(i + 1, indent + 1)
                 stack.append((indent, root, dash > 0, False))
                 at, node, in_seq, compact = stack[-1]
-            while indent < at or compact and indent == at and not dash:
+            while indent < at or (compact and indent == at and not dash):
                 stack.pop()
                 if not stack:
                     raise Unsupported  # less indented than the root, or a second root node
@@ -141,7 +141,7 @@ class _Reader:
             if indent != at:
                 raise Unsupported
             if in_seq:
-                if not dash or key is None and (not rest or rest[0] == "#"):
+                if not dash or (key is None and (not rest or rest[0] == "#")):
                     raise Unsupported  # not an item, or an item written on the following lines
                 node.item_lines.append(i + 1)
                 if key is None:
@@ -333,7 +333,7 @@ class _Reader:
                 parts.append("")
             elif text.startswith(prefix):
                 part = text[body:]
-                if not part.strip() or folded and part[0] == " ":
+                if not part.strip() or (folded and part[0] == " "):
                     raise Unsupported  # blank lines with spaces, or more-indented lines in a folded scalar
                 parts.append(part)
             elif not text.strip():

@@ -262,7 +262,7 @@ class Index:
             score = WEIGHTS[kind] * (0.9 * (norm * (weight * x)) + 10 * min(1.0, 1 / sizes[fi]))
             n = articles[fi]
             old = best.get(n)
-            if old is None or score > old[0] or score == old[0] and fi < old[3]:
+            if old is None or score > old[0] or (score == old[0] and fi < old[3]):
                 best[n] = (score, kind, n, fi)
         return best
 

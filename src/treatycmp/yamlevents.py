@@ -100,7 +100,7 @@ class _Builder:
 
     def key(self, frame: list, value: object, event: yaml.Event) -> None:
         """Take *value* as the next key of the mapping in *frame*."""
-        if type(event) is not yaml.ScalarEvent or event.value == "<<" and not event.style:
+        if type(event) is not yaml.ScalarEvent or (event.value == "<<" and not event.style):
             raise self.fail(event, "mapping keys must be plain strings (no merge keys)")
         key = "" if value is None else value
         if key in frame[0]:
