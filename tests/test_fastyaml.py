@@ -172,18 +172,20 @@ def test_random_documents_agree_or_step_aside(tree: object, styles: list[int], c
     agree(text.replace("\n", "\r\n") if crlf else text)
 
 
-SNIPPET = (packaged_data_dir() / "mapping.yaml").read_text(encoding="utf-8").split("\n")[:120]
-EDITS = st.tuples(st.integers(0, len(SNIPPET) - 1), st.integers(0, 200),
+SNIPPETS = {name: (packaged_data_dir() / name).read_text(encoding="utf-8").split("\n")[:150]
+            for name in ("articles.yaml", "mapping.yaml")}
+EDITS = st.tuples(st.integers(0, 149), st.integers(0, 200),
                   st.sampled_from(["", " ", "  ", "-", "- ", "#", " #", ":", ": ", "'", '"', "[", "]", "{", "}", ",",
                                    "|", ">", "\n", "\n  ", "\n\n", "~", "é", "\\", "&a ", "*a", "!t ", "\t", "\r",
                                    "\x85", "\u2028", "\ufeff", "\x01", "\x7f", "\xa0", "a: b", "- x: y", "k:"]),
                   st.integers(0, 3))
 
 
-@settings(max_examples=600, deadline=None)
-@given(st.lists(EDITS, min_size=1, max_size=4))
-def test_mutated_real_data_agrees_or_steps_aside(edits: list[tuple[int, int, str, int]]) -> None:
-    lines = list(SNIPPET)
+@pytest.mark.parametrize("name", sorted(SNIPPETS))
+@settings(max_examples=400, deadline=None)
+@given(edits=st.lists(EDITS, min_size=1, max_size=4))
+def test_mutated_real_data_agrees_or_steps_aside(name: str, edits: list[tuple[int, int, str, int]]) -> None:
+    lines = list(SNIPPETS[name])
     for row, col, text, cut in edits:
         line = lines[row]
         col = min(col, len(line))
