@@ -91,6 +91,10 @@ def test_examples_agree(text: str) -> None:
         "a: 1\n b: 2\n",
         "just a scalar\n",
         "# only a comment\n",
+        "a: {k: 1, k: 2}\n",
+        "a: {k: 1, null: 2}\n",
+        "a: [x, y] z\n",
+        "a: {k: v}z\n",
     ],
 )
 def test_outside_the_subset_the_fast_reader_steps_aside(text: str) -> None:

@@ -265,55 +265,35 @@ class _Reader:
                 node.extend(items)
                 node.item_lines.extend([i + 1] * len(items))
                 return node
-        match = _EMPTY_SEQ.match(rest)
-        end = match.end() if match is not None else self.flow_items(node, rest, i)
-        if not _TAIL.match(rest, end):
-            raise Unsupported
-        return node
+        if (empty := _EMPTY_SEQ.match(rest)) is not None:
+            return self.closed(node, rest, empty.end())
+        entries, end = _entries(_SEQ_ITEM, rest, "]")
+        node.extend(_flow_value(token) for (token,) in entries)
+        node.item_lines.extend([i + 1] * len(entries))
+        return self.closed(node, rest, end)
 
     def flow_mapping(self, rest: str, i: int, pos: int) -> YMap:
         """A flow mapping of scalars that opens and closes on line *i*, at column *pos*."""
         node = _new_map(i + 1, pos + 1)
         if "#" not in rest and _FLOW_MAP.fullmatch(rest):  # the common case: all pairs found in one pass
-            pairs = _MAP_ITEM.findall(rest)
-            node.update((key, _flow_value(token)) for key, token, _ in pairs)
-            if len(node) == len(pairs) and NULLS.isdisjoint(node):
-                node.key_lines.update(dict.fromkeys(node, i + 1))
-                return node
+            pairs = [(key, token) for key, token, _ in _MAP_ITEM.findall(rest)]
+            end = len(rest)
+        elif (empty := _EMPTY_MAP.match(rest)) is not None:
+            pairs, end = [], empty.end()
+        else:
+            pairs, end = _entries(_MAP_ITEM, rest, "}")
+        node.update((key, _flow_value(token)) for key, token in pairs)
+        if len(node) < len(pairs) or not NULLS.isdisjoint(node):
             raise Unsupported  # a duplicate or null key
-        match = _EMPTY_MAP.match(rest)
-        end = match.end() if match is not None else self.flow_pairs(node, rest, i)
+        node.key_lines.update(dict.fromkeys(node, i + 1))
+        return self.closed(node, rest, end)
+
+    @staticmethod
+    def closed(node: YMap | YList, rest: str, end: int) -> YMap | YList:
+        """*node*, if nothing but spaces or a comment follows its closing bracket at *end*."""
         if not _TAIL.match(rest, end):
             raise Unsupported
         return node
-
-    def flow_items(self, node: YList, rest: str, i: int) -> int:
-        pos = 1
-        while True:
-            match = _SEQ_ITEM.match(rest, pos)
-            if match is None:
-                raise Unsupported
-            token, separator = match.groups()
-            node.append(_flow_value(token))
-            node.item_lines.append(i + 1)
-            pos = match.end()
-            if separator == "]":
-                return pos
-
-    def flow_pairs(self, node: YMap, rest: str, i: int) -> int:
-        pos = 1
-        while True:
-            match = _MAP_ITEM.match(rest, pos)
-            if match is None:
-                raise Unsupported
-            key, token, separator = match.groups()
-            if key in node or key in NULLS:
-                raise Unsupported
-            node[key] = _flow_value(token)
-            node.key_lines[key] = i + 1
-            pos = match.end()
-            if separator == "}":
-                return pos
 
     def block_scalar(self, rest: str, i: int, indent: int) -> tuple[str, int]:
         """A folded (>) or literal (|) scalar, clipped or stripped (-), with its indentation set by its first line."""
@@ -347,6 +327,21 @@ class _Reader:
             parts.pop()
         value = _fold(parts) if folded else "\n".join(parts)
         return (value if strip else value + "\n"), j
+
+
+def _entries(pattern: re.Pattern[str], rest: str, closer: str) -> tuple[list[tuple[str, ...]], int]:
+    """The entries of the one-line flow collection *rest* (each *pattern*'s groups but the separator), and the
+    position after its closing bracket *closer*."""
+    entries, pos = [], 1
+    while True:
+        match = pattern.match(rest, pos)
+        if match is None:
+            raise Unsupported
+        *entry, separator = match.groups()
+        entries.append(tuple(entry))
+        pos = match.end()
+        if separator == closer:
+            return entries, pos
 
 
 def _flow_value(token: str) -> str | None:
