@@ -268,7 +268,7 @@ class _Reader:
         if (empty := _EMPTY_SEQ.match(rest)) is not None:
             return self.closed(node, rest, empty.end())
         entries, end = _entries(_SEQ_ITEM, rest, "]")
-        node.extend(_flow_value(token) for (token,) in entries)
+        node.extend(_flow_value(token) for token, _ in entries)
         node.item_lines.extend([i + 1] * len(entries))
         return self.closed(node, rest, end)
 
@@ -276,13 +276,12 @@ class _Reader:
         """A flow mapping of scalars that opens and closes on line *i*, at column *pos*."""
         node = _new_map(i + 1, pos + 1)
         if "#" not in rest and _FLOW_MAP.fullmatch(rest):  # the common case: all pairs found in one pass
-            pairs = [(key, token) for key, token, _ in _MAP_ITEM.findall(rest)]
-            end = len(rest)
+            pairs, end = _MAP_ITEM.findall(rest), len(rest)
         elif (empty := _EMPTY_MAP.match(rest)) is not None:
             pairs, end = [], empty.end()
         else:
             pairs, end = _entries(_MAP_ITEM, rest, "}")
-        node.update((key, _flow_value(token)) for key, token in pairs)
+        node.update((key, _flow_value(token)) for key, token, _ in pairs)
         if len(node) < len(pairs) or not NULLS.isdisjoint(node):
             raise Unsupported  # a duplicate or null key
         node.key_lines.update(dict.fromkeys(node, i + 1))
@@ -330,17 +329,16 @@ class _Reader:
 
 
 def _entries(pattern: re.Pattern[str], rest: str, closer: str) -> tuple[list[tuple[str, ...]], int]:
-    """The entries of the one-line flow collection *rest* (each *pattern*'s groups but the separator), and the
-    position after its closing bracket *closer*."""
+    """The entries of the one-line flow collection *rest* (each the groups of *pattern*, the separator last),
+    and the position after its closing bracket *closer*."""
     entries, pos = [], 1
     while True:
         match = pattern.match(rest, pos)
         if match is None:
             raise Unsupported
-        *entry, separator = match.groups()
-        entries.append(tuple(entry))
+        entries.append(match.groups())
         pos = match.end()
-        if separator == closer:
+        if entries[-1][-1] == closer:
             return entries, pos
 
 
