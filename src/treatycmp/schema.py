@@ -230,10 +230,10 @@ def read_link(r: Reader, node: object, line: int) -> Link | None:
     if m is None:
         return None
     from_id, to_id = r.article_ref(m, "from", "link"), r.article_ref(m, "to", "link")
-    relation = Relation._value2member_map_.get(r.text(m, "relation", "link"))
+    given = r.text(m, "relation", "link")
+    relation = Relation._value2member_map_.get(given)
     if relation is None:
         allowed = ", ".join(rel.value for rel in Relation)
-        given = r.text(m, "relation", "link")
         r.error(m.line_of("relation"), "bad-value", f"relation {given!r} is not one of: {allowed}", from_id or None)
         return None
     if not from_id or not to_id:
