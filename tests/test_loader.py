@@ -137,19 +137,7 @@ def test_wrong_type_is_reported_at_its_line(tmp_path: Path) -> None:
         load(folder)
 
 
-def test_large_files_are_read_in_parallel_with_the_same_result(real_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from treatycmp import loader
-    sequential = load(real_copy)
-    monkeypatch.setattr(loader, "PARALLEL_BYTES", 0)
-    monkeypatch.setenv("TREATYCMP_NO_CACHE", "1")
-    assert loader._pool_for(loader.locate(real_copy)) is not None
-    assert load(real_copy) == sequential
-
-
-def test_error_in_the_parallel_reader_keeps_its_file_and_line(real_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from treatycmp import loader
-    monkeypatch.setattr(loader, "PARALLEL_BYTES", 0)
-    monkeypatch.setenv("TREATYCMP_NO_CACHE", "1")
+def test_duplicate_top_level_key_in_real_data_names_file_line_and_column(real_copy: Path) -> None:
     path = real_copy / "mapping.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "links: []\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"mapping\.yaml:\d+:1: duplicate key 'links'"):

@@ -28,6 +28,20 @@ def test_mappings_remember_key_lines(tmp_path: Path) -> None:
     assert doc["top"][0].line_of("y") == 3
 
 
+def test_positions_of_keys_values_and_items(tmp_path: Path) -> None:
+    doc = read_yaml(write(tmp_path, "top:\n  - x:   1\n    why: [a,  b]\n  - {x: 3}\n"))
+    first = doc["top"][0]
+    assert first.pos_of("x") == (2, 5) and first.value_at("x") == (2, 10)
+    assert first.value_at("why") == (3, 10) and first["why"].item_pos == [(3, 11), (3, 15)]
+    assert doc["top"].item_pos == [(2, 5), (4, 5)]
+    assert first.pos_of("missing") == (2, 5)
+
+
+def test_tab_in_indentation_says_tab(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"f.yaml:2:1: a tab in indentation"):
+        read_yaml(write(tmp_path, "a:\n\tb: 1\n"), "f.yaml")
+
+
 def test_syntax_error_names_line_and_column(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         read_yaml(write(tmp_path, "a: 1\nb: [1, 2\nc: 3\n"), "data/articles.yaml")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .models import NONE, Absence, Article, Corpus, Heading, Link
-from .refs import Scope
+from .models import Scope
 
 
 class DiffRow(NamedTuple):

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .compare import absence_in, articles_of, links_to
 from .models import Article, Corpus, Heading, Relation
-from .refs import Scope
+from .models import Scope
 
 RELATION_ORDER = (Relation.EQUAL, Relation.SUBSET, Relation.SUPERSET, Relation.INTERSECTS)
 COVERAGE_KEYS = tuple(r.value for r in RELATION_ORDER) + ("absent", "unmapped")

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from .compare import articles_of, in_chapter, links_to
 from .models import Article, Corpus, Link
-from .refs import Scope
+from .models import Scope
 
 
 class LineageRow(NamedTuple):

@@ -1,44 +1,37 @@
-"""Loading the corpus and the mapping into a :class:`~treatycmp.models.Corpus`.
+"""Loading the data in stages: read the YAML, check its schema into records, run the rules, cache the result.
 
-:func:`load` is what commands use: it raises :class:`~treatycmp.errors.DataError` on the first
-error that makes the data unusable. :func:`load_with_findings` returns every finding instead,
-for ``treatycmp check``.
+:func:`load` is what commands use: it raises :class:`~treatycmp.errors.DataError` on the first error that makes
+the data unusable. :func:`load_with_findings` returns every finding instead, for ``treatycmp check``. Both go
+through :func:`validated`, the one place where the stages are composed.
 """
 
 from __future__ import annotations
 
 import os
-import sys
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import Callable, NamedTuple, TypeVar
 
 from .errors import DataError
 from .findings import ERROR, Finding
-from .gcpause import paused_gc
 from .models import Absence, Comparison, Corpus, Group, Instrument, Link, Meta
 from .resources import DataFiles, locate
-
-if TYPE_CHECKING:
-    from .schema import Reader
-    from .yamlio import YMap
+from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
+from .yamlio import Node, YList, YMap, read_yaml
 
 T = TypeVar("T")
 ARTICLES_TOP = ("meta", "groups", "instruments")
 MAPPING_TOP = ("comparisons", "links", "absences")
 
 
+class Documents(NamedTuple):
+    """The YAML trees of the data files (stage 1)."""
+
+    articles: Node
+    mapping: Node
+
+
 def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
-    """Load and validate the data; raise :class:`DataError` on the first blocking error.
-
-    A corpus already validated with the same file contents is taken from the cache (see ``cache.py``).
-    """
-    from .cache import cached
-
-    files = locate(data_dir)
-    return cached(files, lambda: _load_checked(files), "corpus", Corpus)
-
-
-def _load_checked(files: DataFiles) -> Corpus:
-    corpus, findings = _with_findings(files, blocking_only=True)
+    """Load and validate the data; raise :class:`DataError` on the first blocking error."""
+    corpus, findings = validated(locate(data_dir), blocking_only=True)
     errors = sorted((f for f in findings if f.severity == ERROR), key=Finding.order)
     if errors:
         first = errors[0]
@@ -49,93 +42,59 @@ def _load_checked(files: DataFiles) -> Corpus:
 def load_with_findings(
     data_dir: str | os.PathLike[str] | None = None, *, blocking_only: bool = False
 ) -> tuple[Corpus, list[Finding]]:
-    """Load the data and return it with every finding of the schema and the rules (cached by content)."""
+    """Load the data and return it with every finding of the schema and the rules."""
+    return validated(locate(data_dir), blocking_only=blocking_only)
+
+
+def validated(files: DataFiles, *, blocking_only: bool) -> tuple[Corpus, list[Finding]]:
+    """read → schema → rules, the result cached by the content of the files (see ``cache.py``)."""
     from .cache import cached
 
-    files = locate(data_dir)
-    kind = "blocking" if blocking_only else "findings"
-    return cached(files, lambda: _with_findings(files, blocking_only), kind, tuple)
+    def run() -> tuple[Corpus, list[Finding]]:
+        findings: list[Finding] = []
+        corpus = to_records(read(files), files, findings)
+        findings.extend(apply_rules(corpus, blocking_only=blocking_only))
+        return corpus, findings
+
+    return cached(files, run, "corpus" if blocking_only else "findings", tuple)
 
 
-def _with_findings(files: DataFiles, blocking_only: bool) -> tuple[Corpus, list[Finding]]:
-    from .checks import run_rules
-
-    findings: list[Finding] = []
-    with paused_gc():
-        corpus = build(files, findings)
-        findings.extend(run_rules(corpus, blocking_only=blocking_only))
-    return corpus, findings
+def read(files: DataFiles) -> Documents:
+    """Stage 1: the YAML trees of both files (syntax errors raise :class:`DataError`)."""
+    return Documents(read_yaml(files.articles, files.articles_label), read_yaml(files.mapping, files.mapping_label))
 
 
-def build(files: DataFiles, findings: list[Finding]) -> Corpus:
-    """Read both files into a corpus, appending schema findings to *findings*.
-
-    Large mapping files are read in a second process while this one reads the articles (see `PARALLEL_BYTES`).
-    """
-    pool = _pool_for(files)
-    if pool is None:
-        mapping = read_mapping(files)
-        articles = read_articles(files)
-    else:
-        with pool:
-            pending = pool.submit(read_mapping, files)
-            articles = read_articles(files)
-            mapping = pending.result()
-    (instruments, groups, meta, article_findings), (links, absences, comparisons, mapping_findings) = articles, mapping
-    findings.extend(article_findings + mapping_findings)
+def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Corpus:
+    """Stage 2: typed records from the trees, appending schema findings to *findings*."""
+    instruments, groups, meta = _articles_file(Reader(files.articles_label, findings), docs.articles)
+    links, absences, comparisons = _mapping_file(Reader(files.mapping_label, findings), docs.mapping)
     return Corpus(
         instruments=instruments, groups=groups, links=links, absences=absences, comparisons=comparisons, meta=meta,
         articles_file=files.articles_label, mapping_file=files.mapping_label,
     )
 
 
-PARALLEL_BYTES = 4 * 1024 * 1024
-"""A mapping file at least this large is read in parallel with the articles (when the machine has two cores)."""
+def apply_rules(corpus: Corpus, *, blocking_only: bool) -> list[Finding]:
+    """Stage 3: the findings of the ``check`` rules (only the blocking ones when loading for a command)."""
+    from .checks import run_rules
+
+    return list(run_rules(corpus, blocking_only=blocking_only))
 
 
-def _pool_for(files: DataFiles):  # type: ignore[no-untyped-def]
-    """A one-worker process pool for reading the mapping, or None when it is not worth one."""
-    try:
-        big = files.mapping.stat().st_size >= PARALLEL_BYTES and files.articles.stat().st_size >= PARALLEL_BYTES
-    except OSError:
-        return None
-    if not big or (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
-        return None  # forking is safe and cheap on Linux; elsewhere the files are read one after the other
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+def _articles_file(r: Reader, doc: Node) -> tuple[tuple[Instrument, ...], tuple[Group, ...], Meta]:
+    top = _top(r, doc, ARTICLES_TOP)
+    return _items(r, top, "instruments", read_instrument, required=True), _items(r, top, "groups", read_group), _meta(r, top)
 
 
-def read_articles(files: DataFiles) -> tuple[tuple[Instrument, ...], tuple[Group, ...], Meta, list[Finding]]:
-    """The instruments, groups and meta of articles.yaml, with the findings about them."""
-    from .schema import Reader, read_group, read_instrument
-    from .yamlio import read_yaml
-
-    findings: list[Finding] = []
-    r = Reader(files.articles_label, findings)
-    doc = _top(r, read_yaml(files.articles, files.articles_label), ARTICLES_TOP)
-    return (_items(r, doc, "instruments", read_instrument, required=True), _items(r, doc, "groups", read_group),
-            _meta(r, doc), findings)
+def _mapping_file(r: Reader, doc: Node) -> tuple[tuple[Link, ...], tuple[Absence, ...], tuple[Comparison, ...]]:
+    top = _top(r, doc, MAPPING_TOP)
+    return (_items(r, top, "links", read_link), _items(r, top, "absences", read_absence),
+            _items(r, top, "comparisons", read_comparison))
 
 
-def read_mapping(files: DataFiles) -> tuple[tuple[Link, ...], tuple[Absence, ...], tuple[Comparison, ...], list[Finding]]:
-    """The links, absences and comparisons of mapping.yaml, with the findings about them."""
-    from .schema import Reader, read_absence, read_comparison, read_link
-    from .yamlio import read_yaml
-
-    findings: list[Finding] = []
-    r = Reader(files.mapping_label, findings)
-    doc = _top(r, read_yaml(files.mapping, files.mapping_label), MAPPING_TOP)
-    return (_items(r, doc, "links", read_link), _items(r, doc, "absences", read_absence),
-            _items(r, doc, "comparisons", read_comparison), findings)
-
-
-def _top(r: Reader, doc: object, allowed: tuple[str, ...]) -> YMap:
-    from .yamlio import YMap
-
+def _top(r: Reader, doc: Node, allowed: tuple[str, ...]) -> YMap:
     if not isinstance(doc, YMap):
-        line = getattr(doc, "line", 1)
+        line = doc.line if isinstance(doc, YList) else 1
         raise DataError(r.file, line, f"the top level must be a mapping with keys {', '.join(allowed)}")
     for key in doc:
         if key not in allowed:
@@ -143,9 +102,8 @@ def _top(r: Reader, doc: object, allowed: tuple[str, ...]) -> YMap:
     return doc
 
 
-def _items(r: Reader, doc: YMap, key: str, read: Callable[..., T | None], required: bool = False) -> tuple[T, ...]:
-    from .yamlio import YList
-
+def _items(r: Reader, doc: YMap, key: str, read_one: Callable[[Reader, Node, int], T | None],
+           required: bool = False) -> tuple[T, ...]:
     items = doc.get(key)
     if items is None:
         if required:
@@ -154,13 +112,11 @@ def _items(r: Reader, doc: YMap, key: str, read: Callable[..., T | None], requir
     if not isinstance(items, YList):
         r.error(doc.line_of(key), "wrong-type", f"{key!r} must be a list")
         return ()
-    out = (read(r, item, line) for item, line in zip(items, items.item_lines))
+    out = (read_one(r, item, line) for item, (line, _) in zip(items, items.item_pos))
     return tuple(x for x in out if x is not None)
 
 
 def _meta(r: Reader, doc: YMap) -> Meta:
-    from .yamlio import YMap
-
     node = doc.get("meta")
     if node is None:
         return Meta()
@@ -168,6 +124,3 @@ def _meta(r: Reader, doc: YMap) -> Meta:
         r.error(doc.line_of("meta"), "wrong-type", "'meta' must be a mapping")
         return Meta()
     return Meta(r.text(node, "data_version", "meta") or "unversioned", r.text(node, "licence", "meta"))
-
-
-__all__ = ["load", "load_with_findings", "Corpus", "Instrument", "Group", "Link", "Absence", "Comparison"]

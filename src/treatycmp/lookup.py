@@ -18,7 +18,6 @@ from typing import Iterable, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .gcpause import paused_gc
 from .models import Article, Corpus
 from .refs import Resolver, fold
 
@@ -121,10 +120,9 @@ class Index:
         self.field_size: list[int] = []
         self.article_start: list[int] = []
         self.postings: dict[str, list[int]] = {}
-        with paused_gc():
-            for inst in corpus.instruments:
-                for art in inst.articles:
-                    self._add(art)
+        for inst in corpus.instruments:
+            for art in inst.articles:
+                self._add(art)
         self.article_start.append(len(self.field_kind))  # the fields of article n: article_start[n] to [n + 1]
         self.position = {art.id: n for n, art in enumerate(self.articles)}
         self.idf = self._idf()
@@ -169,8 +167,7 @@ class Index:
              cutoff: float = DEFAULT_CUTOFF) -> FindResult:
         """Rank articles for *query*, best first; *within* restricts to some instruments."""
         cited = self._citation(query, within)
-        with paused_gc():
-            candidates = self._score(query, within, limit + 1)  # one spare: the cited article is shown apart
+        candidates = self._score(query, within, limit + 1)  # one spare: the cited article is shown apart
         skip = self.position[cited.article.id] if cited else -1
         top = max([c[0] for c in candidates] + ([cited.score] if cited else []), default=0.0)
         floor = max(cutoff, RELATIVE_CUTOFF * top)

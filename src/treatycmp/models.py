@@ -200,3 +200,21 @@ class Corpus:
             if group.id == scope_id:
                 return group.members
         return (scope_id,)
+
+
+class Scope(NamedTuple):
+    """An instrument or a group, as named on the command line."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    is_group: bool
+
+
+def scope_of(corpus: Corpus, scope_id: str) -> Scope:
+    """The scope of a known instrument or group id."""
+    for group in corpus.groups:
+        if group.id == scope_id:
+            return Scope(group.id, group.name, group.members, True)
+    inst = corpus.instrument(scope_id)
+    return Scope(inst.id, inst.short, (inst.id,), False)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 from .compare import Counterparts, Diff, DiffRow, Gap
 from .findings import Finding
 from .models import Article, Corpus, Instrument, Link
-from .refs import Scope
+from .models import Scope
 from .render.style import SYMBOLS
 
 if TYPE_CHECKING:

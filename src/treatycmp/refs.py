@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
-
 from .errors import UnknownName
-from .models import Article, Corpus
+from .models import Article, Corpus, Scope, scope_of
 
 FILLERS = frozenset({"article", "articles", "art", "arts", "artikel", "of", "the", "no", "nr", "number"})
 ART_WORDS = frozenset({"article", "articles", "art", "arts", "artikel"})
@@ -39,24 +37,6 @@ def tokens(text: str, split_digits: bool = False) -> list[str]:
 def alias_key(text: str) -> str:
     """Canonical form of a name: 'The ETS No. 185' and 'ets185' give the same key."""
     return "".join(t for t in tokens(text) if t not in FILLERS)
-
-
-class Scope(NamedTuple):
-    """An instrument or a group, as named on the command line."""
-
-    id: str
-    name: str
-    members: tuple[str, ...]
-    is_group: bool
-
-
-def scope_of(corpus: Corpus, scope_id: str) -> Scope:
-    """The scope of a known instrument or group id."""
-    for group in corpus.groups:
-        if group.id == scope_id:
-            return Scope(group.id, group.name, group.members, True)
-    inst = corpus.instrument(scope_id)
-    return Scope(inst.id, inst.short, (inst.id,), False)
 
 
 class Resolver:

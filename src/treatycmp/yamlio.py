@@ -1,58 +1,112 @@
-"""Safe YAML reading that keeps line numbers and never constructs Python objects.
+"""Safe YAML reading through libyaml that keeps positions and never constructs Python objects.
 
-Mappings become :class:`YMap` (a dict that remembers the line of each key), sequences :class:`YList`, and
-every scalar stays the exact text written in the file, so `1.10`, `014`, `no` and `2024-12-24` are never
-mangled. Plain `null`/`~`/empty values become ``None``. Duplicate keys, aliases and non-standard tags
-(such as ``!!python/object/apply``) are refused with the file and line.
+Mappings become :class:`YMap` (a dict that remembers where each key and each value stands), sequences
+:class:`YList` (a list that remembers where each item stands), and every scalar stays the exact text written in
+the file, so `1.10`, `014`, `no` and `2024-12-24` are never mangled. Plain `null`/`~`/empty values become
+``None``. Duplicate keys, aliases, merge keys, extra documents and non-standard tags (such as
+``!!python/object/apply``) are refused with the file, line and column.
 
-Two readers give the same trees: :mod:`.fastyaml` for the plain subset the data files are written in, and
-:mod:`.yamlevents` (libyaml's parser) for everything else, including every error.
+The tree is built straight from libyaml's parser events (PyYAML's C binding when present): no node graph and no
+constructor, which is both the safe way and the fast one.
 """
 
 from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import Iterator, Union
+
+import yaml
 
 from .errors import DataError
 
 MAX_BYTES = 256 * 1024 * 1024
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+"""The plain scalars that mean null; every other scalar stays its text."""
+
+Pos = tuple[int, int]
+"""A 1-based (line, column)."""
 
 
-class YMap(dict):
-    """A mapping read from YAML, with the line and column of itself and of each key."""
+class YMap(dict):  # type: ignore[type-arg]
+    """A mapping read from YAML, with the position of itself, of each key and of each value."""
 
-    __slots__ = ("line", "column", "key_lines")
+    __slots__ = ("line", "column", "key_pos", "value_pos")
+    line: int
+    column: int
+    key_pos: dict[str, Pos]
+    value_pos: dict[str, Pos]
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+        """The line of *key*, or of the mapping itself when the key is absent."""
+        return self.key_pos.get(key, (self.line, self.column))[0]
+
+    def pos_of(self, key: str) -> Pos:
+        """Line and column of *key* (of the mapping when absent)."""
+        return self.key_pos.get(key, (self.line, self.column))
+
+    def value_at(self, key: str) -> Pos:
+        """Line and column of the value of *key* (of the key, or the mapping, when there is none)."""
+        return self.value_pos.get(key) or self.pos_of(key)
 
 
-class YList(list):
-    """A sequence read from YAML, with its line and the line of each item."""
+class YList(list):  # type: ignore[type-arg]
+    """A sequence read from YAML, with its position and the position of each item."""
 
-    __slots__ = ("line", "column", "item_lines")
+    __slots__ = ("line", "column", "item_pos")
+    line: int
+    column: int
+    item_pos: list[Pos]
+
+    @property
+    def item_lines(self) -> list[int]:
+        return [line for line, _ in self.item_pos]
 
 
-def read_yaml(path: Path, label: str | None = None) -> object:
+Node = Union[YMap, YList, str, None]
+
+try:  # pragma: no cover - depends on the PyYAML build
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {None, "!"} | {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq")}
+
+
+def read_yaml(path: Path, label: str | None = None) -> Node:
     """Read one YAML document from *path*; raise :class:`DataError` naming *label* on any problem."""
     name = label or str(path)
-    raw, text = _read_text(path, name)
+    text = read_text(path, name)
     if not text.strip():
         raise DataError(name, None, "file is empty")
-    from .fastyaml import Unsupported, read
+    return parse_yaml(text, name)
 
+
+def parse_yaml(text: str, name: str) -> Node:
+    """Parse YAML *text* into YMap/YList/str/None; raise :class:`DataError` naming *name*."""
     try:
-        return read(text, raw)
-    except Unsupported:
-        pass  # outside the fast subset, or not valid YAML: libyaml reads it and reports any error
-    from .yamlevents import read_with_libyaml
+        return _Builder(name).build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        if "\t" in text:
+            _refuse_tab_indent(text, name)
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise DataError(name, line, f"YAML syntax error: {exc.problem or exc.context}", col) from None
+    except yaml.YAMLError as exc:
+        raise DataError(name, None, f"YAML error: {exc}") from None
 
-    return read_with_libyaml(text, name)
+
+def _refuse_tab_indent(text: str, name: str) -> None:
+    """Say plainly that a tab indents a line (YAML allows only spaces), instead of libyaml's 'found character'."""
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            raise DataError(name, number, "a tab in indentation: YAML indents with spaces only", indent.index("\t") + 1)
 
 
-def _read_text(path: Path, name: str) -> tuple[bytes, str]:
-    """The bytes of *path* (without a UTF-8 byte-order mark) and their text."""
+def read_text(path: Path, name: str) -> str:
+    """The UTF-8 text of *path* (without a byte-order mark), or a :class:`DataError` saying why not."""
     try:
         if path.is_dir():
             raise DataError(name, None, "is a folder, not a file")
@@ -70,13 +124,103 @@ def _read_text(path: Path, name: str) -> tuple[bytes, str]:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise DataError(name, line, "binary content (NUL byte): not a YAML text file")
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
+        raw = raw[len(codecs.BOM_UTF8):]
     try:
-        return raw, raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError(name, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
 
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-"""The plain scalars that mean null; every other scalar stays its text."""
+class _Frame:
+    """An open container and, for a mapping, the key waiting for its value."""
+
+    __slots__ = ("node", "key", "is_list")
+
+    def __init__(self, node: YMap | YList) -> None:
+        self.node = node
+        self.key: str | None = None
+        self.is_list = isinstance(node, YList)
+
+
+class _Builder:
+    """Folds libyaml's event stream into one document of YMap/YList/str/None."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.stack: list[_Frame] = []
+        self.root: Node = None
+
+    def fail(self, event: yaml.Event, message: str) -> DataError:
+        mark = event.start_mark
+        return DataError(self.name, mark.line + 1, message, mark.column + 1)
+
+    def build(self, events: Iterator[yaml.Event]) -> Node:
+        documents = 0
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self.add(self.scalar(event), event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                node = self.open(event)
+                self.add(node, event)
+                self.stack.append(_Frame(node))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self.stack.pop()
+            elif kind is yaml.AliasEvent:
+                raise self.fail(event, "YAML aliases (*name) are not supported in treatycmp data")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event, "only one YAML document per file")
+        if documents == 0:
+            raise DataError(self.name, None, "file holds no YAML document")
+        return self.root
+
+    def scalar(self, event: yaml.ScalarEvent) -> str | None:
+        tag = event.tag
+        if tag not in _ALLOWED_TAGS:
+            raise self.fail(event, f"unsupported YAML tag {tag!r}")
+        return None if not event.style and tag is None and event.value in NULLS else event.value
+
+    def open(self, event: yaml.NodeEvent) -> YMap | YList:
+        if event.tag not in _ALLOWED_TAGS:  # type: ignore[attr-defined]
+            raise self.fail(event, f"unsupported YAML tag {event.tag!r}")  # type: ignore[attr-defined]
+        node: YMap | YList
+        if type(event) is yaml.MappingStartEvent:
+            node = YMap()
+            node.key_pos, node.value_pos = {}, {}
+        else:
+            node = YList()
+            node.item_pos = []
+        node.line, node.column = event.start_mark.line + 1, event.start_mark.column + 1
+        return node
+
+    def add(self, value: Node, event: yaml.Event) -> None:
+        """Put *value* where it belongs: the root, a list item, a mapping key, or a mapping value."""
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if frame.is_list:
+            lst: YList = frame.node  # type: ignore[assignment]
+            lst.append(value)
+            lst.item_pos.append(pos)
+            return
+        mapping: YMap = frame.node  # type: ignore[assignment]
+        if frame.key is None:
+            frame.key = self.key(mapping, value, event)
+            mapping.key_pos[frame.key] = pos
+        else:
+            mapping[frame.key] = value
+            mapping.value_pos[frame.key] = pos
+            frame.key = None
+
+    def key(self, mapping: YMap, value: Node, event: yaml.Event) -> str:
+        if type(event) is not yaml.ScalarEvent or (event.value == "<<" and not event.style):
+            raise self.fail(event, "mapping keys must be plain strings (no merge keys)")
+        key = "" if value is None else str(value)
+        if key in mapping:
+            raise self.fail(event, f"duplicate key {key!r} (first at line {mapping.key_pos[key][0]})")
+        return key

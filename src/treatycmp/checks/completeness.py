@@ -13,7 +13,7 @@ from typing import Iterator
 from ..compare import absence_in, articles_of, links_to
 from ..findings import ERROR, Finding, make
 from ..models import Corpus
-from ..refs import scope_of
+from ..models import scope_of
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
