@@ -49,6 +49,8 @@ class Article(NamedTuple):
     source: str = ""
     verified: bool = True
     line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    num_pos: tuple[int, int] = (0, 0)
 
     @property
     def id(self) -> str:
@@ -81,6 +83,11 @@ class Instrument(NamedTuple):
     sources: tuple[str, ...] = ()
     line: int = 0
     count_line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    id_pos: tuple[int, int] = (0, 0)
+    number_pos: tuple[int, int] = (0, 0)
+    count_pos: tuple[int, int] = (0, 0)
+    alias_pos: tuple[tuple[int, int], ...] = ()
 
 
 class Group(NamedTuple):
@@ -91,6 +98,10 @@ class Group(NamedTuple):
     members: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    id_pos: tuple[int, int] = (0, 0)
+    member_pos: tuple[tuple[int, int], ...] = ()
+    alias_pos: tuple[tuple[int, int], ...] = ()
 
 
 class Link(NamedTuple):
@@ -106,6 +117,10 @@ class Link(NamedTuple):
     to_paragraphs: str | None = None
     line: int = 0
     derived: bool = False
+    pos: tuple[int, int] = (0, 0)
+    from_pos: tuple[int, int] = (0, 0)
+    to_pos: tuple[int, int] = (0, 0)
+    relation_pos: tuple[int, int] = (0, 0)
 
     def reversed(self) -> Link:
         """The same link read from the other end (derived, never stored)."""
@@ -124,6 +139,9 @@ class Absence(NamedTuple):
     source: str = ""
     status: str | None = None
     line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    article_pos: tuple[int, int] = (0, 0)
+    absent_in_pos: tuple[int, int] = (0, 0)
 
 
 class Comparison(NamedTuple):
@@ -132,6 +150,9 @@ class Comparison(NamedTuple):
     from_id: str
     to_id: str
     line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    from_pos: tuple[int, int] = (0, 0)
+    to_pos: tuple[int, int] = (0, 0)
 
 
 class Meta(NamedTuple):
