@@ -1,0 +1,280 @@
+"""Marking confirmed articles as verified in the text of articles.yaml, changing nothing else.
+
+A YAML round trip would lose comments, quoting and layout, so the few lines concerned are edited in place: the
+`verified:` value and the `source:` value of each confirmed article; values are read with PyYAML.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from typing import Iterable, NamedTuple
+
+import yaml
+
+from .errors import DataError
+
+_ITEM = re.compile(r"^(?P<indent> *)-(?P<gap> +)(?P<rest>\S.*?)?(?P<eol>\r?\n)?$", re.S)
+_FALSE = re.compile(r"^(?P<quote>[\"']?)(?:false|no)(?P=quote)(?P<tail>\s*(?:#.*)?)$", re.I | re.S)
+_COMMENT = re.compile(r"\s+#.*$")
+
+
+class Confirmation(NamedTuple):
+    """An article confirmed against the official text: the line of its `- num:` item and where it was found."""
+
+    line: int
+    locator: str
+
+
+class Skipped(NamedTuple):
+    """A confirmation that could not be written, with the reason."""
+
+    line: int
+    reason: str
+
+
+class EditResult(NamedTuple):
+    """The new text of the file and the confirmations left out."""
+
+    text: str
+    skipped: tuple[Skipped, ...]
+
+
+def mark_verified(path_text: str, confirmations: Iterable[Confirmation], label: str = "articles.yaml") -> str:
+    """The text with each confirmed article `verified: true` and its source naming the locator.
+
+    Raises DataError naming the first article that cannot be edited in place (see `edit_verified`).
+    """
+    result = edit_verified(path_text, confirmations)
+    if result.skipped:
+        first = result.skipped[0]
+        raise DataError(label, first.line, first.reason)
+    return result.text
+
+
+def edit_verified(path_text: str, confirmations: Iterable[Confirmation]) -> EditResult:
+    """Like `mark_verified`, but returns the articles it could not edit instead of raising."""
+    lines = path_text.splitlines(keepends=True)
+    skipped: list[Skipped] = []
+    for conf in sorted(confirmations, key=lambda c: c.line, reverse=True):
+        reason = _edit_item(lines, conf)
+        if reason:
+            skipped.append(Skipped(conf.line, reason))
+    return EditResult("".join(lines), tuple(reversed(skipped)))
+
+
+def unified_diff(old: str, new: str, label: str) -> str:
+    """A unified diff of two versions of the file *label*."""
+    diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{label}", f"b/{label}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff)
+
+
+def gains(old: str, locator: str) -> str:
+    """A source value that names *locator*: the old value followed by it, or the locator alone."""
+    old = old.strip()
+    if not old:
+        return locator
+    return old if locator in old else f"{old}; {locator}"
+
+
+def _edit_item(lines: list[str], conf: Confirmation) -> str:
+    index = conf.line - 1
+    match = _ITEM.match(lines[index]) if 0 <= index < len(lines) else None
+    if match is None or not match.group("rest"):
+        return f"line {conf.line} does not start an article item ('- num: ...')"
+    rest = _COMMENT.sub("", match.group("rest"))
+    if rest.startswith("{"):
+        return _edit_flow(lines, index, conf.locator) if rest.endswith("}") else "a flow mapping over several lines; edit it by hand"
+    keys = len(match.group("indent")) + 1 + len(match.group("gap"))
+    end = _item_end(lines, index, len(match.group("indent")))
+    _set_verified(lines, index, end, keys)  # first: it never changes the number of lines
+    _set_source(lines, index, end, keys, conf.locator)
+    return ""
+
+
+def _item_end(lines: list[str], index: int, dash: int) -> int:
+    """The index just past the item's last line with content."""
+    end = last = index + 1
+    while end < len(lines):
+        text = lines[end].rstrip("\r\n")
+        if text.strip():
+            if len(text) - len(text.lstrip(" ")) <= dash:
+                break
+            last = end + 1
+        end += 1
+    return last
+
+
+def _key_at(lines: list[str], i: int, keys: int, key: str) -> bool:
+    text = lines[i]
+    return text[keys:].startswith(key + ":") and not text[:keys].strip(" -") and (
+        len(text) - len(text.lstrip(" -")) == keys
+    )
+
+
+def _find(lines: list[str], start: int, end: int, keys: int, key: str) -> int | None:
+    return next((i for i in range(start, end) if _key_at(lines, i, keys, key)), None)
+
+
+def _set_verified(lines: list[str], start: int, end: int, keys: int) -> None:
+    i = _find(lines, start, end, keys, "verified")
+    if i is None:
+        return  # no field: true by default
+    head, value, eol = _split_value(lines[i], keys, "verified")
+    found = _FALSE.match(value)
+    if found:
+        quote = found.group("quote")
+        lines[i] = f"{head}{quote}true{quote}{found.group('tail')}{eol}"
+
+
+def _split_value(line: str, keys: int, key: str) -> tuple[str, str, str]:
+    """The line cut into (everything up to the value, the value with any comment, the line end)."""
+    body = line.rstrip("\r\n")
+    eol = line[len(body):]
+    after = keys + len(key) + 1
+    value = body[after:].lstrip(" ")
+    return body[: len(body) - len(value)], value, eol
+
+
+def _set_source(lines: list[str], start: int, end: int, keys: int, locator: str) -> None:
+    i = _find(lines, start, end, keys, "source")
+    if i is None:
+        eol = _eol(lines[end - 1])
+        lines[end - 1] = lines[end - 1].rstrip("\r\n") + eol
+        lines.insert(end, " " * keys + "source: " + _quoted(locator) + eol)
+        return
+    stop = _value_end(lines, i, end, keys)
+    head, value, eol = _split_value(lines[i], keys, "source")
+    if stop == i + 1 and _single_line_scalar(value):
+        old = _scalar(head, value)
+        lines[i] = head + _emit(gains(old, locator), value) + _comment(value) + eol
+    else:
+        old = _scalar(head, "".join([value + "\n"] + [line.rstrip("\r\n") + "\n" for line in lines[i + 1:stop]]))
+        lines[i:stop] = [head + _quoted(gains(old, locator)) + _eol(lines[stop - 1])]
+
+
+def _value_end(lines: list[str], i: int, end: int, keys: int) -> int:
+    """The index past the last line of the value that starts on line *i* (continuations are more indented)."""
+    stop = i + 1
+    for j in range(i + 1, end):
+        text = lines[j].rstrip("\r\n")
+        if text.strip() and len(text) - len(text.lstrip(" ")) <= keys:
+            break
+        stop = j + 1 if text.strip() else stop
+    return stop
+
+
+def _single_line_scalar(value: str) -> bool:
+    return not value.startswith(("|", ">", "&", "*", "!", "[", "{"))
+
+
+def _scalar(head: str, value: str) -> str:
+    key = head.strip(" -")
+    loaded = yaml.safe_load(key + " " + value if value.strip() else key)
+    found = loaded.get("source") if isinstance(loaded, dict) else None
+    return "" if found is None else str(found)
+
+
+def _comment(value: str) -> str:
+    """The comment after a one-line value, with the spaces before it."""
+    for match in re.finditer(r"\s+#", value):
+        try:
+            yaml.safe_load("k: " + value[: match.start()])
+        except yaml.YAMLError:
+            continue
+        return value[match.start():]
+    return ""
+
+
+def _emit(new: str, old_value: str) -> str:
+    """*new* written in the quoting style of *old_value* when that style can hold it."""
+    if old_value.startswith("'"):
+        return "'" + new.replace("'", "''") + "'"
+    if old_value.startswith('"') or not _plain_ok(new):
+        return _quoted(new)
+    return new
+
+
+def _plain_ok(text: str) -> bool:
+    try:
+        return bool(yaml.safe_load("k: " + text) == {"k": text})
+    except yaml.YAMLError:
+        return False
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _eol(line: str) -> str:
+    return "\r\n" if line.endswith("\r\n") else "\n"
+
+
+def _edit_flow(lines: list[str], index: int, locator: str) -> str:
+    """Edit a one-line flow mapping `- {num: "1", ..., verified: false, source: "..."}`."""
+    line = lines[index]
+    open_at = line.index("{")
+    close_at = _flow_close(line, open_at)
+    if close_at is None:
+        return "a flow mapping this editor cannot read; edit it by hand"
+    entries = _flow_entries(line, open_at + 1, close_at)
+    inner = line[open_at + 1:close_at]
+    pieces: list[tuple[int, int, str]] = []
+    for key, start, stop in entries:
+        value = line[start:stop]
+        if key == "verified" and _FALSE.match(value.strip()):
+            quote = value.strip()[0] if value.strip()[0] in "\"'" else ""
+            pieces.append((start, stop, f"{quote}true{quote}"))
+        elif key == "source":
+            old = yaml.safe_load("k: " + value) if value.strip() else None
+            new = gains("" if old is None else str(old["k"]), locator)
+            pieces.append((start, stop, _emit(new, value) if value.startswith("'") else _quoted(new)))
+    if "source" not in {key for key, _, _ in entries}:
+        gap = " " if inner.endswith(" ") else ""
+        pieces.append((close_at - len(gap), close_at - len(gap), f", source: {_quoted(locator)}"))
+    for start, stop, text in sorted(pieces, reverse=True):
+        line = line[:start] + text + line[stop:]
+    lines[index] = line
+    return ""
+
+
+def _flow_close(line: str, open_at: int) -> int | None:
+    depth, quote = 0, ""
+    for i in range(open_at, len(line)):
+        ch = line[i]
+        if quote:
+            quote = "" if ch == quote and (quote == "'" or line[i - 1] != "\\") else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _flow_entries(line: str, start: int, stop: int) -> list[tuple[str, int, int]]:
+    """(key, value start, value end) of each top-level `key: value` of a flow mapping's inside."""
+    entries: list[tuple[str, int, int]] = []
+    depth, quote, begin = 0, "", start
+    for i in range(start, stop + 1):
+        ch = line[i] if i < stop else ","
+        if quote:
+            quote = "" if ch == quote and (quote == "'" or line[i - 1] != "\\") else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            entry = re.match(r"\s*([A-Za-z_][\w-]*)\s*:\s?", line[begin:i])
+            if entry:
+                value_start = begin + entry.end()
+                value_end = value_start + len(line[value_start:i].rstrip())
+                entries.append((entry.group(1), value_start, value_end))
+            begin = i + 1
+    return entries
