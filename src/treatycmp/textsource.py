@@ -21,6 +21,7 @@ DROPPED_TAGS = frozenset(("script", "style", "template"))
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
 
@@ -111,7 +112,7 @@ def _clean(text: str) -> str:
 
 def _markdown_line(text: str) -> str:
     text = _MD_BULLET.sub("", _MD_HEADING.sub("", text))
-    text = _MD_ITALIC.sub(r"\1", _MD_EMPHASIS.sub(r"\2", text))
+    text = _MD_ITALIC.sub(r"\1", _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text)))
     return _clean(text)
 
 
