@@ -1,41 +1,51 @@
-"""The rules that ``treatycmp check`` runs over a loaded corpus.
+"""The rules that ``treatycmp check`` runs over a loaded corpus, in stages.
 
-Each rule is a small module with a ``check(corpus)`` generator of findings; its docstring says what it
-catches with a failing example. Blocking rules (identity, integrity) also run on every load, because
-no comparison can be trusted past them.
+Each rule is a small module with a ``check(corpus)`` generator of findings and a ``CODES`` table of the codes it
+reports with their severity; its docstring documents every code with a failing and a passing example, and
+``docs/rules.md`` is generated from them (``python -m treatycmp.checks.doc docs/rules.md``).
+
+The schema of the files is stage 0; rule *n* of :data:`RULES` is stage *n*. Findings sort by stage first, so a
+root cause is printed before its consequences. Blocking rules (identity, integrity) also run on every load,
+because no comparison can be trusted past them.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, NamedTuple
+from types import ModuleType
+from typing import Iterable, Iterator, NamedTuple
 
 from ..findings import ERROR, WARNING, Finding
 from ..models import Corpus
-from . import completeness, consistency, identity, integrity, provenance
+from . import chains, completeness, consistency, identity, integrity, provenance
 
 
 class Rule(NamedTuple):
-    """A named rule and whether a load must stop on its errors."""
+    """A rule module and whether a load must stop on its errors."""
 
     name: str
-    check: Callable[[Corpus], Iterable[Finding]]
+    module: ModuleType
     blocking: bool
+
+    def check(self, corpus: Corpus) -> Iterable[Finding]:
+        """The findings of this rule over *corpus*."""
+        return self.module.check(corpus)  # type: ignore[no-any-return]
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("identity", identity.check, True),
-    Rule("integrity", integrity.check, True),
-    Rule("completeness", completeness.check, False),
-    Rule("consistency", consistency.check, False),
-    Rule("provenance", provenance.check, False),
+    Rule("identity", identity, True),
+    Rule("integrity", integrity, True),
+    Rule("consistency", consistency, False),
+    Rule("chains", chains, False),
+    Rule("completeness", completeness, False),
+    Rule("provenance", provenance, False),
 )
 
 
 def run_rules(corpus: Corpus, *, blocking_only: bool = False) -> Iterator[Finding]:
-    """Run every rule (or only the blocking ones) over *corpus*."""
-    for rule in RULES:
+    """Run every rule (or only the blocking ones) over *corpus*, each finding stamped with its stage."""
+    for stage, rule in enumerate(RULES, 1):
         if rule.blocking or not blocking_only:
-            yield from rule.check(corpus)
+            yield from (f._replace(stage=stage) for f in rule.check(corpus))
 
 
 def apply_strict(findings: Iterable[Finding]) -> list[Finding]:

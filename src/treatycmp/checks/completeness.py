@@ -1,9 +1,35 @@
-"""Completeness: every article of a declared comparison's source is linked or declared absent,
-and every instrument has the number of articles it declares.
+"""Completeness: every article of a declared comparison's source is linked or declared absent, and every
+instrument has the number of articles it declares.
 
-Failing example: ``comparisons: [{from: budapest, to: un}]`` with no link and no absence for
-``budapest:10`` gives ``error unmapped-article: budapest:10 'Offences related to ...' has no link to
-un and no absence declared``, reported at the comparison's line.
+### unmapped-article
+
+An article of a comparison's `from` side with no link to the `to` side and no absence naming it (or a group
+holding it); reported at the comparison, one finding per article, sorted by number. An error: the comparison
+would silently leave the article out of `diff`, `gaps` and `coverage`.
+
+```yaml
+# failing: a:3 is neither linked to c nor declared absent in c
+comparisons:
+  - {from: a, to: c}
+absences: []
+# passing
+comparisons:
+  - {from: a, to: c}
+absences:
+  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}
+```
+
+### article-count
+
+An instrument that lists another number of articles than its `article_count`; reported at the count. An error:
+an article is missing, repeated, or dropped because an earlier finding made it unreadable.
+
+```yaml
+# failing: instrument c lists two articles
+    article_count: 5
+# passing
+    article_count: 2
+```
 """
 
 from __future__ import annotations
@@ -11,29 +37,34 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..compare import absence_in, articles_of, links_to
-from ..findings import ERROR, Finding, make
-from ..models import Corpus
-from ..models import scope_of
+from ..findings import ERROR, Finding, Pos, make, place
+from ..models import Corpus, scope_of
+
+CODES = {"unmapped-article": ERROR, "article-count": ERROR}
+"""Every code this rule reports, with its severity."""
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
+    """Article counts, then every declared comparison between known scopes."""
     yield from _counts(corpus)
     known = {i.id for i in corpus.instruments} | {g.id for g in corpus.groups}
     for comparison in corpus.comparisons:
         if comparison.from_id in known and comparison.to_id in known:
-            yield from _uncovered(corpus, comparison.from_id, comparison.to_id, comparison.line)
+            where = place(comparison.pos, comparison.line)
+            yield from _uncovered(corpus, comparison.from_id, comparison.to_id, where)
 
 
-def _uncovered(corpus: Corpus, a_id: str, b_id: str, line: int) -> Iterator[Finding]:
+def _uncovered(corpus: Corpus, a_id: str, b_id: str, where: Pos) -> Iterator[Finding]:
     a, b = scope_of(corpus, a_id), scope_of(corpus, b_id)
     for art in articles_of(corpus, a):
         if not links_to(corpus, art.id, b) and absence_in(corpus, art.id, b) is None:
             message = f"{art.id} {art.title!r} has no link to {b_id} and no absence declared (comparison {a_id} → {b_id})"
-            yield make(corpus.mapping_file, line, ERROR, "unmapped-article", message, art.id)
+            yield make(corpus.mapping_file, where, ERROR, "unmapped-article", message, art.id)
 
 
 def _counts(corpus: Corpus) -> Iterator[Finding]:
     for inst in corpus.instruments:
         if inst.article_count >= 0 and len(inst.articles) != inst.article_count:
             message = f"instrument {inst.id!r} declares {inst.article_count} articles but lists {len(inst.articles)}"
-            yield make(corpus.articles_file, inst.count_line or inst.line, ERROR, "article-count", message)
+            where = place(inst.count_pos, inst.count_line or inst.line)
+            yield make(corpus.articles_file, where, ERROR, "article-count", message)

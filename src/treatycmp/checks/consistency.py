@@ -1,41 +1,182 @@
-"""Consistency: no article both linked and declared absent for the same target, no link stored
-twice (in either direction), no self-link, and a note on every link that is not ``equal``.
+"""Consistency: links, absences and comparisons that contradict themselves or each other.
 
-Failing example::
+### self-link
 
-    links:
-      - {from: budapest:8, to: un:13, relation: subset, source: analysis}
-      # error missing-note: link budapest:8 → un:13 is 'subset' but has no note saying what differs
+A link from an article to itself; reported at `to`. An error: it says nothing and covers nothing.
+
+```yaml
+# failing
+  - {from: "c:2", to: "c:2", relation: equal, source: analysis}
+# passing
+  - {from: "a:2", to: "c:2", relation: equal, source: analysis}
+```
+
+### same-instrument-link
+
+A link between two articles of the same instrument; reported at `to`. An error: links relate instruments to
+each other; within one treaty they would show as a counterpart "elsewhere" and count towards no comparison.
+
+```yaml
+# failing
+  - {from: "a:1", to: "a:2", relation: intersects, note: "both", source: analysis}
+# passing
+  - {from: "a:1", to: "c:2", relation: intersects, note: "both", source: analysis}
+```
+
+### duplicate-link
+
+A second link between the same two articles, in either direction; reported at the second link. An error: the
+two relations can disagree, and counts would include the pair twice.
+
+```yaml
+# failing: the same pair as 'a:1 → c:1', read backwards
+  - {from: "c:1", to: "a:1", relation: equal, source: analysis}
+# passing: one link answers for both directions
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis}
+```
+
+### missing-note
+
+A link that is not `equal` without a `note` saying what differs; reported at the link. An error: the note is
+what a reader of `diff` needs.
+
+```yaml
+# failing
+  - {from: "a:2", to: "c:2", relation: subset, source: analysis}
+# passing
+  - {from: "a:2", to: "c:2", relation: subset, note: "narrower", source: analysis}
+```
+
+### linked-and-absent
+
+An article declared absent in an instrument or group while linked to an article of it; reported at
+`absent_in`, naming the links (sorted by number). An error: one of the two statements is wrong.
+
+```yaml
+# failing: a:1 is linked to c:1 above
+  - {article: "a:1", absent_in: c, reason: "x", source: analysis}
+# passing
+  - {article: "a:3", absent_in: c, reason: "x", source: analysis}
+```
+
+### absent-in-own
+
+An absence whose `absent_in` is the article's own instrument, or a group that holds it; reported at
+`absent_in`. An error: an article cannot lack a counterpart in its own treaty.
+
+```yaml
+# failing: grp holds a
+  - {article: "a:3", absent_in: grp, reason: "nothing", source: analysis}
+# passing
+  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}
+```
+
+### duplicate-absence
+
+The same absence (article and `absent_in`) declared twice; reported at the second. An error, like every entry
+declared twice: the second is redundant or a mistyped different entry.
+
+```yaml
+# failing
+  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}
+  - {article: "a:3", absent_in: c, reason: "again", source: analysis}
+# passing
+  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}
+```
+
+### missing-reason
+
+An absence without a `reason`; reported at the absence. A warning (an error with `--strict`): the absence is
+still counted, but `gaps` has nothing to show for it.
+
+```yaml
+# failing
+  - {article: "a:3", absent_in: c, source: analysis}
+# passing
+  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}
+```
+
+### self-comparison
+
+A comparison of an instrument or group with itself, or with a group that holds it; reported at `to`. An error:
+it would demand that every article be linked to its own treaty.
+
+```yaml
+# failing
+comparisons:
+  - {from: grp, to: a}
+# passing
+comparisons:
+  - {from: a, to: c}
+```
+
+### duplicate-comparison
+
+The same comparison (`from` and `to`) declared twice; reported at the second. An error, like every entry
+declared twice: the second is redundant or a mistyped different comparison (often the reverse one).
+
+```yaml
+# failing
+comparisons:
+  - {from: a, to: c}
+  - {from: a, to: c}
+# passing
+comparisons:
+  - {from: a, to: c}
+  - {from: c, to: a}
+```
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import ERROR, WARNING, Finding, make
-from ..models import Corpus, Relation
+from ..findings import ERROR, WARNING, Finding, make, place, sorted_ids
+from ..models import Corpus, Link, Relation
+
+CODES = {
+    "self-link": ERROR, "same-instrument-link": ERROR, "duplicate-link": ERROR, "missing-note": ERROR,
+    "linked-and-absent": ERROR, "absent-in-own": ERROR, "duplicate-absence": ERROR, "missing-reason": WARNING,
+    "self-comparison": ERROR, "duplicate-comparison": ERROR,
+}
+"""Every code this rule reports, with its severity."""
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
+    """Links, then absences, then comparisons."""
     yield from _links(corpus)
     yield from _linked_and_absent(corpus)
-    yield from _absence_reasons(corpus)
+    yield from _absences(corpus)
+    yield from _comparisons(corpus)
 
 
 def _links(corpus: Corpus) -> Iterator[Finding]:
     seen: dict[frozenset[str], int] = {}
-    file = corpus.mapping_file
     for link in corpus.links:
-        label = f"link {link.from_id} → {link.to_id}"
         pair = frozenset((link.from_id, link.to_id))
-        if link.from_id == link.to_id:
-            yield make(file, link.line, ERROR, "self-link", f"{label} links an article to itself", link.from_id)
-        elif pair in seen:
-            yield make(file, link.line, ERROR, "duplicate-link", f"{label} is already stored at line {seen[pair]}", link.from_id)
+        finding = _one_link(corpus, link, seen.get(pair))
+        if finding is not None:
+            yield finding
         seen.setdefault(pair, link.line)
         if link.relation is not Relation.EQUAL and not link.note:
-            message = f"{label} is {link.relation.value!r} but has no note saying what differs"
-            yield make(file, link.line, ERROR, "missing-note", message, link.from_id)
+            message = f"link {link.from_id} → {link.to_id} is {link.relation.value!r} but has no note saying what differs"
+            yield make(corpus.mapping_file, place(link.pos, link.line), ERROR, "missing-note", message, link.from_id)
+
+
+def _one_link(corpus: Corpus, link: Link, first: int | None) -> Finding | None:
+    """A self-link, a link within one instrument, or a repeated pair (first seen at line *first*)."""
+    label, file = f"link {link.from_id} → {link.to_id}", corpus.mapping_file
+    own = link.from_id.partition(":")[0]
+    if link.from_id == link.to_id:
+        return make(file, place(link.to_pos, link.line), ERROR, "self-link", f"{label} links an article to itself",
+                    link.from_id)
+    if own == link.to_id.partition(":")[0]:
+        message = f"{label} links two articles of the same instrument {own!r}"
+        return make(file, place(link.to_pos, link.line), ERROR, "same-instrument-link", message, link.from_id)
+    if first is not None:
+        message = f"{label} is already stored at line {first}"
+        return make(file, place(link.pos, link.line), ERROR, "duplicate-link", message, link.from_id)
+    return None
 
 
 def _linked_and_absent(corpus: Corpus) -> Iterator[Finding]:
@@ -43,18 +184,40 @@ def _linked_and_absent(corpus: Corpus) -> Iterator[Finding]:
         targets = set(corpus.members(absence.absent_in))
         linked = [l.to_id for l in corpus.links_of(absence.article) if l.to_id.partition(":")[0] in targets]
         if linked:
-            message = f"{absence.article} is declared absent in {absence.absent_in} but linked to {', '.join(linked)}"
-            yield make(corpus.mapping_file, absence.line, ERROR, "linked-and-absent", message, absence.article)
+            listed = ", ".join(sorted_ids(set(linked)))
+            message = f"{absence.article} is declared absent in {absence.absent_in} but linked to {listed}"
+            where = place(absence.absent_in_pos, absence.line)
+            yield make(corpus.mapping_file, where, ERROR, "linked-and-absent", message, absence.article)
 
 
-def _absence_reasons(corpus: Corpus) -> Iterator[Finding]:
+def _absences(corpus: Corpus) -> Iterator[Finding]:
     seen: dict[tuple[str, str], int] = {}
+    file = corpus.mapping_file
     for absence in corpus.absences:
-        key = (absence.article, absence.absent_in)
+        label, key = f"absence of {absence.article} in {absence.absent_in}", (absence.article, absence.absent_in)
+        own = absence.article.partition(":")[0]
+        if own in corpus.members(absence.absent_in):
+            holds = "is the article's own instrument" if own == absence.absent_in else f"holds its instrument {own!r}"
+            where = place(absence.absent_in_pos, absence.line)
+            yield make(file, where, ERROR, "absent-in-own", f"{label}: {absence.absent_in!r} {holds}", absence.article)
         if key in seen:
-            message = f"absence of {absence.article} in {absence.absent_in} is already declared at line {seen[key]}"
-            yield make(corpus.mapping_file, absence.line, ERROR, "duplicate-absence", message, absence.article)
+            message = f"{label} is already declared at line {seen[key]}"
+            yield make(file, place(absence.pos, absence.line), ERROR, "duplicate-absence", message, absence.article)
         seen.setdefault(key, absence.line)
         if not absence.reason:
-            message = f"absence of {absence.article} in {absence.absent_in} has no reason"
-            yield make(corpus.mapping_file, absence.line, WARNING, "missing-reason", message, absence.article)
+            message = f"{label} has no reason"
+            yield make(file, place(absence.pos, absence.line), WARNING, "missing-reason", message, absence.article)
+
+
+def _comparisons(corpus: Corpus) -> Iterator[Finding]:
+    seen: dict[tuple[str, str], int] = {}
+    for comp in corpus.comparisons:
+        label, key = f"comparison {comp.from_id} → {comp.to_id}", (comp.from_id, comp.to_id)
+        shared = [m for m in corpus.members(comp.from_id) if m in corpus.members(comp.to_id)]
+        if shared:
+            message = f"{label} compares {', '.join(shared)} with itself"
+            yield make(corpus.mapping_file, place(comp.to_pos, comp.line), ERROR, "self-comparison", message)
+        if key in seen:
+            message = f"{label} is already declared at line {seen[key]}"
+            yield make(corpus.mapping_file, place(comp.pos, comp.line), ERROR, "duplicate-comparison", message)
+        seen.setdefault(key, comp.line)

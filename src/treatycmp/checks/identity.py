@@ -1,22 +1,50 @@
 """Identity: every instrument, group and article id is unique, and no alias names two things.
 
-Failing example (``articles.yaml``)::
+### duplicate-id
 
-    instruments:
-      - id: budapest ...
-      - id: budapest ...     # error duplicate-id: instrument 'budapest' is defined twice (first at line 5)
+An instrument or group id defined twice, or an article number repeated within an instrument; reported at the
+second id. An error, and blocking: references to the id would be ambiguous.
+
+```yaml
+# failing: the second 'num: "1"' of instrument c
+    articles:
+      - {num: "1", title: "Eins", summary: "s", source: "t"}
+      - {num: "1", title: "Zwei", summary: "s", source: "t"}
+# passing
+    articles:
+      - {num: "1", title: "Eins", summary: "s", source: "t"}
+      - {num: "2", title: "Zwei", summary: "s", source: "t"}
+```
+
+### shared-alias
+
+An alias (or id, or treaty number) of one instrument or group that already names another, compared without case
+or punctuation; reported at the alias. An error, and blocking: `treatycmp diff alpha ...` could mean either.
+
+```yaml
+# failing: B takes the alias of A
+  - id: b
+    aliases: ["Alpha"]
+# passing
+  - id: b
+    aliases: ["beta"]
+```
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import ERROR, Finding, make
+from ..findings import ERROR, Finding, Pos, make, place
 from ..models import Corpus
 from ..refs import alias_key
 
+CODES = {"duplicate-id": ERROR, "shared-alias": ERROR}
+"""Every code this rule reports, with its severity."""
+
 
 def check(corpus: Corpus) -> Iterator[Finding]:
+    """Duplicate ids of scopes and articles, then aliases shared by two scopes."""
     yield from _duplicate_scopes(corpus)
     yield from _duplicate_articles(corpus)
     yield from _shared_aliases(corpus)
@@ -24,18 +52,18 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 def _duplicate_scopes(corpus: Corpus) -> Iterator[Finding]:
     seen: dict[str, int] = {}
-    for kind, scope_id, line in _scopes(corpus):
+    for kind, scope_id, pos in _scopes(corpus):
         if scope_id in seen:
             message = f"{kind} id {scope_id!r} is defined twice (first at line {seen[scope_id]})"
-            yield make(corpus.articles_file, line, ERROR, "duplicate-id", message)
-        seen.setdefault(scope_id, line)
+            yield make(corpus.articles_file, pos, ERROR, "duplicate-id", message)
+        seen.setdefault(scope_id, pos[0])
 
 
-def _scopes(corpus: Corpus) -> Iterator[tuple[str, str, int]]:
+def _scopes(corpus: Corpus) -> Iterator[tuple[str, str, Pos]]:
     for group in corpus.groups:
-        yield "group", group.id, group.line
+        yield "group", group.id, place(group.id_pos, group.line)
     for inst in corpus.instruments:
-        yield "instrument", inst.id, inst.line
+        yield "instrument", inst.id, place(inst.id_pos, inst.line)
 
 
 def _duplicate_articles(corpus: Corpus) -> Iterator[Finding]:
@@ -44,24 +72,32 @@ def _duplicate_articles(corpus: Corpus) -> Iterator[Finding]:
         for article in inst.articles:
             if article.num in seen:
                 message = f"article {article.id} is defined twice (first at line {seen[article.num]})"
-                yield make(corpus.articles_file, article.line, ERROR, "duplicate-id", message, article.id)
+                where = place(article.num_pos, article.line)
+                yield make(corpus.articles_file, where, ERROR, "duplicate-id", message, article.id)
             seen.setdefault(article.num, article.line)
 
 
 def _shared_aliases(corpus: Corpus) -> Iterator[Finding]:
     owners: dict[str, str] = {}
-    for scope_id, alias, line in _aliases(corpus):
+    for scope_id, alias, pos in _aliases(corpus):
         key = alias_key(alias)
         owner = owners.setdefault(key, scope_id)
         if owner != scope_id:
             message = f"alias {alias!r} of {scope_id!r} already names {owner!r}"
-            yield make(corpus.articles_file, line, ERROR, "shared-alias", message)
+            yield make(corpus.articles_file, pos, ERROR, "shared-alias", message)
 
 
-def _aliases(corpus: Corpus) -> Iterator[tuple[str, str, int]]:
+def _aliases(corpus: Corpus) -> Iterator[tuple[str, str, Pos]]:
+    """Every name of every scope with where it is written: id, treaty number, aliases."""
     for group in corpus.groups:
-        for alias in (group.id, *group.aliases):
-            yield group.id, alias, group.line
+        yield group.id, group.id, place(group.id_pos, group.line)
+        yield from _each(group.id, group.aliases, group.alias_pos, group.line)
     for inst in corpus.instruments:
-        for alias in (inst.id, inst.number, *inst.aliases):
-            yield inst.id, alias, inst.line
+        yield inst.id, inst.id, place(inst.id_pos, inst.line)
+        yield inst.id, inst.number, place(inst.number_pos, inst.line)
+        yield from _each(inst.id, inst.aliases, inst.alias_pos, inst.line)
+
+
+def _each(scope_id: str, names: tuple[str, ...], positions: tuple[Pos, ...], line: int) -> Iterator[tuple[str, str, Pos]]:
+    for i, name in enumerate(names):
+        yield scope_id, name, place(positions[i] if i < len(positions) else (0, 0), line)

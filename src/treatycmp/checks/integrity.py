@@ -1,10 +1,32 @@
 """Integrity: every link, absence, comparison and group names things that exist.
 
-Failing example (``mapping.yaml``)::
+### unknown-name
 
-    links:
-      - {from: budapest:2, to: un:77, relation: equal}
-      # error unknown-article: link 'to' names unknown article 'un:77' (un has articles 1–68)
+A group member, an absence's `absent_in` or a comparison end that names no instrument (or group), with a "did
+you mean" when one is close; reported at the name. An error, and blocking.
+
+```yaml
+# failing
+absences:
+  - {article: "a:3", absent_in: cc, reason: "nothing", source: analysis}
+# passing
+absences:
+  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}
+```
+
+### unknown-article
+
+A link end or an absence's `article` that names no article; reported at that value, with the range of the
+instrument's articles or a "did you mean" for the instrument. An error, and blocking.
+
+```yaml
+# failing
+links:
+  - {from: "a:1", to: "c:9", relation: equal, source: analysis}
+# passing
+links:
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis}
+```
 """
 
 from __future__ import annotations
@@ -12,44 +34,52 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
-from ..findings import ERROR, Finding, make
+from ..findings import ERROR, Finding, Pos, make, place, sorted_ids
 from ..models import Corpus
+
+CODES = {"unknown-name": ERROR, "unknown-article": ERROR}
+"""Every code this rule reports, with its severity."""
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
+    """Unknown group members, link ends, absence articles and targets, comparison ends."""
     scopes = {i.id for i in corpus.instruments} | {g.id for g in corpus.groups}
+    instruments = {i.id for i in corpus.instruments}
     for group in corpus.groups:
-        for member in group.members:
-            if member not in {i.id for i in corpus.instruments}:
-                yield _unknown(corpus.articles_file, group.line, "group member", member, scopes)
+        for i, member in enumerate(group.members):
+            if member not in instruments:
+                pos = place(group.member_pos[i] if i < len(group.member_pos) else (0, 0), group.line)
+                yield _unknown(corpus.articles_file, pos, "group member", member, scopes)
     for link in corpus.links:
-        for end, ref in (("from", link.from_id), ("to", link.to_id)):
+        for end, ref, pos in (("from", link.from_id, link.from_pos), ("to", link.to_id, link.to_pos)):
             if not corpus.has_article(ref):
-                yield _unknown_article(corpus, link.line, f"link {end!r}", ref)
+                yield _unknown_article(corpus, place(pos, link.line), f"link {end!r}", ref)
     for absence in corpus.absences:
         if not corpus.has_article(absence.article):
-            yield _unknown_article(corpus, absence.line, "absence 'article'", absence.article)
+            yield _unknown_article(corpus, place(absence.article_pos, absence.line), "absence 'article'", absence.article)
         if absence.absent_in not in scopes:
-            yield _unknown(corpus.mapping_file, absence.line, "absence 'absent_in'", absence.absent_in, scopes)
+            where = place(absence.absent_in_pos, absence.line)
+            yield _unknown(corpus.mapping_file, where, "absence 'absent_in'", absence.absent_in, scopes)
     for comparison in corpus.comparisons:
-        for ref in (comparison.from_id, comparison.to_id):
+        for ref, pos in ((comparison.from_id, comparison.from_pos), (comparison.to_id, comparison.to_pos)):
             if ref not in scopes:
-                yield _unknown(corpus.mapping_file, comparison.line, "comparison", ref, scopes)
+                yield _unknown(corpus.mapping_file, place(pos, comparison.line), "comparison", ref, scopes)
 
 
-def _unknown(file: str, line: int, what: str, name: str, known: set[str]) -> Finding:
+def _unknown(file: str, where: Pos, what: str, name: str, known: set[str]) -> Finding:
     close = difflib.get_close_matches(name, sorted(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return make(file, line, ERROR, "unknown-name", f"{what} names unknown instrument or group {name!r}{hint}")
+    return make(file, where, ERROR, "unknown-name", f"{what} names unknown instrument or group {name!r}{hint}")
 
 
-def _unknown_article(corpus: Corpus, line: int, what: str, ref: str) -> Finding:
+def _unknown_article(corpus: Corpus, where: Pos, what: str, ref: str) -> Finding:
     inst_id, _, num = ref.partition(":")
     ids = {i.id: i for i in corpus.instruments}
     if inst_id not in ids:
         close = difflib.get_close_matches(inst_id, sorted(ids), n=1)
         hint = f"; did you mean '{close[0]}:{num}'?" if close else ""
-        return make(corpus.mapping_file, line, ERROR, "unknown-article", f"{what} names unknown instrument in {ref!r}{hint}", ref)
-    arts = ids[inst_id].articles
-    span = f" ({inst_id} has articles {arts[0].num}–{arts[-1].num})" if arts else ""
-    return make(corpus.mapping_file, line, ERROR, "unknown-article", f"{what} names unknown article {ref!r}{span}", ref)
+        message = f"{what} names unknown instrument in {ref!r}{hint}"
+        return make(corpus.mapping_file, where, ERROR, "unknown-article", message, ref)
+    nums = sorted_ids(a.id for a in ids[inst_id].articles)
+    span = f" ({inst_id} has articles {nums[0].partition(':')[2]}–{nums[-1].partition(':')[2]})" if nums else ""
+    return make(corpus.mapping_file, where, ERROR, "unknown-article", f"{what} names unknown article {ref!r}{span}", ref)

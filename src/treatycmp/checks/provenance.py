@@ -1,33 +1,47 @@
-"""Provenance: every link and absence says where it comes from (a document and locator, or
-``analysis``); every article says where its title was checked. A warning, an error with ``--strict``.
+"""Provenance: every link and absence says where it comes from (a document and locator, or `analysis`), and
+every article says where its title was checked (or its instrument lists its sources).
 
-Failing example::
+### missing-source
 
-    links:
-      - {from: budapest:2, to: un:7, relation: equal}
-      # warning missing-source: link budapest:2 → un:7 has no source (a document and locator, or 'analysis')
+A link, absence or article without a `source`; reported at the entry. A warning (an error with `--strict`):
+the relation may be right, but no one can check it.
+
+```yaml
+# failing
+links:
+  - {from: "a:1", to: "c:1", relation: equal}
+# passing
+links:
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis}
+```
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import WARNING, Finding, make
+from ..findings import WARNING, Finding, make, place
 from ..models import Corpus
+
+CODES = {"missing-source": WARNING}
+"""Every code this rule reports, with its severity."""
+
+HINT = "(a document and locator, or 'analysis')"
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    hint = "(a document and locator, or 'analysis')"
+    """Links, absences and articles without a source."""
+    file = corpus.mapping_file
     for link in corpus.links:
         if not link.source:
-            message = f"link {link.from_id} → {link.to_id} has no source {hint}"
-            yield make(corpus.mapping_file, link.line, WARNING, "missing-source", message, link.from_id)
+            message = f"link {link.from_id} → {link.to_id} has no source {HINT}"
+            yield make(file, place(link.pos, link.line), WARNING, "missing-source", message, link.from_id)
     for absence in corpus.absences:
         if not absence.source:
-            message = f"absence of {absence.article} in {absence.absent_in} has no source {hint}"
-            yield make(corpus.mapping_file, absence.line, WARNING, "missing-source", message, absence.article)
+            message = f"absence of {absence.article} in {absence.absent_in} has no source {HINT}"
+            yield make(file, place(absence.pos, absence.line), WARNING, "missing-source", message, absence.article)
     for inst in corpus.instruments:
         for art in inst.articles:
             if not art.source and not inst.sources:
                 message = f"article {art.id} has no source for its title"
-                yield make(corpus.articles_file, art.line, WARNING, "missing-source", message, art.id)
+                yield make(corpus.articles_file, place(art.pos, art.line), WARNING, "missing-source", message, art.id)
