@@ -132,7 +132,11 @@ def test_rich_markup_in_data_is_shown_literally(tmp_path: Path) -> None:
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     result = run("--debug", "--data", str(tmp_path / "missing"), "list")
-    assert result.exit_code != 0 and isinstance(result.exception, DataError)
+    assert result.exit_code == 2  # a data error keeps its exit code with --debug
+    assert "Traceback" in result.stderr and "DataError" in result.stderr
+    assert result.stderr.rstrip().endswith("data folder not found")
+    after = run("--data", str(tmp_path / "missing"), "list", "--debug")
+    assert after.exit_code == 2 and "Traceback" in after.stderr
 
 
 SCALARS = st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))

@@ -27,7 +27,8 @@ from treatycmp.present import (
     lineage_report,
 )
 from treatycmp.refs import Resolver
-from treatycmp.render import BINARY_RENDERERS, TEXT_RENDERERS, Format, render
+from treatycmp.render import RENDERERS, CheckFormat, Format, render, renderer_for
+from treatycmp.render.base import Renderer, RenderOptions
 from treatycmp.render.markdown import escape
 from treatycmp.views import Column, Report, Section, View
 
@@ -48,8 +49,13 @@ def reports(corpus: Corpus) -> dict[str, Report]:
     }
 
 
-def test_every_format_has_a_renderer() -> None:
-    assert set(TEXT_RENDERERS) | set(BINARY_RENDERERS) == set(Format)
+def test_every_format_has_a_renderer_and_nothing_else_is_registered() -> None:
+    names = {f.value for f in Format} | {f.value for f in CheckFormat} | {"plain"}
+    assert set(RENDERERS) == names
+    for name in names:
+        if name == "pptx":
+            pytest.importorskip("pptx")
+        assert isinstance(renderer_for(name, RenderOptions()), Renderer)
 
 
 @pytest.mark.parametrize("fmt", list(Format))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from treatycmp.api import report_data
 from treatycmp.loader import load
 from treatycmp.render.report import build_report
 
@@ -36,7 +37,7 @@ def _need_browser():  # type: ignore[no-untyped-def]
 def test_report_filters_rows_offline_in_chromium(tmp_path: Path) -> None:
     sync_playwright = _need_browser()
     page_path = tmp_path / "comparison.html"
-    page_path.write_text(build_report(load()), encoding="utf-8")
+    page_path.write_text(build_report(report_data(load())), encoding="utf-8")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})

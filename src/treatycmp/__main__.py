@@ -1,5 +1,38 @@
-"""Run treatycmp as ``python -m treatycmp``."""
+"""The ``treatycmp`` console entry point (also ``python -m treatycmp``).
 
-from .cli import main
+Ctrl-C and a reader that goes away are handled before anything heavy is imported, so neither ever ends in a
+traceback: Ctrl-C exits 130, a closed pipe (``treatycmp diff budapest un | head``) exits quietly.
+"""
 
-main()
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    """Run the command line."""
+    try:
+        from .cli import app
+
+        app(prog_name="treatycmp")
+    except KeyboardInterrupt:
+        _quiet_stdout()
+        sys.stderr.write("treatycmp: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(0)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,51 +1,144 @@
-"""The documented Python API: names instead of objects, for notebooks and scripts."""
+"""The documented Python API: names instead of objects, for notebooks and scripts.
+
+The command line calls these same functions, so the API and the CLI behave alike: the ``show`` fallback to a
+clear best search match, the check that a chapter exists, the resolution of names and citations.
+"""
 
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import compare
 from . import coverage as _coverage
-from .loader import load as _load
-from .lookup import FindResult, Index
-from .models import Article, Corpus
-from .refs import Resolver
+from . import lineage as _lineage
+from .errors import UnknownName, UsageError
+from .models import Article, Corpus, Scope
+
+SHOW_MIN_SCORE = 70.0
+"""A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a citation."""
+
+if TYPE_CHECKING:  # the look-up is imported only by the commands that search
+    from .lookup import FindResult, Index
+
+
+class Shown(NamedTuple):
+    """The article a ``show`` query named, the paragraph it pinpoints, and whether it came from a search."""
+
+    article: Article
+    pinpoint: str | None = None
+    searched: bool = False
+
+
+class ReportData(NamedTuple):
+    """Everything the offline HTML report shows: each declared comparison with its coverage, and every card."""
+
+    corpus: Corpus
+    comparisons: tuple[tuple[compare.Diff, _coverage.Coverage], ...]
+    cards: tuple[compare.Counterparts, ...]
+    status: str | None = None
 
 
 def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     """Load the corpus and mapping (the shipped data, or the folder *data_dir*)."""
+    from .loader import load as _load
+
     return _load(data_dir)
 
 
-def diff(corpus: Corpus, a: str, b: str, **filters: str | None) -> compare.Diff:
-    """Compare instrument or group *a* with *b* ('budapest', 'coe', 'ETS 185' ...)."""
-    resolver = Resolver(corpus)
-    return compare.diff(corpus, resolver.scope(a), resolver.scope(b), **filters)
+def scope(corpus: Corpus, name: str) -> Scope:
+    """An instrument or group by id or alias ('budapest', 'coe', 'ETS 185' ...)."""
+    from .refs import Resolver
+
+    return Resolver(corpus).scope(name)
 
 
-def gaps(corpus: Corpus, a: str, b: str, chapter: str | None = None) -> tuple[compare.Gap, ...]:
+def chapter_scope(corpus: Corpus, name: str, chapter: str | None) -> Scope:
+    """The scope *name*, refusing a *chapter* it does not have (listing the ones it has)."""
+    found = scope(corpus, name)
+    if chapter is not None and not compare.in_chapter(compare.articles_of(corpus, found), chapter):
+        names = sorted({str(a.chapter) for a in compare.articles_of(corpus, found) if a.chapter})
+        raise UsageError(f"no chapter {chapter!r} in {found.id}; chapters: {'; '.join(names) or 'none'}")
+    return found
+
+
+def diff(corpus: Corpus, a: str, b: str, *, chapter: str | None = None, relation: str | None = None,
+         only: str | None = None, status: str | None = None) -> compare.Diff:
+    """Compare instrument or group *a* with *b*: links in A's order, then A's gaps, then B's articles with nothing in A."""
+    sa, sb = chapter_scope(corpus, a, chapter), scope(corpus, b)
+    return compare.diff(corpus, sa, sb, chapter=chapter, relation=relation, only=only, status=status)
+
+
+def gaps(corpus: Corpus, a: str, b: str, *, chapter: str | None = None, status: str | None = None) -> tuple[compare.Gap, ...]:
     """A's articles with no counterpart in B, each with its reason."""
-    resolver = Resolver(corpus)
-    return compare.gaps(corpus, resolver.scope(a), resolver.scope(b), chapter=chapter)
+    return compare.gaps(corpus, chapter_scope(corpus, a, chapter), scope(corpus, b), chapter=chapter, status=status)
 
 
-def coverage(corpus: Corpus, a: str, b: str) -> _coverage.Coverage:
+def coverage(corpus: Corpus, a: str, b: str, *, status: str | None = None) -> _coverage.Coverage:
     """Per-chapter counts of A's articles by relation to B."""
-    resolver = Resolver(corpus)
-    return _coverage.coverage(corpus, resolver.scope(a), resolver.scope(b))
+    return _coverage.coverage(corpus, scope(corpus, a), scope(corpus, b), status=status)
+
+
+def lineage(corpus: Corpus, subject: str = "un", sources: tuple[str, ...] = ("coe", "untoc", "uncac"), *,
+            chapter: str | None = None, status: str | None = None) -> _lineage.Lineage:
+    """Where each article of *subject* comes from in each of *sources*, or 'new'."""
+    found = chapter_scope(corpus, subject, chapter)
+    return _lineage.lineage(corpus, found, tuple(scope(corpus, s) for s in sources), chapter=chapter, status=status)
 
 
 def article(corpus: Corpus, citation: str) -> Article:
     """The article a citation names: 'budapest:2', 'Art. 32 BC', 'CETS 224 article 6' ..."""
+    from .refs import Resolver
+
     return Resolver(corpus).article(citation)
 
 
-def counterparts(corpus: Corpus, citation: str) -> compare.Counterparts:
+def counterparts(corpus: Corpus, citation: str, *, status: str | None = None) -> compare.Counterparts:
     """One article with its links and declared absences in every other instrument."""
-    return compare.counterparts(corpus, article(corpus, citation))
+    return compare.counterparts(corpus, article(corpus, citation), status=status)
 
 
-def find(corpus: Corpus, query: str, within: str | None = None, limit: int = 10) -> FindResult:
+def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
+    """The article *query* cites or, when it is no citation, the clear best search match (``searched`` says so)."""
+    from .refs import Resolver
+
+    resolver = Resolver(corpus)
+    try:
+        return Shown(resolver.article(query), _pinpoint(resolver, query))
+    except UnknownName as exc:
+        if resolver.parse(query) is not None or not query.strip():
+            raise
+        hits = (index or search_index(corpus)).find(query, limit=3).hits
+        if hits and hits[0].score >= SHOW_MIN_SCORE and (len(hits) == 1 or hits[0].score - hits[1].score >= 3):
+            return Shown(hits[0].article, None, True)
+        raise UnknownName("article", query, tuple(h.article.id for h in hits), exc.hint) from None
+
+
+def _pinpoint(resolver: object, query: str) -> str | None:
+    cite = getattr(resolver, "cite", None)
+    return cite(query).pinpoint if cite else None
+
+
+def search_index(corpus: Corpus) -> Index:
+    """A look-up index over *corpus*."""
+    from .lookup import Index
+
+    return Index(corpus)
+
+
+def find(corpus: Corpus, query: str, within: str | None = None, limit: int = 10, index: Index | None = None) -> FindResult:
     """Articles matching *query*, best first; *within* names an instrument or group."""
-    members = Resolver(corpus).scope(within).members if within else None
-    return Index(corpus).find(query, within=members, limit=limit)
+    if not query.strip():
+        raise UsageError("the query is empty")
+    members = scope(corpus, within).members if within else None
+    return (index or search_index(corpus)).find(query, within=members, limit=limit)
+
+
+def report_data(corpus: Corpus, *, status: str | None = None) -> ReportData:
+    """What the offline HTML report shows, computed once."""
+    comparisons = []
+    for c in corpus.comparisons:
+        a, b = scope(corpus, c.from_id), scope(corpus, c.to_id)
+        comparisons.append((compare.diff(corpus, a, b, status=status), _coverage.coverage(corpus, a, b, status=status)))
+    cards = tuple(compare.counterparts(corpus, art, status=status) for inst in corpus.instruments for art in inst.articles)
+    return ReportData(corpus, tuple(comparisons), cards, status)

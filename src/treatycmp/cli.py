@@ -1,21 +1,24 @@
-"""The treatycmp command line: parse arguments, call the core, pick a renderer."""
+"""The treatycmp command line: parse arguments, call the API, pick a renderer."""
 
 from __future__ import annotations
 
 import functools
 import os
 import sys
+import traceback
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from ._version import __version__
 from .errors import TreatyError, UsageError
-from .render import Format
+from .render import CheckFormat, Format
 
 if TYPE_CHECKING:
+    from .lookup import Index
     from .models import Corpus
     from .views import Report
 
@@ -35,21 +38,52 @@ class RelationOpt(str, Enum):
     none = "none"
 
 
+class StatusOpt(str, Enum):
+    reviewed = "reviewed"
+    draft = "draft"
+
+
 class Color(str, Enum):
     auto = "auto"
     always = "always"
     never = "never"
 
 
-class CheckFmt(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
+GLOBAL_FLAGS = {"--debug": 0, "--version": 0, "-V": 0, "--data": 1, "--color": 1}
+"""Global options and how many values each takes: accepted before or after the command."""
+
+
+class GlobalsAnywhere(TyperGroup):
+    """A group that accepts the global options after the command too (``treatycmp show x --debug``)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_globals(args))
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """Move global options written after the command name to the front (nothing after ``--`` moves)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if name in GLOBAL_FLAGS and rest:
+            take = 1 if "=" in arg else 1 + GLOBAL_FLAGS[name]
+            front += args[i:i + take]
+            i += take
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
 
 
 @dataclass
 class Settings:
-    """Global options given before the command."""
+    """Global options."""
 
     data: Optional[str] = None
     debug: bool = False
@@ -57,11 +91,10 @@ class Settings:
 
 
 SETTINGS = Settings()
-SHOW_MIN_SCORE = 70.0
-"""A search hit must score this much, and lead the next by 3 points, for `show` to take it for a citation."""
 
 app = typer.Typer(
     name="treatycmp",
+    cls=GlobalsAnywhere,
     help="Compare international cybercrime treaties article by article: the Budapest Convention (ETS 185), "
     "its First (ETS 189) and Second (CETS 224) Protocols, and the UN Convention against Cybercrime.",
     epilog="Examples:  treatycmp diff budapest un  ·  treatycmp gaps p2 un  ·  treatycmp show 'Art. 32 BC'  ·  "
@@ -69,6 +102,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -77,32 +111,46 @@ OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write 
 WidthOpt = Annotated[Optional[int], typer.Option("--width", min=20, max=1000, help="Width for table and svg output.")]
 ColumnsOpt = Annotated[Optional[str], typer.Option("--columns", help="Comma-separated column keys to keep, e.g. 'from,to,relation'.")]
 ChapterOpt = Annotated[Optional[str], typer.Option("--chapter", "-c", help="Only this chapter of A: 'II', '2' or part of its name.")]
+StatusOption = Annotated[Optional[StatusOpt], typer.Option("--status", help="Only rows with this review status.")]
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """The output options every data command shares, parsed once."""
+
+    fmt: Format = Format.TABLE
+    output: Optional[str] = None
+    width: Optional[int] = None
+    columns: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, fmt: Optional[Format], output: Optional[str], width: Optional[int], columns: Optional[str]) -> OutputOptions:
+        keys = tuple(k.strip() for k in (columns or "").split(",") if k.strip())
+        if columns is not None and not keys:
+            raise UsageError("--columns needs at least one column key")
+        if output is not None and not output.strip():
+            raise UsageError("-o needs a file name ('-' for stdout)")
+        return cls(fmt or Format.TABLE, output, width, keys)
+
+    @property
+    def to_stdout(self) -> bool:
+        return self.output in (None, "-")
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
-    """Print the program and data versions without loading the corpus."""
+    """Print the program and data versions (of the data that commands would use) and exit."""
     if not value:
         return
-    from .resources import locate
+    from .loader import load
 
+    data = ctx.params.get("data") or os.environ.get("TREATYCMP_DATA") or None
     try:
-        version = _data_version(locate(ctx.params.get("data") or None).articles)
+        version = load(data).meta.data_version
     except TreatyError as exc:
-        version = f"unavailable: {exc}"
+        typer.echo(f"treatycmp {__version__}")
+        fail(f"data unavailable: {exc}")
     typer.echo(f"treatycmp {__version__} (data {version})")
     raise typer.Exit()
-
-
-def _data_version(path: object) -> str:
-    """Read meta.data_version from the top of articles.yaml without loading the corpus."""
-    try:
-        with open(path, encoding="utf-8-sig") as handle:  # type: ignore[call-overload]
-            for _, line in zip(range(40), handle):
-                if line.strip().startswith("data_version:"):
-                    return line.split(":", 1)[1].strip().strip("\"'")
-    except OSError:
-        return "unavailable"
-    return "unversioned"
 
 
 @app.callback()
@@ -110,8 +158,8 @@ def main_callback(
     data: Annotated[Optional[str], typer.Option("--data", envvar="TREATYCMP_DATA", metavar="DIR", is_eager=True,
                                                 help="Folder holding articles.yaml and mapping.yaml.")] = None,
     color: Annotated[Color, typer.Option("--color", help="Colour output: auto (terminal, no NO_COLOR), always, never.")] = Color.auto,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+    debug: Annotated[bool, typer.Option("--debug", metavar="", help="Show a traceback on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True,
                                           help="Show the program and data versions and exit.")] = False,
 ) -> None:
     """Compare international cybercrime treaties article by article."""
@@ -119,57 +167,81 @@ def main_callback(
 
 
 def handle_errors(func: F) -> F:
-    """Report domain errors as one line on stderr with exit code 2 (a traceback only with --debug)."""
+    """Report domain errors as one line on stderr with their exit code (with --debug, the traceback first)."""
 
     @functools.wraps(func)
     def wrapper(*args: object, **kwargs: object) -> object:
         try:
             return func(*args, **kwargs)
         except TreatyError as exc:
-            if SETTINGS.debug:
-                raise
+            _debug_trace()
             fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
+            sys.stderr.write("treatycmp: interrupted\n")
             raise typer.Exit(130) from None
         except (typer.Exit, BrokenPipeError):
             raise
+        except UnicodeEncodeError as exc:
+            _debug_trace()
+            fail(f"standard output cannot show {exc.object[exc.start:exc.end]!r} in its encoding ({exc.encoding}); "
+                 "set PYTHONIOENCODING=utf-8, or write a file with -o")
+        except OSError as exc:
+            _debug_trace()
+            fail(f"cannot write output: {exc.strerror or exc}")
         except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
-            if SETTINGS.debug:
-                raise
+            _debug_trace()
             fail(f"unexpected {type(exc).__name__}: {exc} (rerun with --debug for a traceback, and please report it)")
+        return None
 
     return wrapper  # type: ignore[return-value]
 
 
+def _debug_trace() -> None:
+    if SETTINGS.debug:
+        traceback.print_exc()
+
+
 def fail(message: str, code: int = 2) -> None:
-    sys.stderr.write(f"treatycmp: error: {message}\n")
+    from .textsafe import one_line
+
+    _stderr(f"treatycmp: error: {one_line(message)}\n")
     raise typer.Exit(code)
 
 
 def note(message: str) -> None:
-    sys.stderr.write(f"treatycmp: {message}\n")
+    from .textsafe import one_line
+
+    _stderr(f"treatycmp: {one_line(message)}\n")
+
+
+def _stderr(text: str) -> None:
+    """Write *text* to stderr in whatever encoding it has (what it cannot show is escaped)."""
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    sys.stderr.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def corpus() -> Corpus:
     from .loader import load
+
     return load(SETTINGS.data or None)
 
 
-def search_index():  # type: ignore[no-untyped-def]
+def search_index(data: Corpus) -> Index:
     """The look-up index of the data (cached by content, like the corpus)."""
+    from .api import search_index as build
     from .cache import cached
     from .lookup import Index
     from .resources import locate
 
-    return cached(locate(SETTINGS.data or None), lambda: Index(corpus()), "index", Index)
+    return cached(locate(SETTINGS.data or None), lambda: build(data), "index", Index)
 
 
-def use_color(output: Optional[str]) -> bool:
+def use_color(opts: OutputOptions) -> bool:
     if SETTINGS.color is Color.always:
         return True
     if SETTINGS.color is Color.never or os.environ.get("NO_COLOR"):
         return False
-    return output in (None, "-") and sys.stdout.isatty()
+    return opts.to_stdout and sys.stdout.isatty()
 
 
 def terminal_width(width: Optional[int]) -> int:
@@ -179,27 +251,29 @@ def terminal_width(width: Optional[int]) -> int:
         import shutil
         return shutil.get_terminal_size((100, 24)).columns
     env = os.environ.get("COLUMNS", "")
-    return int(env) if env.isascii() and env.isdigit() and int(env) >= 20 else 100
+    return int(env) if env.isascii() and env.isdigit() and 20 <= int(env) <= 1000 else 100
 
 
-def output_report(report: Report, fmt: Optional[Format], output: Optional[str], width: Optional[int], columns: Optional[str]) -> None:
-    """Render *report* in the chosen format and write it where asked."""
+def output_report(report: Report, opts: OutputOptions) -> None:
+    """Render *report* as *opts* ask and write it where asked."""
+    from .output import emit
     from .render import render
     from .views import column_keys, pick_columns
 
-    if columns:
-        keys = tuple(k.strip() for k in columns.split(",") if k.strip())
-        unknown = [k for k in keys if k not in column_keys(report)]
+    if opts.columns:
+        unknown = [k for k in opts.columns if k not in column_keys(report)]
         if unknown:
             raise UsageError(f"unknown column {unknown[0]!r} for {report.command}; choose from: {', '.join(column_keys(report))}")
-        report = pick_columns(report, keys)
-    chosen = fmt or Format.TABLE
-    if chosen is Format.PPTX and output in (None, "-") and sys.stdout.isatty():
+        report = pick_columns(report, opts.columns)
+    if opts.fmt is Format.PPTX and opts.to_stdout and sys.stdout.isatty():
         raise UsageError("pptx is a binary format: give -o FILE.pptx")
-    default_width = 120 if chosen is Format.SVG else terminal_width(width)
-    content = render(report, chosen, width=width or default_width, color=use_color(output) if chosen is Format.TABLE else True)
-    from .output import emit
-    emit(content, output)
+    width = opts.width or (120 if opts.fmt is Format.SVG else terminal_width(None))
+    color = use_color(opts) if opts.fmt is Format.TABLE else True
+    emit(render(report, opts.fmt, width=width, color=color), opts.output)
+
+
+def status_value(status: Optional[StatusOpt]) -> Optional[str]:
+    return status.value if status else None
 
 
 # ---------------------------------------------------------------- commands
@@ -208,12 +282,14 @@ def output_report(report: Report, fmt: Optional[Format], output: Optional[str], 
 @app.command("list")
 @handle_errors
 def list_cmd(fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None) -> None:
-    """List the instruments and groups, with their aliases and article counts.
+    """List the instruments and groups, with their aliases, article counts and unconfirmed titles.
 
     Example: treatycmp list --format json
     """
     from .present import instruments_report
-    output_report(instruments_report(corpus()), fmt, output, width, columns)
+
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    output_report(instruments_report(corpus()), opts)
 
 
 @app.command()
@@ -227,52 +303,49 @@ def articles(
 
     Examples: treatycmp articles un · treatycmp articles 'ETS 185' --chapter II --format json
     """
+    from .api import chapter_scope
     from .compare import articles_of, in_chapter
     from .present import articles_report
-    from .refs import Resolver
 
+    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
-    scope = Resolver(data).scope(instrument)
-    arts = in_chapter(articles_of(data, scope), chapter)
-    if chapter and not arts:
-        raise UsageError(f"no chapter {chapter!r} in {scope.id}; see 'treatycmp articles {scope.id}'")
-    output_report(articles_report(data, scope, arts), fmt, output, width, columns)
+    scope = chapter_scope(data, instrument, chapter)
+    output_report(articles_report(data, scope, in_chapter(articles_of(data, scope), chapter)), opts)
 
 
 @app.command("show")
 @handle_errors
 def show_cmd(
     ref: Annotated[str, typer.Argument(help="An article: 'budapest:2', 'Art. 32 BC', 'ETS 185 art 2', 'UN 41' ...")],
+    status: StatusOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """Show one article as a card: title, place, summary, keywords and its counterparts everywhere.
 
+    A query that is not a citation shows the clear best search match (said on stderr).
     Examples: treatycmp show un:16 · treatycmp show 'Art. 32 BC' · treatycmp show grooming
     """
+    from .api import show
     from .compare import counterparts
     from .present import card_report
 
+    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
-    art = resolve_article(data, ref)
-    output_report(card_report(data, counterparts(data, art)), fmt, output, width, columns)
+    shown = show(data, ref, _LazyIndex(data))  # type: ignore[arg-type]
+    if shown.searched:
+        note(f"{ref!r} is not a citation; showing the best match {shown.article.id}")
+    card = counterparts(data, shown.article, status=status_value(status))
+    output_report(card_report(data, card, shown.pinpoint), opts)
 
 
-def resolve_article(data: Corpus, ref: str):  # type: ignore[no-untyped-def]
-    """A citation, or else the clear best match of a search (said on stderr)."""
-    from .errors import UnknownName
-    from .refs import Resolver
+class _LazyIndex:
+    """The search index, built (or read from the cache) only if a search is needed."""
 
-    resolver = Resolver(data)
-    try:
-        return resolver.article(ref)
-    except UnknownName as exc:
-        if resolver.parse(ref) is not None or not ref.strip():
-            raise
-        hits = search_index().find(ref, limit=3).hits
-        if hits and hits[0].score >= SHOW_MIN_SCORE and (len(hits) == 1 or hits[0].score - hits[1].score >= 3):
-            note(f"{ref!r} is not a citation; showing the best match {hits[0].article.id}")
-            return hits[0].article
-        raise UnknownName("article", ref, tuple(h.article.id for h in hits), exc.hint) from None
+    def __init__(self, data: Corpus) -> None:
+        self.data = data
+
+    def find(self, query: str, **kwargs: Any) -> Any:
+        return search_index(self.data).find(query, **kwargs)
 
 
 @app.command()
@@ -283,41 +356,34 @@ def diff(
     chapter: ChapterOpt = None,
     relation: Annotated[Optional[RelationOpt], typer.Option("--relation", "-r", help="Only rows with this relation.")] = None,
     only: Annotated[Optional[Only], typer.Option("--only", help="Only linked rows, or only rows with no counterpart.")] = None,
+    status: StatusOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """Put each article of A beside its counterparts in B, then what has no counterpart either way.
 
-    Examples: treatycmp diff budapest un · treatycmp diff coe un --only gaps ·
+    Examples: treatycmp diff budapest un · treatycmp diff coe un --only gaps --status reviewed ·
     treatycmp diff bc un --chapter II --format markdown -o offences.md
     """
-    from .compare import diff as run_diff
+    from .api import diff as run_diff
     from .present import diff_report
 
-    data, sa, sb = two_scopes(a, b, chapter)
-    result = run_diff(data, sa, sb, chapter=chapter, relation=relation.value if relation else None,
-                      only=only.value if only else None)
-    output_report(diff_report(result), fmt, output, width, columns)
-
-
-def two_scopes(a: str, b: str, chapter: Optional[str] = None):  # type: ignore[no-untyped-def]
-    """The loaded data and the two named scopes, with A's chapter checked when one is given."""
-    from .refs import Resolver
-
+    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
-    resolver = Resolver(data)
-    sa, sb = resolver.scope(a), resolver.scope(b)
-    check_chapter(data, sa, chapter)
-    return data, sa, sb
+    result = run_diff(data, a, b, chapter=chapter, relation=relation.value if relation else None,
+                      only=only.value if only else None, status=status_value(status))
+    _warn_undeclared(data, result.a.id, result.b.id)
+    output_report(diff_report(result), opts)
 
 
-def check_chapter(data: Corpus, scope, chapter: Optional[str]) -> None:  # type: ignore[no-untyped-def]
-    """Refuse a chapter that the scope does not have, listing the ones it has."""
-    if chapter is None:
-        return
-    from .compare import articles_of, in_chapter
-    if not in_chapter(articles_of(data, scope), chapter):
-        names = sorted({str(a.chapter) for a in articles_of(data, scope) if a.chapter})
-        raise UsageError(f"no chapter {chapter!r} in {scope.id}; chapters: {'; '.join(names)}")
+def _warn_undeclared(data: Corpus, a: str, b: str) -> None:
+    """Say on stderr when no declared comparison covers A → B (its rows are then mostly 'not mapped')."""
+    pairs = {(c.from_id, c.to_id) for c in data.comparisons}
+    members = {s: set(data.members(s)) for s in (a, b)}
+    for x, y in pairs:
+        fx, fy = set(data.members(x)), set(data.members(y))
+        if (members[a] <= fx and members[b] <= fy) or (members[a] <= fy and members[b] <= fx):
+            return
+    note(f"warning: no comparison of {a} with {b} is declared in the mapping; rows may be marked 'not mapped'")
 
 
 @app.command()
@@ -326,17 +392,23 @@ def gaps(
     a: Annotated[str, typer.Argument(help="Instrument or group whose gaps to list.")],
     b: Annotated[str, typer.Argument(help="Instrument or group to look for counterparts in.")],
     chapter: ChapterOpt = None,
+    status: StatusOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """List A's articles with no counterpart in B, with the reason.
 
     Examples: treatycmp gaps p2 un · treatycmp gaps un coe --format json
     """
-    from .compare import gaps as run_gaps
+    from .api import gaps as run_gaps
+    from .api import scope
     from .present import gaps_report
 
-    data, sa, sb = two_scopes(a, b, chapter)
-    output_report(gaps_report(sa, sb, run_gaps(data, sa, sb, chapter=chapter)), fmt, output, width, columns)
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    data = corpus()
+    found = run_gaps(data, a, b, chapter=chapter, status=status_value(status))
+    sa, sb = scope(data, a), scope(data, b)
+    _warn_undeclared(data, sa.id, sb.id)
+    output_report(gaps_report(sa, sb, found), opts)
 
 
 @app.command()
@@ -344,17 +416,19 @@ def gaps(
 def coverage(
     a: Annotated[str, typer.Argument(help="Instrument or group to count.")],
     b: Annotated[str, typer.Argument(help="Instrument or group to compare with.")],
+    status: StatusOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """Per chapter of A: how many articles are equal / subset / superset / intersects / absent in B.
 
+    The bars shade the part that rests on draft rows.
     Examples: treatycmp coverage budapest un · treatycmp coverage un coe --format svg -o coverage.svg
     """
-    from .coverage import coverage as run_coverage
+    from .api import coverage as run_coverage
     from .present import coverage_report
 
-    data, sa, sb = two_scopes(a, b)
-    output_report(coverage_report(run_coverage(data, sa, sb)), fmt, output, width, columns)
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    output_report(coverage_report(run_coverage(corpus(), a, b, status=status_value(status))), opts)
 
 
 @app.command()
@@ -370,37 +444,40 @@ def find(
     Examples: treatycmp find "revenge porn" · treatycmp find "transborder acess" --in budapest ·
     treatycmp find WHOIS --format json
     """
-    if not query.strip():
-        raise UsageError("the query is empty")
+    from .api import find as run_find
     from .present import find_report
 
-    index = search_index()
-    members = index.resolver.scope(within).members if within else None
-    result = index.find(query, within=members, limit=limit)
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    if not query.strip():
+        raise UsageError("the query is empty")
+    data = corpus()
+    result = run_find(data, query, within, limit, search_index(data))
     if not result.hits:
         note(f"no article matches {query!r}" + (f" in {within}" if within else ""))
         raise typer.Exit(1)
-    output_report(find_report(result), fmt, output, width, columns)
+    output_report(find_report(result), opts)
 
 
 @app.command()
 @handle_errors
 def check(
-    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (e.g. a link without a source) as errors.")] = False,
-    fmt: Annotated[CheckFmt, typer.Option("--format", "-f", help="text, json, or github annotations.")] = CheckFmt.text,
+    strict: Annotated[bool, typer.Option("--strict", metavar="", help="Treat warnings (e.g. a link without a source) as errors.")] = False,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")] = CheckFormat.TEXT,
 ) -> None:
     """Check the data: structure, identity, integrity, completeness of every declared comparison, consistency.
 
     Exit 0 when clean, 1 with findings, 2 when the data cannot be read.
     Examples: treatycmp check --strict · treatycmp --data ./mydata check --format github
     """
-    from .checkfmt import format_findings
     from .checks import apply_strict
     from .loader import load_with_findings
+    from .output import emit
+    from .present import check_report
+    from .render import render
 
     _, findings = load_with_findings(SETTINGS.data or None)
     findings = sorted(apply_strict(findings) if strict else findings, key=lambda f: f.order())
-    sys.stdout.write(format_findings(findings, fmt.value))
+    emit(render(check_report(findings), fmt), None)
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
 
@@ -411,6 +488,7 @@ def lineage(
     chapter: ChapterOpt = None,
     subject: Annotated[str, typer.Option("--of", help="The instrument whose articles are traced.")] = "un",
     sources: Annotated[str, typer.Option("--from", help="Comma-separated instruments or groups to trace them to.")] = "coe,untoc,uncac",
+    status: StatusOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """Where each UN article comes from: its counterparts in the Budapest framework, UNTOC and UNCAC, or 'new'.
@@ -418,40 +496,30 @@ def lineage(
     Examples: treatycmp lineage · treatycmp lineage --chapter V --format markdown ·
     treatycmp lineage --format json -o lineage.json
     """
-    from .lineage import lineage as run_lineage
+    from .api import lineage as run_lineage
     from .present import lineage_report
-    from .refs import Resolver
 
-    data = corpus()
-    resolver = Resolver(data)
-    scope = resolver.scope(subject)
-    check_chapter(data, scope, chapter)
-    source_scopes = tuple(resolver.scope(s.strip()) for s in sources.split(",") if s.strip())
-    output_report(lineage_report(run_lineage(data, scope, source_scopes, chapter=chapter)), fmt, output, width, columns)
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    names = tuple(s.strip() for s in sources.split(",") if s.strip())
+    result = run_lineage(corpus(), subject, names, chapter=chapter, status=status_value(status))
+    output_report(lineage_report(result), opts)
 
 
 @app.command()
 @handle_errors
 def report(
     output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write ('-' for stdout).", metavar="FILE")] = "treatycmp-report.html",
+    status: StatusOption = None,
 ) -> None:
     """Write one offline HTML page: every declared comparison, gaps both ways, coverage, a filter box.
 
-    Example: treatycmp report -o comparison.html
+    Examples: treatycmp report -o comparison.html · treatycmp report --status reviewed -o reviewed.html
     """
+    from .api import report_data
     from .output import emit
     from .render.report import build_report
 
-    emit(build_report(corpus()), output)
-    if output not in (None, "-"):
+    OutputOptions.parse(None, output, None, None)
+    emit(build_report(report_data(corpus(), status=status_value(status))), output)
+    if output != "-":
         note(f"wrote {output}")
-
-
-def main() -> None:
-    """Console entry point: run the app; exit quietly when the reader of our output goes away."""
-    try:
-        app()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)

@@ -33,6 +33,7 @@ class Diff(NamedTuple):
     a: Scope
     b: Scope
     rows: tuple[DiffRow, ...]
+    filtered: bool = False
 
     def of_kind(self, kind: str) -> tuple[DiffRow, ...]:
         return tuple(r for r in self.rows if r.kind == kind)
@@ -83,9 +84,12 @@ def links_between(corpus: Corpus, a: Scope, b: Scope) -> tuple[Link, ...]:
 
 def diff(
     corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None,
-    relation: str | None = None, only: str | None = None,
+    relation: str | None = None, only: str | None = None, status: str | None = None,
 ) -> Diff:
-    """Links from A to B in A's order, then A's gaps, then B's articles with nothing in A."""
+    """Links from A to B in A's order, then A's gaps, then B's articles with nothing in A.
+
+    With *chapter*, B's articles with nothing in A are left out (they belong to no chapter of A).
+    """
     rows: list[DiffRow] = []
     gap_rows: list[DiffRow] = []
     for art in in_chapter(articles_of(corpus, a), chapter):
@@ -94,8 +98,22 @@ def diff(
         if not links:
             gap_rows.append(_gap_row(corpus, art, b))
     rows.extend(gap_rows)
-    rows.extend(_only_b_rows(corpus, a, b))
-    return Diff(a, b, tuple(r for r in rows if _keep(r, relation, only)))
+    if chapter is None:
+        rows.extend(_only_b_rows(corpus, a, b))
+    kept = tuple(r for r in rows if _keep(r, relation, only) and has_status(r, status))
+    return Diff(a, b, kept, any(x is not None for x in (chapter, relation, only, status)))
+
+
+def has_status(row: DiffRow | Gap | Link | Absence, wanted: str | None) -> bool:
+    """True when *wanted* is None or the row's review status is *wanted* ('reviewed' or 'draft').
+
+    A row with no status counts as a draft; a row that is not declared at all (not mapped) has neither status.
+    """
+    if wanted is None:
+        return True
+    if not getattr(row, "declared", True):
+        return False
+    return (row.status == "reviewed") == (wanted == "reviewed")
 
 
 def _link_row(corpus: Corpus, link: Link) -> DiffRow:
@@ -168,13 +186,14 @@ def _linked_in_siblings(corpus: Corpus, art: Article, b: Scope) -> list[str]:
     return [l.to_id for l in corpus.links_of(art.id) if l.to_id.partition(":")[0] in siblings]
 
 
-def gaps(corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None) -> tuple[Gap, ...]:
+def gaps(corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None, status: str | None = None) -> tuple[Gap, ...]:
     """A's articles with no link to any article of B."""
     arts = in_chapter(articles_of(corpus, a), chapter)
-    return tuple(gap_of(corpus, art, b) for art in arts if not links_to(corpus, art.id, b))
+    found = (gap_of(corpus, art, b) for art in arts if not links_to(corpus, art.id, b))
+    return tuple(g for g in found if has_status(g, status))
 
 
-def counterparts(corpus: Corpus, article: Article) -> Counterparts:
+def counterparts(corpus: Corpus, article: Article, *, status: str | None = None) -> Counterparts:
     """Every link and declared absence of *article*, in every other instrument."""
-    links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(article.id))
-    return Counterparts(article, links, corpus.absences_of(article.id))
+    links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(article.id) if has_status(l, status))
+    return Counterparts(article, links, tuple(x for x in corpus.absences_of(article.id) if has_status(x, status)))

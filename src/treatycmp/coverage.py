@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple
+from typing import Iterable, NamedTuple, Sequence
 
 from .compare import absence_in, articles_of, links_to
-from .models import Article, Corpus, Heading, Relation
+from .models import Absence, Article, Corpus, Heading, Link, Relation
 from .models import Scope
 
 RELATION_ORDER = (Relation.EQUAL, Relation.SUBSET, Relation.SUPERSET, Relation.INTERSECTS)
@@ -14,10 +14,11 @@ COVERAGE_KEYS = tuple(r.value for r in RELATION_ORDER) + ("absent", "unmapped")
 
 
 class CoverageRow(NamedTuple):
-    """Counts of one chapter of A by how its articles relate to B."""
+    """Counts of one chapter of A by how its articles relate to B, and how many of each rest on draft rows."""
 
     chapter: Heading | None
     counts: dict[str, int]
+    drafts: dict[str, int] = {}
 
     @property
     def total(self) -> int:
@@ -33,30 +34,55 @@ class Coverage(NamedTuple):
 
     @property
     def totals(self) -> dict[str, int]:
-        total: Counter[str] = Counter()
-        for row in self.rows:
-            total.update(row.counts)
-        return {key: total.get(key, 0) for key in COVERAGE_KEYS}
+        return _sum(row.counts for row in self.rows)
+
+    @property
+    def draft_totals(self) -> dict[str, int]:
+        return _sum(row.drafts for row in self.rows)
 
 
-def classify(corpus: Corpus, art: Article, b: Scope) -> str:
-    """The strongest relation of *art* to B ('equal' before 'subset' ...), 'absent' or 'unmapped'."""
-    relations = {l.relation for l in links_to(corpus, art.id, b)}
+def _sum(dicts: Iterable[dict[str, int]]) -> dict[str, int]:
+    total: Counter[str] = Counter()
+    for counts in dicts:
+        total.update(counts)
+    return {key: total.get(key, 0) for key in COVERAGE_KEYS}
+
+
+def classify(corpus: Corpus, art: Article, b: Scope) -> tuple[str, str | None]:
+    """The strongest relation of *art* to B ('equal' before 'subset' ...), 'absent' or 'unmapped', with the
+    review status of what says so ('reviewed' when any such row is reviewed, else 'draft'; None when unmapped)."""
+    links = links_to(corpus, art.id, b)
     for rel in RELATION_ORDER:
-        if rel in relations:
-            return rel.value
-    return "absent" if absence_in(corpus, art.id, b) else "unmapped"
+        chosen = [l for l in links if l.relation is rel]
+        if chosen:
+            return rel.value, _status(chosen)
+    absence = absence_in(corpus, art.id, b)
+    return ("absent", _status([absence])) if absence else ("unmapped", None)
 
 
-def coverage(corpus: Corpus, a: Scope, b: Scope) -> Coverage:
-    """Per chapter of A, how many articles are equal / subset / superset / intersects / absent in B."""
-    by_chapter: dict[tuple[str, Heading | None], Counter[str]] = {}
+def _status(rows: Sequence[Link | Absence]) -> str:
+    return "reviewed" if any(r.status == "reviewed" for r in rows) else "draft"
+
+
+def coverage(corpus: Corpus, a: Scope, b: Scope, *, status: str | None = None) -> Coverage:
+    """Per chapter of A, how many articles are equal / subset / superset / intersects / absent in B.
+
+    With *status*, only the articles whose classifying row has that review status are counted.
+    """
+    counts: dict[tuple[str, Heading | None], Counter[str]] = {}
+    drafts: dict[tuple[str, Heading | None], Counter[str]] = {}
     for art in articles_of(corpus, a):
         key = (art.instrument, art.chapter)
-        by_chapter.setdefault(key, Counter())[classify(corpus, art, b)] += 1
+        relation, row_status = classify(corpus, art, b)
+        counts.setdefault(key, Counter())
+        drafts.setdefault(key, Counter())
+        if status is None or row_status == status:
+            counts[key][relation] += 1
+            drafts[key][relation] += row_status == "draft"
     rows = tuple(
-        CoverageRow(_qualified(corpus, inst, ch, a), {k: c.get(k, 0) for k in COVERAGE_KEYS})
-        for (inst, ch), c in by_chapter.items()
+        CoverageRow(_qualified(corpus, inst, ch, a), {k: c.get(k, 0) for k in COVERAGE_KEYS},
+                    {k: drafts[(inst, ch)].get(k, 0) for k in COVERAGE_KEYS})
+        for (inst, ch), c in counts.items()
     )
     return Coverage(a, b, rows)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .compare import articles_of, in_chapter, links_to
+from .compare import articles_of, has_status, in_chapter, links_to
 from .models import Article, Corpus, Link
 from .models import Scope
 
@@ -34,12 +34,17 @@ class Lineage(NamedTuple):
         return counts
 
 
-def lineage(corpus: Corpus, subject: Scope, sources: tuple[Scope, ...], *, chapter: str | None = None) -> Lineage:
-    """For each article of *subject*, its counterparts in every source scope (e.g. UN → coe, untoc, uncac)."""
+def lineage(corpus: Corpus, subject: Scope, sources: tuple[Scope, ...], *, chapter: str | None = None,
+            status: str | None = None) -> Lineage:
+    """For each article of *subject*, its counterparts in every source scope (e.g. UN → coe, untoc, uncac).
+
+    With *status*, only links of that review status count as origins.
+    """
     rows = []
     for art in in_chapter(articles_of(corpus, subject), chapter):
         origins = tuple(
-            (s.id, tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, art.id, s))) for s in sources
+            (s.id, tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, art.id, s) if has_status(l, status)))
+            for s in sources
         )
         rows.append(LineageRow(art, origins))
     return Lineage(subject, sources, tuple(rows))

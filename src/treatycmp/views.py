@@ -1,12 +1,49 @@
-"""Neutral tables that every renderer understands: a view is a title, facts and sections of rows."""
+"""Neutral tables that every renderer understands: a view is a title, facts and sections of rows.
+
+Also the vocabulary every output shares: relation symbols and meanings, and the status marks (a draft row,
+an unconfirmed title) with the legend lines that explain them.
+"""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-TEXT, ID, RELATION, BAR, NUMBER, SOURCE = "text", "id", "relation", "bar", "number", "source"
-TIGHT = frozenset({ID, NUMBER, RELATION, SOURCE, BAR})
+TEXT, ID, RELATION, BAR, NUMBER, SOURCE, STATUS = "text", "id", "relation", "bar", "number", "source", "status"
+TIGHT = frozenset({ID, NUMBER, RELATION, SOURCE, BAR, STATUS})
 """Column kinds sized to their content rather than sharing the width by ratio."""
+
+RELATIONS = ("equal", "subset", "superset", "intersects", "none")
+SYMBOLS = {"equal": "=", "subset": "⊂", "superset": "⊃", "intersects": "∩", "none": "∅",
+           "absent": "∅", "unmapped": "?"}
+MEANINGS = {
+    "equal": "same measure; differences of wording only",
+    "subset": "left article is narrower than its counterpart",
+    "superset": "left article is broader than its counterpart",
+    "intersects": "each covers something the other does not",
+    "none": "no counterpart",
+}
+
+UNCONFIRMED = "†"
+DRAFT = "draft"
+REVIEWED = "reviewed"
+UNMAPPED_MARK = "⚠"
+MARK_LEGEND = {
+    "unconfirmed": f"{UNCONFIRMED} title not yet confirmed against the official English text.",
+    "draft": "draft: a row not yet checked against the official texts of both instruments "
+             "(reviewed: both texts compared).",
+    "unmapped": f"{UNMAPPED_MARK} not mapped: neither linked nor declared absent (see 'treatycmp check').",
+}
+"""What each status mark means, in the order legends print them."""
+
+
+def label(relation: str) -> str:
+    """'⊂ subset', '∅ none' ..."""
+    return f"{SYMBOLS.get(relation, '')} {relation}".strip()
+
+
+def status_word(status: str | None) -> str:
+    """The status cell of a row: 'reviewed' or 'draft' (a row with no status is a draft)."""
+    return REVIEWED if status == REVIEWED else DRAFT
 
 
 class Column(NamedTuple):
@@ -40,13 +77,19 @@ class Section(NamedTuple):
 
 
 class View(NamedTuple):
-    """What a command shows: a title, key facts, sections, and whether a relation legend applies."""
+    """What a command shows: a title, key facts, sections, whether a relation legend applies, the status marks
+    used (keys of :data:`MARK_LEGEND`), and a closing line."""
 
     title: str
     sections: tuple[Section, ...]
     facts: tuple[tuple[str, str], ...] = ()
     legend: bool = False
     footer: str = ""
+    marks: tuple[str, ...] = ()
+
+    def legend_lines(self) -> tuple[str, ...]:
+        """The lines explaining each status mark this view uses, in a fixed order."""
+        return tuple(text for key, text in MARK_LEGEND.items() if key in self.marks)
 
 
 class Report(NamedTuple):
@@ -68,7 +111,7 @@ class Report(NamedTuple):
                 columns.setdefault(column.key, column)
         rows = tuple((s.title, *_spread(s, row, columns)) for s in sections for row in s.rows)
         flat = Section(self.view.title, (Column("part", "part"), *columns.values()), rows)
-        return _pick(flat, self.picked) if self.picked else flat
+        return _pick(flat, ("part", *self.picked)) if self.picked else flat
 
 
 def _spread(section: Section, row: tuple[object, ...], columns: dict[str, Column]) -> tuple[object, ...]:
@@ -102,10 +145,9 @@ def footnote_sources(section: Section, notes: dict[str, int]) -> Section:
 
 
 def pick_columns(report: Report, keys: tuple[str, ...]) -> Report:
-    """Keep only the columns named in *keys* (in that order) in every section that has them."""
-    sections = tuple(_pick(s, keys) for s in report.view.sections)
-    view = View(report.view.title, sections, report.view.facts, report.view.legend, report.view.footer)
-    return Report(report.command, view, report.data, keys)
+    """Keep only the columns named in *keys* (in that order); sections with none of them are dropped."""
+    sections = tuple(_pick(s, keys) for s in report.view.sections if any(c.key in keys for c in s.columns))
+    return report._replace(view=report.view._replace(sections=sections), picked=keys)
 
 
 def _pick(section: Section, keys: tuple[str, ...]) -> Section:

@@ -1,15 +1,16 @@
-"""Renderers: pure functions that turn a :class:`~treatycmp.views.Report` into text.
+"""Renderers: one module per format, each a :class:`~treatycmp.render.base.Renderer`, registered in one table.
 
-Every format renders every report; ``pptx`` is binary and lives behind an optional extra.
+Every data command renders through :func:`render`; ``pptx`` is binary and lives behind an optional extra, and
+``text``/``github`` are the line formats of ``treatycmp check``.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 from importlib import import_module
-from typing import Callable
 
 from ..views import Report
+from .base import Renderer, RenderOptions
 
 
 class Format(str, Enum):
@@ -24,25 +25,38 @@ class Format(str, Enum):
     PPTX = "pptx"
 
 
-TEXT_RENDERERS: dict[Format, str] = {
-    Format.TABLE: "table",
-    Format.MARKDOWN: "markdown",
-    Format.CSV: "csvfmt",
-    Format.JSON: "jsonfmt",
-    Format.HTML: "html",
-    Format.SVG: "svg",
+class CheckFormat(str, Enum):
+    """Output formats of ``treatycmp check``."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+RENDERERS: dict[str, tuple[str, str]] = {
+    "table": ("table", "RichTable"),
+    "plain": ("plain", "Plain"),
+    "markdown": ("markdown", "Markdown"),
+    "csv": ("csvfmt", "Csv"),
+    "json": ("jsonfmt", "Json"),
+    "html": ("html", "Html"),
+    "svg": ("svg", "Svg"),
+    "pptx": ("pptx", "Pptx"),
+    "text": ("findings", "FindingLines"),
+    "github": ("findings", "GitHubAnnotations"),
 }
-BINARY_RENDERERS: dict[Format, str] = {Format.PPTX: "pptx"}
+"""Format name → (module, class). ``plain`` is the table format without colour (pipes and files)."""
 
 
-def renderer(fmt: Format) -> Callable[..., str | bytes]:
-    """The ``render(report, width=..., color=...)`` function of *fmt* (imported on first use)."""
-    module = TEXT_RENDERERS.get(fmt) or BINARY_RENDERERS[fmt]
-    return import_module(f"{__name__}.{module}").render
+def renderer_for(fmt: str, options: RenderOptions) -> Renderer:
+    """The renderer of *fmt* (imported on first use); a table without colour is plain text."""
+    name = "plain" if fmt == Format.TABLE.value and not options.color else fmt
+    module, cls = RENDERERS[name]
+    renderer: Renderer = getattr(import_module(f"{__name__}.{module}"), cls)(options)
+    return renderer
 
 
-def render(report: Report, fmt: Format, *, width: int = 100, color: bool = False) -> str | bytes:
-    """Render *report* in *fmt* (a table without colour is plain text, rendered without Rich)."""
-    if fmt is Format.TABLE and not color:
-        return import_module(f"{__name__}.plain").render(report, width=width)
-    return renderer(fmt)(report, width=width, color=color)
+def render(report: Report, fmt: Format | CheckFormat | str, *, width: int = 100, color: bool = False) -> str | bytes:
+    """Render *report* in *fmt*."""
+    name = fmt.value if isinstance(fmt, Enum) else fmt
+    return renderer_for(name, RenderOptions(width, color)).render(report)

@@ -5,21 +5,26 @@ from __future__ import annotations
 import csv
 import io
 
+from ..textsafe import visible
 from ..views import BAR, Ref, Report
+from .base import Renderer
 
 
-def render(report: Report, *, width: int = 100, color: bool = False) -> str:
-    section = report.flat()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.key for c in section.columns if c.kind != BAR])
-    for row in section.rows:
-        writer.writerow([_cell(v) for v, c in zip(row, section.columns) if c.kind != BAR])
-    return "\ufeff" + buffer.getvalue()
+class Csv(Renderer):
+    """All sections as one table (with a 'part' column when there are several); formulas neutralised."""
+
+    def render(self, report: Report) -> str:
+        section = report.flat()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([c.key for c in section.columns if c.kind != BAR])
+        for row in section.rows:
+            writer.writerow([_cell(v) for v, c in zip(row, section.columns) if c.kind != BAR])
+        return "\ufeff" + buffer.getvalue()
 
 
 def _cell(value: object) -> str:
     if isinstance(value, Ref):
-        return value.id
-    text = str(value).lstrip("⚠ ")
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[:1].isdigit() and text not in ("=",) else text
+        return visible(value.id)
+    text = visible(str(value).removeprefix("⚠ "))
+    return "'" + text if text[:1] in ("=", "+", "-", "@") and text != "=" else text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..views import BAR, ID, RELATION, Report, Section, footnote_sources, table_columns
-from .style import HEX, MEANINGS, RELATIONS, SYMBOLS, label
+from ..views import BAR, ID, MEANINGS, RELATION, RELATIONS, STATUS, SYMBOLS, Section, View, label
+from .base import Renderer
+from .style import HEX
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1b1b1b}
@@ -15,9 +16,11 @@ th,td{border:1px solid #d0d0d0;padding:.35rem .5rem;vertical-align:top;text-alig
 th{background:#f3f3f3}tr:nth-child(even) td{background:#fafafa}
 td.num{text-align:right}td.id{white-space:nowrap;font-family:ui-monospace,monospace}
 .rel{font-weight:600;white-space:nowrap}
+.status-draft{color:#8a6d00;font-style:italic}.status-reviewed{color:#2e7d32}
 .facts{margin:0;padding:0;list-style:none}.facts li{margin:.15rem 0}
 .legend span{margin-right:1rem;white-space:nowrap}
 .bar{display:flex;height:1rem;min-width:12rem}.bar span{display:block;height:100%}
+.bar span.draft{opacity:.45}
 footer{margin-top:2rem;color:#555;font-size:.85rem}
 @media print{body{margin:0;max-width:none}th{background:#eee}a{color:inherit;text-decoration:none}}
 """
@@ -27,30 +30,41 @@ def rel_style() -> str:
     return "".join(f".rel-{r}{{color:{HEX[r]}}}" for r in HEX)
 
 
-def render(report: Report, *, width: int = 100, color: bool = True) -> str:
-    view = report.view
-    body = [f"<h1>{escape(view.title)}</h1>"]
-    if view.facts:
-        body.append('<ul class="facts">' + "".join(f"<li><b>{escape(k)}:</b> {escape(v)}</li>" for k, v in view.facts) + "</ul>")
-    notes: dict[str, int] = {}
-    for section in view.sections:
-        body.append(f"<h2>{escape(section.title)} ({len(section.rows)})</h2>")
-        body.append(table_html(footnote_sources(table_columns(section), notes)))
-    if view.legend:
-        body.append(legend_html())
-    if notes:
-        body.append(sources_html(notes))
-    if view.footer:
-        body.append(f"<footer>{escape(view.footer)}</footer>")
-    return page(view.title, "\n".join(body))
+class Html(Renderer):
+    """A standalone HTML page of the report."""
+
+    def head(self, view: View) -> None:
+        self.parts.append(f"<h1>{escape(view.title)}</h1>")
+        if view.facts:
+            items = "".join(f"<li><b>{escape(k)}:</b> {escape(v)}</li>" for k, v in view.facts)
+            self.parts.append(f'<ul class="facts">{items}</ul>')
+
+    def section(self, section: Section, multi: bool) -> None:
+        self.parts.append(f"<h2>{escape(section.title)} ({len(section.rows)})</h2>")
+        self.parts.append(table_html(section))
+
+    def footnotes(self, notes: dict[str, int]) -> None:
+        self.parts.append(sources_html(notes))
+
+    def relations(self) -> None:
+        self.parts.append(legend_html())
+
+    def marks(self, lines: tuple[str, ...]) -> None:
+        self.parts.append(marks_html(lines))
+
+    def footer(self, text: str) -> None:
+        self.parts.append(f"<footer>{escape(text)}</footer>")
+
+    def finish(self, view: View) -> str:
+        return page(view.title, "\n".join(self.parts))
 
 
-def page(title: str, body: str, script: str = "") -> str:
+def page(title: str, body: str, script: str = "", css: str = "") -> str:
     """A complete standalone HTML document."""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{escape(title)}</title>\n<style>{CSS}{rel_style()}</style>\n</head>\n<body>\n{body}\n"
+        f"<title>{escape(title)}</title>\n<style>{CSS}{rel_style()}{css}</style>\n</head>\n<body>\n{body}\n"
         f"{script}</body>\n</html>\n"
     )
 
@@ -71,6 +85,8 @@ def table_html(section: Section, row_attrs: list[str] | None = None) -> str:
 def cell_html(value: object, kind: str, link: str | None = None) -> str:
     if kind == RELATION:
         return f'<td class="rel rel-{escape(str(value))}">{escape(label(str(value)))}</td>'
+    if kind == STATUS:
+        return f'<td class="status-{escape(str(value))}">{escape(str(value))}</td>'
     if kind == BAR:
         return f"<td>{bar_html(value)}</td>"  # type: ignore[arg-type]
     if kind == "number":
@@ -82,9 +98,11 @@ def cell_html(value: object, kind: str, link: str | None = None) -> str:
 
 
 def bar_html(counts: tuple[tuple[str, int], ...]) -> str:
+    """A stacked bar; keys 'relation' or 'relation:draft' (draft parts shown faded)."""
     total = sum(n for _, n in counts) or 1
     spans = "".join(
-        f'<span title="{escape(k)}: {n}" style="width:{100 * n / total:.1f}%;background:{HEX.get(k, "#999")}"></span>'
+        f'<span class="{"draft" if k.endswith(":draft") else ""}" title="{escape(k)}: {n}" '
+        f'style="width:{100 * n / total:.1f}%;background:{HEX.get(k.partition(":")[0], "#999")}"></span>'
         for k, n in counts if n
     )
     return f'<div class="bar" role="img" aria-label="{escape(", ".join(f"{k} {n}" for k, n in counts if n))}">{spans}</div>'
@@ -100,3 +118,7 @@ def legend_html() -> str:
         f'<span><b class="rel rel-{r}">{escape(SYMBOLS[r])} {r}</b> {escape(MEANINGS[r])}</span>' for r in RELATIONS
     )
     return f'<p class="legend"><b>Relations:</b> {items}</p>'
+
+
+def marks_html(lines: tuple[str, ...]) -> str:
+    return '<p class="marks">' + "<br>".join(escape(line) for line in lines) + "</p>"

@@ -1,32 +1,46 @@
-"""Markdown pipe tables (GitHub, pandoc, Marp): cells escaped so that '|' and newlines stay inside."""
+"""Markdown pipe tables (GitHub, pandoc, Marp): cells escaped so that '|', markup and newlines stay inside."""
 
 from __future__ import annotations
 
-from ..views import BAR, RELATION, Report, Section, footnote_sources, table_columns
-from .style import MEANINGS, RELATIONS, label
+import re
+
+from ..views import BAR, MEANINGS, RELATION, RELATIONS, Section, View, label
+from .base import Renderer
+
+_MARKUP = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
 
 def escape(value: object) -> str:
-    """Make *value* safe inside a pipe-table cell."""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    """Make *value* literal inside a pipe-table cell: Markdown punctuation escaped, on one line."""
+    text = _MARKUP.sub(r"\\\1", str(value))
     return " ".join(text.replace("\r", " ").split("\n")).strip()
 
 
-def render(report: Report, *, width: int = 100, color: bool = False) -> str:
-    view = report.view
-    out = [f"## {escape(view.title)}", ""]
-    out += [f"- **{escape(k)}:** {escape(v)}" for k, v in view.facts]
-    notes: dict[str, int] = {}
-    for section in view.sections:
-        out += ["", f"### {escape(section.title)} ({len(section.rows)})", ""] if len(view.sections) > 1 else [""]
-        out += _table(footnote_sources(table_columns(section), notes))
-    if notes:
-        out += ["", "Sources:", ""] + [f"{n}. {escape(text)}" for text, n in notes.items()]
-    if view.footer:
-        out += ["", escape(view.footer)]
-    if view.legend:
-        out += ["", "Relations: " + "; ".join(f"{label(r)}: {MEANINGS[r]}" for r in RELATIONS) + "."]
-    return "\n".join(out).lstrip("\n") + "\n"
+class Markdown(Renderer):
+    """A Markdown document: heading, facts as a list, one pipe table per section."""
+
+    def head(self, view: View) -> None:
+        self.parts += [f"## {escape(view.title)}", ""]
+        self.parts += [f"- **{escape(k)}:** {escape(v)}" for k, v in view.facts]
+
+    def section(self, section: Section, multi: bool) -> None:
+        self.parts += ["", f"### {escape(section.title)} ({len(section.rows)})", ""] if multi else [""]
+        self.parts += _table(section)
+
+    def footnotes(self, notes: dict[str, int]) -> None:
+        self.parts += ["", "Sources:", ""] + [f"{n}. {escape(text)}" for text, n in notes.items()]
+
+    def relations(self) -> None:
+        self.parts += ["", "Relations: " + "; ".join(f"{escape(label(r))}: {MEANINGS[r]}" for r in RELATIONS) + "."]
+
+    def marks(self, lines: tuple[str, ...]) -> None:
+        self.parts += [""] + [escape(line) + "  " for line in lines]
+
+    def footer(self, text: str) -> None:
+        self.parts += ["", escape(text)]
+
+    def finish(self, view: View) -> str:
+        return "\n".join(self.parts).lstrip("\n") + "\n"
 
 
 def _table(section: Section) -> list[str]:
@@ -42,5 +56,5 @@ def _cell(value: object, kind: str) -> str:
     if kind == RELATION:
         return escape(label(str(value)))
     if kind == BAR:
-        return escape(" ".join(f"{k} {n}" for k, n in value if n))  # type: ignore[union-attr]
+        return escape(" ".join(f"{k} {n}" for k, n in value if n))  # type: ignore[attr-defined]
     return escape(value)

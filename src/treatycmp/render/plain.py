@@ -1,57 +1,60 @@
-"""Plain-text tables for pipes and files: aligned columns wrapped to a width, no colour, no box drawing.
+"""Plain text for pipes and files: aligned columns wrapped to a width, no colour, no box drawing.
 
-Fast on purpose (no Rich): this is what ``treatycmp diff ... | less`` and scripts read.
+When the width cannot hold whole words in every text column, each row becomes a block instead: its ids,
+relation and status on one line, then each text under its header. Words are never cut inside a title.
 """
 
 from __future__ import annotations
 
 import textwrap
 
-from ..views import (
-    BAR,
-    NUMBER,
-    RELATION,
-    TIGHT,
-    Report,
-    Section,
-    footnote_sources,
-    table_columns,
-)
-from .style import MEANINGS, RELATIONS, SYMBOLS, label
+from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, SYMBOLS, TIGHT, Column, Section, View, label
+from .base import Renderer
 
 GAP = 2
+READABLE = 10
+"""Characters per ratio unit a text column needs to read well (a note of ratio 5 wants 50)."""
 
 
-def render(report: Report, *, width: int = 100, color: bool = False) -> str:
-    view = report.view
-    out = [_wrap(view.title, width, "  ")]
-    out += [_wrap(f"{k}: {v}", width, "  ") for k, v in view.facts]
-    notes: dict[str, int] = {}
-    for section in view.sections:
-        section = footnote_sources(table_columns(section), notes)
-        out.append("")
-        if len(view.sections) > 1:
-            out.append(_wrap(f"{section.title} ({len(section.rows)})", width, "  "))
-        out.append(table(section, width))
-    if notes:
-        out.append("")
-        out += [_wrap(f"[{n}] {text}", width, "    ") for text, n in notes.items()]
-    if view.legend:
-        out += ["", _wrap("Relations: " + "; ".join(f"{label(r)}: {MEANINGS[r]}" for r in RELATIONS), width, "  ")]
-    if view.footer:
-        out += ["", _wrap(view.footer, width, "")]
-    return "\n".join(out) + "\n"
+class Plain(Renderer):
+    """Aligned plain-text tables (or row blocks when the width is too narrow for them)."""
+
+    def head(self, view: View) -> None:
+        width = self.options.width
+        self.parts.append(wrap(view.title, width, "  "))
+        self.parts += [wrap(f"{k}: {v}", width, "  ") for k, v in view.facts]
+
+    def section(self, section: Section, multi: bool) -> None:
+        self.parts.append("")
+        if multi:
+            self.parts.append(wrap(f"{section.title} ({len(section.rows)})", self.options.width, "  "))
+        self.parts.append(table(section, self.options.width))
+
+    def footnotes(self, notes: dict[str, int]) -> None:
+        self.parts.append("")
+        self.parts += [wrap(f"[{n}] {text}", self.options.width, "    ") for text, n in notes.items()]
+
+    def relations(self) -> None:
+        text = "Relations: " + "; ".join(f"{label(r)}: {MEANINGS[r]}" for r in RELATIONS)
+        self.parts += ["", wrap(text, self.options.width, "  ")]
+
+    def marks(self, lines: tuple[str, ...]) -> None:
+        self.parts += [""] + [wrap(line, self.options.width, "  ") for line in lines]
+
+    def footer(self, text: str) -> None:
+        self.parts += ["", wrap(text, self.options.width, "")]
 
 
-def _wrap(text: str, width: int, indent: str) -> str:
-    return "\n".join(textwrap.wrap(text, width, subsequent_indent=indent, break_on_hyphens=False)) or text
+def wrap(text: str, width: int, indent: str) -> str:
+    return "\n".join(textwrap.wrap(text, width, subsequent_indent=indent, break_on_hyphens=False,
+                                   break_long_words=False)) or text
 
 
 def cell_text(value: object, kind: str, scale: float = 1.0) -> str:
     if kind == RELATION:
         return label(str(value))
     if kind == BAR:
-        return "".join(SYMBOLS.get(k, "#") * blocks(n, scale) for k, n in value)  # type: ignore[union-attr]
+        return "".join(SYMBOLS.get(k, "#") * blocks(n, scale) for k, n in value)  # type: ignore[attr-defined]
     return " ".join(str(value).split())
 
 
@@ -60,29 +63,59 @@ def blocks(n: int, scale: float) -> int:
     return max(1, round(n * scale)) if n else 0
 
 
-def bar_scale(section: Section, blocks: int = 16) -> float:
-    """Blocks per article so that the longest bar of the section is *blocks* long."""
+def bar_scale(section: Section, size: int = 16) -> float:
+    """Blocks per article so that the longest bar of the section is *size* long."""
     idx = [i for i, c in enumerate(section.columns) if c.kind == BAR]
-    totals = [sum(n for _, n in row[i]) for row in section.rows for i in idx]  # type: ignore[union-attr]
-    return blocks / max(totals) if totals and max(totals) else 1.0
+    totals = [sum(n for _, n in row[i]) for row in section.rows for i in idx]  # type: ignore[attr-defined]
+    return size / max(totals) if totals and max(totals) else 1.0
 
 
 def table(section: Section, width: int) -> str:
-    """The rows of *section* as aligned columns that fit in *width* characters."""
+    """The rows of *section* as aligned columns that fit in *width*, or as row blocks when they cannot."""
     if not section.rows:
         return f"  {section.empty}"
-    cols = section.columns
     scale = bar_scale(section)
-    cells = [[cell_text(v, c.kind, scale) for v, c in zip(row, cols)] for row in section.rows]
+    cells = [[cell_text(v, c.kind, scale) for v, c in zip(row, section.columns)] for row in section.rows]
     widths = _widths(section, cells, width)
-    lines = []
-    for row in [[c.header for c in cols]] + cells:
+    if not fits(section.columns, cells, widths):
+        return row_blocks(section.columns, cells, width)
+    lines: list[str] = []
+    for row in [[c.header for c in section.columns]] + cells:
         if len(lines) == 1:
-            lines.append(_line(["-" * w for w in widths], widths, cols))
+            lines.append(_line(["-" * w for w in widths], widths, section.columns))
         wrapped = [fold(text, w) for text, w in zip(row, widths)]
         for i in range(max(len(w) for w in wrapped)):
-            lines.append(_line([w[i] if i < len(w) else "" for w in wrapped], widths, cols))
+            lines.append(_line([w[i] if i < len(w) else "" for w in wrapped], widths, section.columns))
     return "\n".join(lines)
+
+
+def fits(columns: tuple[Column, ...], cells: list[list[str]], widths: list[int]) -> bool:
+    """True when every text column is wide enough to read: whole words, and room for its share of text."""
+    for i, col in enumerate(columns):
+        if col.kind in TIGHT:
+            continue
+        natural = max([len(col.header)] + [len(r[i]) for r in cells])
+        longest = max([len(w) for r in cells for w in r[i].split()] or [0])
+        if widths[i] < min(natural, max(longest, READABLE * col.ratio)):
+            return False
+    return True
+
+
+def row_blocks(columns: tuple[Column, ...], cells: list[list[str]], width: int) -> str:
+    """One block per row: the short cells on a line, then each text column under its header."""
+    out: list[str] = []
+    for row in cells:
+        out += _block_lines("  ".join(v for v, c in zip(row, columns) if c.kind in TIGHT and v), width, "", "  ")
+        for value, col in zip(row, columns):
+            if col.kind not in TIGHT and value:
+                out += _block_lines(f"{col.header}: {value}", width, "  ", "    ")
+        out.append("")
+    return "\n".join(out).rstrip("\n")
+
+
+def _block_lines(text: str, width: int, first: str, rest: str) -> list[str]:
+    """*text* wrapped at spaces (a word is cut only when it is wider than the whole line)."""
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first]
 
 
 def fold(text: str, width: int) -> list[str]:
@@ -109,7 +142,7 @@ def fold(text: str, width: int) -> list[str]:
     return lines
 
 
-def _line(parts: list[str], widths: list[int], cols) -> str:  # type: ignore[no-untyped-def]
+def _line(parts: list[str], widths: list[int], cols: tuple[Column, ...]) -> str:
     padded = [p.rjust(w) if c.kind == NUMBER else p.ljust(w) for p, w, c in zip(parts, widths, cols)]
     return (" " * GAP).join(padded).rstrip()
 

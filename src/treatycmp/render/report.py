@@ -1,144 +1,188 @@
 """The offline HTML report: every declared comparison, gaps both ways, coverage, articles with anchors,
-and a filter box (a small inline script that works from ``file://``)."""
+and a filter box with a status filter (a small inline script that works from ``file://``).
+
+It formats what :func:`treatycmp.api.report_data` computed; it calls no engine function itself.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
 from .._version import __version__
-from ..compare import Diff, diff
-from ..coverage import coverage
+from ..api import ReportData
+from ..compare import Counterparts, Diff
+from ..coverage import Coverage
 from ..models import Article, Corpus
-from ..refs import Resolver
-from .html import bar_html, legend_html, page
-from .style import label
+from ..present import title
+from ..textsafe import visible
+from ..views import MARK_LEGEND, UNCONFIRMED, label, status_word
+from .html import bar_html, legend_html, marks_html, page
 
 SCRIPT = """<script>
 (function () {
   var box = document.getElementById('filter');
+  var status = document.getElementById('status');
   var count = document.getElementById('count');
   var rows = Array.prototype.slice.call(document.querySelectorAll('[data-row]'));
+  var sections = Array.prototype.slice.call(document.querySelectorAll('[data-count]'));
   function apply() {
     var terms = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var wanted = status.value;
     var shown = 0;
     rows.forEach(function (row) {
       var text = row.textContent.toLowerCase();
       var ok = terms.every(function (t) { return text.indexOf(t) !== -1; });
+      if (wanted && row.getAttribute('data-status') !== wanted) { ok = false; }
       row.hidden = !ok;
       if (ok) { shown += 1; }
+    });
+    sections.forEach(function (head) {
+      var table = document.getElementById(head.getAttribute('data-count'));
+      var visible = table ? table.querySelectorAll('[data-row]:not([hidden])').length : 0;
+      head.querySelector('.n').textContent = visible;
     });
     count.textContent = shown + ' of ' + rows.length + ' rows and articles';
   }
   box.addEventListener('input', apply);
+  status.addEventListener('change', apply);
   apply();
 })();
 </script>
 """
 
-EXTRA_CSS = """<style>
+EXTRA_CSS = """
 #filterbar{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd;z-index:1}
 #filter{font-size:1rem;padding:.35rem .5rem;width:22rem;max-width:100%}
+[id]{scroll-margin-top:4.5rem}
 nav ul{columns:2}.card{border:1px solid #ddd;border-radius:4px;padding:.5rem .75rem;margin:.5rem 0}
 .card h4{margin:.1rem 0}.muted{color:#666}
 @media print{#filterbar{display:none}}
-</style>
 """
+
+
+def e(text: object) -> str:
+    """Data made harmless for HTML: control characters shown, markup escaped."""
+    return escape(visible(str(text)))
 
 
 def anchor(article_id: str) -> str:
     return "art-" + article_id.replace(":", "-")
 
 
-def build_report(corpus: Corpus) -> str:
+def build_report(data: ReportData) -> str:
     """The whole report as one self-contained HTML page."""
-    resolver = Resolver(corpus)
-    diffs = [diff(corpus, resolver.scope(c.from_id), resolver.scope(c.to_id)) for c in corpus.comparisons]
+    corpus = data.corpus
     body = [
         "<h1>treatycmp: article-by-article comparison of cybercrime treaties</h1>",
-        f'<p class="muted">Data version {escape(corpus.meta.data_version)} · treatycmp {escape(__version__)} · '
-        f"data licence {escape(corpus.meta.licence or 'see README')}</p>",
-        '<div id="filterbar"><label for="filter">Filter rows: </label>'
-        '<input id="filter" type="search" placeholder="e.g. grooming, budapest:32, intersects" autocomplete="off"> '
-        '<span id="count"></span></div>',
-        _contents(corpus, diffs),
+        f'<p class="muted">Data version {e(corpus.meta.data_version)} · treatycmp {e(__version__)} · '
+        f"data licence {e(corpus.meta.licence or 'see README')}"
+        + (f" · only {e(data.status)} rows" if data.status else "") + "</p>",
+        _filter_bar(),
+        _contents(corpus, [d for d, _ in data.comparisons]),
         legend_html(),
+        marks_html(tuple(MARK_LEGEND.values())),
     ]
-    body += [_comparison(corpus, d) for d in diffs]
-    body += [_articles(corpus, inst.id) for inst in corpus.instruments]
+    body += [_comparison(d, cov) for d, cov in data.comparisons]
+    body += [_articles(corpus, inst.id, data.cards) for inst in corpus.instruments]
     body.append(_sources(corpus))
-    html = page("treatycmp report", "\n".join(body), SCRIPT)
-    return html.replace("</head>", EXTRA_CSS + "</head>", 1)
+    return page("treatycmp report", "\n".join(body), SCRIPT, EXTRA_CSS)
+
+
+def _filter_bar() -> str:
+    return ('<div id="filterbar"><label for="filter">Filter rows: </label>'
+            '<input id="filter" type="search" placeholder="e.g. grooming, budapest:32, intersects" autocomplete="off"> '
+            '<label for="status">Status: </label><select id="status"><option value="">all</option>'
+            '<option value="reviewed">reviewed</option><option value="draft">draft</option></select> '
+            '<span id="count"></span></div>')
 
 
 def _contents(corpus: Corpus, diffs: list[Diff]) -> str:
-    items = [f'<li><a href="#cmp-{d.a.id}-{d.b.id}">{escape(d.a.name)} → {escape(d.b.name)}</a></li>' for d in diffs]
-    items += [f'<li><a href="#inst-{i.id}">Articles of {escape(i.short)}</a></li>' for i in corpus.instruments]
+    items = [f'<li><a href="#cmp-{e(d.a.id)}-{e(d.b.id)}">{e(d.a.name)} → {e(d.b.name)}</a></li>' for d in diffs]
+    items += [f'<li><a href="#inst-{e(i.id)}">Articles of {e(i.short)}</a></li>' for i in corpus.instruments]
     return "<nav><h2>Contents</h2><ul>" + "".join(items) + '<li><a href="#sources">Sources</a></li></ul></nav>'
 
 
-def _comparison(corpus: Corpus, d: Diff) -> str:
-    cov = coverage(corpus, d.a, d.b)
+def _comparison(d: Diff, cov: Coverage) -> str:
     chart = "".join(
-        f"<tr><td>{escape(str(r.chapter) if r.chapter else '')}</td><td>{r.total}</td><td>{bar_html(tuple(r.counts.items()))}</td></tr>"
+        f"<tr><td>{e(r.chapter or '')}</td><td>{r.total}</td><td>{r.total and sum(r.drafts.values())}</td>"
+        f"<td>{bar_html(_bar(r.counts, r.drafts))}</td></tr>"
         for r in cov.rows
     )
+    key = f"{e(d.a.id)}-{e(d.b.id)}"
     parts = [
-        f'<section id="cmp-{d.a.id}-{d.b.id}"><h2>{escape(d.a.name)} → {escape(d.b.name)}</h2>',
-        "<h3>Coverage by chapter</h3><table><thead><tr><th>Chapter</th><th>Articles</th><th>Relations</th></tr></thead>"
-        f"<tbody>{chart}</tbody></table>",
-        _rows_table("Counterparts", d, "link"),
-        _rows_table(f"{d.a.name}: no counterpart in {d.b.name}", d, "gap"),
-        _rows_table(f"{d.b.name}: nothing in {d.a.name}", d, "only_b"),
+        f'<section id="cmp-{key}"><h2>{e(d.a.name)} → {e(d.b.name)}</h2>',
+        "<h3>Coverage by chapter</h3><table><thead><tr><th>Chapter</th><th>Articles</th><th>of which draft</th>"
+        f"<th>Relations (draft shaded)</th></tr></thead><tbody>{chart}</tbody></table>",
+        _rows_table("Counterparts", d, "link", f"{key}-link"),
+        _rows_table(f"{d.a.name}: no counterpart in {d.b.name}", d, "gap", f"{key}-gap"),
+        _rows_table(f"{d.b.name}: nothing in {d.a.name}", d, "only_b", f"{key}-only"),
         "</section>",
     ]
     return "\n".join(parts)
 
 
-def _rows_table(title: str, d: Diff, kind: str) -> str:
+def _bar(counts: dict[str, int], drafts: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(x for k in counts for x in ((k, counts[k] - drafts.get(k, 0)), (f"{k}:draft", drafts.get(k, 0))))
+
+
+def _rows_table(title_: str, d: Diff, kind: str, table_id: str) -> str:
     rows = d.of_kind(kind)
-    head = f"<h3>{escape(title)} ({len(rows)})</h3>"
+    head = f'<h3 data-count="{table_id}">{e(title_)} (<span class="n">{len(rows)}</span>)</h3>'
     if not rows:
         return head + "<p><i>(none)</i></p>"
     body = "".join(
-        f'<tr data-row><td class="id">{_ref(r.from_article)}</td><td>{_title(r.from_article)}</td>'
-        f'<td class="rel rel-{r.relation}">{escape(label(r.relation))}</td>'
+        f'<tr data-row data-status="{_status(r.status, r.declared)}"><td class="id">{_ref(r.from_article)}</td>'
+        f'<td>{_title(r.from_article)}</td><td class="rel rel-{e(r.relation)}">{e(label(r.relation))}</td>'
         f'<td class="id">{_ref(r.to_article)}</td><td>{_title(r.to_article)}</td>'
-        f"<td>{escape(r.note)}</td><td>{escape(r.source)}</td></tr>"
+        f'<td class="status-{_status(r.status, r.declared)}">{_status(r.status, r.declared)}</td>'
+        f"<td>{e(r.note)}</td><td>{e(r.source)}</td></tr>"
         for r in rows
     )
-    heads = "".join(f"<th>{h}</th>" for h in (escape(d.a.id), "Title", "Relation", escape(d.b.id), "Title", "Note / reason", "Source"))
-    return f"{head}<table><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>"
+    names = (e(d.a.id), "Title", "Relation", e(d.b.id), "Title", "Status", "Note / reason", "Source")
+    heads = "".join(f"<th>{h}</th>" for h in names)
+    return f'{head}<table id="{table_id}"><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _status(status: str | None, declared: bool = True) -> str:
+    return status_word(status) if declared else "unmapped"
 
 
 def _ref(article: Article | None) -> str:
-    return f'<a href="#{anchor(article.id)}">{escape(article.id)}</a>' if article else ""
+    return f'<a href="#{anchor(article.id)}">{e(article.id)}</a>' if article else ""
 
 
 def _title(article: Article | None) -> str:
-    return escape(article.title) if article else ""
+    return e(title(article)) if article else ""
 
 
-def _articles(corpus: Corpus, inst_id: str) -> str:
+def _articles(corpus: Corpus, inst_id: str, cards: tuple[Counterparts, ...]) -> str:
     inst = corpus.instrument(inst_id)
-    cards = []
-    for art in inst.articles:
-        links = "".join(
-            f'<li><span class="rel rel-{l.relation.value}">{escape(label(l.relation.value))}</span> {_ref(o)} {escape(o.title)}</li>'
-            for l, o in ((l, corpus.article(l.to_id)) for l in corpus.links_of(art.id))
-        )
-        absent = "".join(f"<li>no counterpart in {escape(a.absent_in)}: {escape(a.reason)}</li>" for a in corpus.absences_of(art.id))
-        cards.append(
-            f'<div class="card" data-row id="{anchor(art.id)}"><h4>{escape(art.id)} — {escape(art.title)}</h4>'
-            f'<p class="muted">{escape(art.place)}</p><p>{escape(art.summary)}</p><ul>{links}{absent}</ul></div>'
-        )
-    head = f'<section id="inst-{inst.id}"><h2>Articles of {escape(inst.name)} ({escape(inst.number)})</h2>'
-    return head + "".join(cards) + "</section>"
+    html = [_card(c) for c in cards if c.article.instrument == inst_id]
+    head = f'<section id="inst-{e(inst.id)}"><h2>Articles of {e(inst.name)} ({e(inst.number)})</h2>'
+    return head + "".join(html) + "</section>"
+
+
+def _card(card: Counterparts) -> str:
+    art = card.article
+    links = "".join(
+        f'<li><span class="rel rel-{e(l.relation.value)}">{e(label(l.relation.value))}</span> {_ref(o)} {_title(o)}'
+        f' <span class="status-{status_word(l.status)}">({status_word(l.status)})</span></li>'
+        for l, o in card.links
+    )
+    absent = "".join(f"<li>no counterpart in {e(a.absent_in)}: {e(a.reason)} "
+                     f'<span class="status-{status_word(a.status)}">({status_word(a.status)})</span></li>'
+                     for a in card.absences)
+    statuses = {status_word(l.status) for l, _ in card.links} | {status_word(a.status) for a in card.absences}
+    mark = f' <span title="{e(MARK_LEGEND["unconfirmed"])}">{UNCONFIRMED}</span>' if not art.verified else ""
+    return (f'<div class="card" data-row data-status="{"reviewed" if statuses == {"reviewed"} else "draft"}" '
+            f'id="{anchor(art.id)}"><h4>{e(art.id)} — {e(art.title)}{mark}</h4>'
+            f'<p class="muted">{e(art.place)}</p><p>{e(art.summary)}</p><ul>{links}{absent}</ul></div>')
 
 
 def _sources(corpus: Corpus) -> str:
     items = []
     for inst in corpus.instruments:
-        srcs = "".join(f"<li>{escape(s)}</li>" for s in inst.sources)
-        url = f' — <a href="{escape(inst.url)}">{escape(inst.url)}</a>' if inst.url else ""
-        items.append(f"<li><b>{escape(inst.name)}</b> ({escape(inst.number)}){url}<ul>{srcs}</ul></li>")
+        srcs = "".join(f"<li>{e(s)}</li>" for s in inst.sources)
+        url = f' — <a href="{e(inst.url)}">{e(inst.url)}</a>' if inst.url.startswith(("https://", "http://")) else ""
+        items.append(f"<li><b>{e(inst.name)}</b> ({e(inst.number)}){url}<ul>{srcs}</ul></li>")
     return '<section id="sources"><h2>Sources</h2><ul>' + "".join(items) + "</ul></section>"

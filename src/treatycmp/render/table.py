@@ -1,4 +1,9 @@
-"""Terminal tables with Rich: relation colours and symbols, a legend, clean wrapping at any width."""
+"""Terminal tables with Rich: relation colours and symbols, a legend, clean wrapping at any width.
+
+Every piece of data reaches Rich as a :class:`rich.text.Text`, never as a markup string, so brackets in the
+data are shown as written. Below the width where the table holds whole words, rows become blocks (as in
+:mod:`.plain`).
+"""
 
 from __future__ import annotations
 
@@ -9,84 +14,102 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..views import (
-    BAR,
-    NUMBER,
-    RELATION,
-    TIGHT,
-    Report,
-    Section,
-    footnote_sources,
-    table_columns,
-)
-from .plain import bar_scale, blocks
-from .style import COLOURS, MEANINGS, RELATIONS, SYMBOLS, label
+from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, STATUS, SYMBOLS, TIGHT, Section, View, label
+from .base import Renderer
+from .plain import _widths, bar_scale, blocks, cell_text, fits
+from .style import COLOURS, STATUS_COLOURS
 
 
-def render(report: Report, *, width: int = 100, color: bool = False) -> str:
-    console = Console(file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
-                      color_system="truecolor" if color else None, highlight=False, emoji=False)
-    console.print(renderable(report, color))
-    return console.file.getvalue()  # type: ignore[attr-defined]
+class RichTable(Renderer):
+    """Coloured terminal tables; also the source of the SVG export."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.items: list[RenderableType] = []
+
+    def head(self, view: View) -> None:
+        self.items.append(Text(view.title, style="bold"))
+        bold = "bold" if self.options.color else ""
+        self.items += [Text.assemble((f"{k}: ", bold), v) for k, v in view.facts]
+
+    def section(self, section: Section, multi: bool) -> None:
+        self.items.append(Text(""))
+        self.items.append(_table(section, self.options.color, multi, self.options.width))
+
+    def footnotes(self, notes: dict[str, int]) -> None:
+        self.items.append(Text(""))
+        self.items += [Text(f"[{n}] {text}") for text, n in notes.items()]
+
+    def relations(self) -> None:
+        self.items += [Text(""), legend(self.options.color)]
+
+    def marks(self, lines: tuple[str, ...]) -> None:
+        self.items += [Text("")] + [Text(line) for line in lines]
+
+    def footer(self, text: str) -> None:
+        self.items += [Text(""), Text(text)]
+
+    def finish(self, view: View) -> str:
+        color = self.options.color
+        console = Console(file=io.StringIO(), width=self.options.width, force_terminal=color, no_color=not color,
+                          color_system="truecolor" if color else None, highlight=False, emoji=False, markup=False)
+        console.print(Group(*self.items))
+        return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 
-def renderable(report: Report, color: bool = True) -> RenderableType:
-    """The whole report as one Rich renderable (also used for SVG export)."""
-    view = report.view
-    parts: list[RenderableType] = [Text(view.title, style="bold")]
-    for key, value in view.facts:
-        parts.append(Text.assemble((f"{key}: ", "bold" if color else ""), value))
-    notes: dict[str, int] = {}
-    for section in view.sections:
-        parts.append(Text(""))
-        parts.append(_table(footnote_sources(table_columns(section), notes), color, multi=len(view.sections) > 1))
-    if notes:
-        parts.append(Text(""))
-        parts.extend(Text(f"[{n}] {text}") for text, n in notes.items())
-    if view.legend:
-        parts.extend([Text(""), legend(color)])
-    if view.footer:
-        parts.extend([Text(""), Text(view.footer)])
-    return Group(*parts)
-
-
-def _table(section: Section, color: bool, multi: bool) -> RenderableType:
+def _table(section: Section, color: bool, multi: bool, width: int) -> RenderableType:
     title = f"{section.title} ({len(section.rows)})" if multi else None
-    table = Table(title=title, title_justify="left", box=box.ROUNDED if color else box.SIMPLE_HEAD,
-                  show_lines=color, expand=True, title_style="bold" if color else "")
-    for i, col in enumerate(section.columns):
-        tight = col.kind in TIGHT
-        widest = 26 if col.kind == BAR else max((len(_plain(row[i], col.kind)) for row in section.rows), default=0)
-        min_width = max(col.min_width, min(widest, 26) if tight else 0, len(col.header) if tight else 0)
-        table.add_column(col.header, ratio=None if tight else col.ratio, min_width=min_width or None,
-                         overflow="fold", justify="right" if col.kind == NUMBER else "left", no_wrap=tight)
     if not section.rows:
         return Group(Text(title or section.title, style="bold"), Text(f"  {section.empty}")) if multi else Text(section.empty)
     scale = bar_scale(section)
+    plain = [[cell_text(v, c.kind, scale) for v, c in zip(row, section.columns)] for row in section.rows]
+    if not fits(section.columns, plain, _widths(section, plain, width - 3 * len(section.columns))):
+        return _blocks(section, title, color, scale)
+    table = Table(title=Text(title) if title else None, title_justify="left", box=box.ROUNDED if color else box.SIMPLE_HEAD,
+                  show_lines=color, expand=True, title_style="bold" if color else "")
+    for i, col in enumerate(section.columns):
+        tight = col.kind in TIGHT
+        widest = 26 if col.kind == BAR else max((len(plain[r][i]) for r in range(len(plain))), default=0)
+        min_width = max(col.min_width, min(widest, 26) if tight else 0, len(col.header) if tight else 0)
+        table.add_column(Text(col.header), ratio=None if tight else col.ratio, min_width=min_width or None,
+                         overflow="fold", justify="right" if col.kind == NUMBER else "left", no_wrap=tight)
     for row in section.rows:
         table.add_row(*(_cell(value, col.kind, color, scale) for value, col in zip(row, section.columns)))
     return table
 
 
-def _plain(value: object, kind: str) -> str:
-    return label(str(value)) if kind == RELATION else "" if kind == BAR else str(value)
+def _blocks(section: Section, title: str | None, color: bool, scale: float) -> RenderableType:
+    """One block per row: short cells on a line, then each text under its header."""
+    items: list[RenderableType] = [Text(title, style="bold")] if title else []
+    for row in section.rows:
+        short = [_cell(v, c.kind, color, scale) for v, c in zip(row, section.columns) if c.kind in TIGHT and str(v)]
+        items.append(Text("  ").join(short))
+        for value, col in zip(row, section.columns):
+            if col.kind not in TIGHT and str(value):
+                items.append(Text.assemble("  ", (f"{col.header}: ", "bold" if color else ""), str(value)))
+        items.append(Text(""))
+    return Group(*items)
 
 
 def _cell(value: object, kind: str, color: bool, scale: float = 1.0) -> Text:
     if kind == RELATION:
         return Text(label(str(value)), style=COLOURS.get(str(value), "") if color else "")
+    if kind == STATUS:
+        return Text(str(value), style=STATUS_COLOURS.get(str(value), "") if color else "")
     if kind == BAR:
         return bar(value, color, scale)  # type: ignore[arg-type]
     return Text(str(value))
 
 
 def bar(counts: tuple[tuple[str, int], ...], color: bool, scale: float = 1.0) -> Text:
-    """A stacked bar: *scale* blocks per article, coloured (or marked by symbol) by relation."""
+    """A stacked bar: *scale* blocks per article, coloured (or marked by symbol) by relation; draft parts shaded."""
     text = Text()
     for key, n in counts:
         size = blocks(n, scale)
+        relation, _, draft = key.partition(":")
         if size:
-            text.append(("█" if color else SYMBOLS.get(key, "#")) * size, style=COLOURS.get(key, "") if color else "")
+            glyph = ("▒" if draft else "█") if color else SYMBOLS.get(relation, "#")
+            text.append(glyph * size, style=COLOURS.get(relation, "") if color else "")
     return text
 
 
