@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .models import NONE, Absence, Article, Corpus, Heading, Link
-from .models import Scope
+from .models import NONE, Absence, Article, Corpus, Heading, Link, Scope
 
 
 class DiffRow(NamedTuple):

@@ -6,8 +6,7 @@ from collections import Counter
 from typing import Iterable, NamedTuple, Sequence
 
 from .compare import absence_in, articles_of, links_to
-from .models import Absence, Article, Corpus, Heading, Link, Relation
-from .models import Scope
+from .models import Absence, Article, Corpus, Heading, Link, Relation, Scope
 
 RELATION_ORDER = (Relation.EQUAL, Relation.SUBSET, Relation.SUPERSET, Relation.INTERSECTS)
 COVERAGE_KEYS = tuple(r.value for r in RELATION_ORDER) + ("absent", "unmapped")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .compare import articles_of, has_status, in_chapter, links_to
-from .models import Article, Corpus, Link
-from .models import Scope
+from .models import Article, Corpus, Link, Scope
 
 
 class LineageRow(NamedTuple):

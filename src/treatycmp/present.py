@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .compare import Counterparts, Diff, DiffRow, Gap
 from .findings import Finding
-from .models import Article, Corpus, Instrument, Link, Scope
+from .models import Absence, Article, Corpus, Instrument, Link, Scope
 from .views import (
     BAR,
     ID,
@@ -71,7 +71,7 @@ def _row_status(status: str | None, declared: bool = True) -> str:
     return status_word(status) if declared else "—"
 
 
-def _status_marks(rows: Sequence[DiffRow | Gap | Link]) -> tuple[str, ...]:
+def _status_marks(rows: Sequence[DiffRow | Gap | Link | Absence]) -> tuple[str, ...]:
     marks = ("draft",) if any(getattr(r, "declared", True) and r.status != "reviewed" for r in rows) else ()
     return marks + (("unmapped",) if any(not getattr(r, "declared", True) for r in rows) else ())
 
@@ -203,7 +203,8 @@ def card_report(corpus: Corpus, card: Counterparts, pinpoint: str | None = None,
                 Column("source", "Source", SOURCE, 1))
     abs_rows = tuple((a.absent_in, status_word(a.status), a.reason, a.source) for a in card.absences)
     sections = (Section("Counterparts", cols, rows), Section("No counterpart in", abs_cols, abs_rows), *extra)
-    marks = title_marks([art, *(o for _, o in card.links)]) + _status_marks([l for l, _ in card.links] + list(card.absences))  # type: ignore[list-item]
+    rows_status: list[Link | Absence] = [l for l, _ in card.links] + list(card.absences)
+    marks = title_marks([art, *(o for _, o in card.links)]) + _status_marks(rows_status)
     data = {
         "article": article_data(art), "pinpoint": pinpoint,
         "links": [{"to": o.id, "instrument": o.instrument, "title": o.title, "verified": o.verified,

@@ -132,6 +132,12 @@ def read_text(path: Path, name: str) -> str:
         raise DataError(name, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
 
+def _pos(event: yaml.Event) -> Pos:
+    """The 1-based line and column where *event* starts."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 class _Frame:
     """An open container and, for a mapping, the key waiting for its value."""
 
@@ -152,17 +158,17 @@ class _Builder:
         self.root: Node = None
 
     def fail(self, event: yaml.Event, message: str) -> DataError:
-        mark = event.start_mark
-        return DataError(self.name, mark.line + 1, message, mark.column + 1)
+        line, column = _pos(event)
+        return DataError(self.name, line, message, column)
 
     def build(self, events: Iterator[yaml.Event]) -> Node:
         documents = 0
         for event in events:
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                self.add(self.scalar(event), event)
+                self.add(self.scalar(event), event)  # type: ignore[arg-type]
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                node = self.open(event)
+                node = self.open(event)  # type: ignore[arg-type]
                 self.add(node, event)
                 self.stack.append(_Frame(node))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -193,7 +199,7 @@ class _Builder:
         else:
             node = YList()
             node.item_pos = []
-        node.line, node.column = event.start_mark.line + 1, event.start_mark.column + 1
+        node.line, node.column = _pos(event)
         return node
 
     def add(self, value: Node, event: yaml.Event) -> None:
@@ -202,7 +208,7 @@ class _Builder:
             self.root = value
             return
         frame = self.stack[-1]
-        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+        pos = _pos(event)
         if frame.is_list:
             lst: YList = frame.node  # type: ignore[assignment]
             lst.append(value)

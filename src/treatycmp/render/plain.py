@@ -66,8 +66,13 @@ def blocks(n: int, scale: float) -> int:
 def bar_scale(section: Section, size: int = 16) -> float:
     """Blocks per article so that the longest bar of the section is *size* long."""
     idx = [i for i, c in enumerate(section.columns) if c.kind == BAR]
-    totals = [sum(n for _, n in row[i]) for row in section.rows for i in idx]  # type: ignore[attr-defined]
-    return size / max(totals) if totals and max(totals) else 1.0
+    longest = max((_bar_total(row[i]) for row in section.rows for i in idx), default=0)
+    return size / longest if longest else 1.0
+
+
+def _bar_total(value: object) -> int:
+    pairs: tuple[tuple[str, int], ...] = value  # type: ignore[assignment]
+    return sum(n for _, n in pairs)
 
 
 def table(section: Section, width: int) -> str:

@@ -33,10 +33,11 @@ class Pptx(Renderer):
     def head(self, view: View) -> None:
         try:
             from pptx import Presentation
+            from pptx.util import Emu
         except ImportError:
             raise UsageError("pptx output needs the optional extra: pip install 'treatycmp[pptx]'") from None
         self.deck: Any = Presentation()
-        self.deck.slide_width, self.deck.slide_height = _in(SLIDE_W), _in(SLIDE_H)
+        self.deck.slide_width, self.deck.slide_height = Emu(_in(SLIDE_W)), Emu(_in(SLIDE_H))
         slide = self.deck.slides.add_slide(self.deck.slide_layouts[6])
         _textbox(slide, view.title, 0.6, 2.2, SLIDE_W - 1.2, 1.2, 32, bold=True)
         _textbox(slide, "\n".join(f"{k}: {v}" for k, v in view.facts[:5]), 0.6, 3.6, SLIDE_W - 1.2, 3.2, 16)
