@@ -28,7 +28,7 @@ Pos = tuple[int, int]
 """A 1-based (line, column)."""
 
 
-class YMap(dict):  # type: ignore[type-arg]
+class YMap(dict):
     """A mapping read from YAML, with the position of itself, of each key and of each value."""
 
     __slots__ = ("line", "column", "key_pos", "value_pos")
@@ -50,7 +50,7 @@ class YMap(dict):  # type: ignore[type-arg]
         return self.value_pos.get(key) or self.pos_of(key)
 
 
-class YList(list):  # type: ignore[type-arg]
+class YList(list):
     """A sequence read from YAML, with its position and the position of each item."""
 
     __slots__ = ("line", "column", "item_pos")

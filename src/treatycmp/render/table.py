@@ -54,7 +54,7 @@ class RichTable(Renderer):
         console = Console(file=io.StringIO(), width=self.options.width, force_terminal=color, no_color=not color,
                           color_system="truecolor" if color else None, highlight=False, emoji=False, markup=False)
         console.print(Group(*self.items))
-        return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+        return console.file.getvalue()  # type: ignore[attr-defined]
 
 
 def _table(section: Section, color: bool, multi: bool, width: int) -> RenderableType:
