@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treatycmp.lookup import Index, normalise
-from treatycmp.models import Corpus
+from treatycmp.models import Article, Corpus, Instrument
 from treatycmp.refs import Resolver
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "data" / "queries.yaml").read_text(encoding="utf-8"))["queries"]
@@ -184,7 +184,7 @@ def test_one_matching_word_is_scored_as_the_general_scorer_would(corpus: Corpus,
 
 def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
     """normalise() without its shortcut for texts with no compounds: every chunk goes through the general rule."""
-    from treatycmp.lookup import _JOIN_SPLIT_RE, _WORD_RE, _word
+    from treatycmp.lookup import _JOIN_SPLIT_RE, _WORD_RE, _word, script_words
     from treatycmp.refs import fold
 
     words: list[str] = []
@@ -194,11 +194,54 @@ def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
             words += ["".join(parts)] + (parts if expand else [])
         else:
             words += _WORD_RE.findall(chunk)
-    return tuple(_word(w) for w in words)
+    return tuple(_word(p) for w in words for p in script_words(w))
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="abcXYZ019 -/'’.,;éÉℌ\u00a0\t\n", max_size=30), st.booleans())
+@given(st.text(alphabet="abcXYZ019 -/'’.,;éÉℌ\u00a0\t\n网络犯罪الجرائمـ", max_size=30), st.booleans())
 def test_normalise_shortcut_agrees_with_the_general_rule(text: str, expand: bool) -> None:
     normalise.cache_clear()
     assert normalise(text, expand) == chunkwise(text, expand)
+
+
+# ---------------------------------------------------------------- scripts written without spaces
+
+SCRIPTS = [
+    Article("own", "1", "الجرائم الإلكترونية", "s", keywords=("الدخول غير المشروع",)),
+    Article("own", "2", "网络犯罪", "s", keywords=("非法访问", "电子证据")),
+    Article("own", "3", "Illegal access", "s", keywords=("hacking",)),
+    Article("own", "4", "司法协助", "s", keywords=("引渡",)),
+]
+
+
+@pytest.fixture(scope="module")
+def scripts() -> Index:
+    return Index(Corpus(instruments=(Instrument("own", "Own", "Own", "OWN", tuple(SCRIPTS), len(SCRIPTS)),)))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("网络犯罪", "own:2"), ("非法访问", "own:2"), ("电子证据", "own:2"), ("证据", "own:2"), ("引渡", "own:4"),
+        ("司法协助", "own:4"), ("罪", "own:2"), ("الجرائم", "own:1"), ("جرائم", "own:1"), ("الإلكترونية", "own:1"),
+        ("الدخول غير المشروع", "own:1"), ("الْجَرَائِم", "own:1"), ("illegal access", "own:3"),
+    ],
+)
+def test_arabic_and_chinese_titles_and_keywords_are_found(scripts: Index, query: str, expected: str) -> None:
+    assert [h.article.id for h in scripts.find(query, limit=1).hits] == [expected]
+
+
+def test_chinese_is_indexed_by_character_pairs() -> None:
+    assert normalise("网络犯罪") == ("网络", "络犯", "犯罪")
+    assert normalise("ICT网络犯罪") == ("ict", "网络", "络犯", "犯罪")
+    assert normalise("الجرائم") == normalise("جرائم") == normalise("الْجَرَائِم") == ("جرايم",)  # hamza seat folded
+
+
+def test_a_cited_paragraph_is_shown_in_the_match(index: Index) -> None:
+    hit = index.find("Article 40.22 UN").hits[0]
+    assert (hit.article.id, hit.field, hit.matched) == ("un:40", "citation", "un:40 para. 22")
+
+
+def test_one_word_instrument_names_cite_in_find(index: Index) -> None:
+    assert index.find("Merida 51").hits[0].article.id == "uncac:51"
+    assert index.find("Art. 6 2nd Protocol").hits[0].article.id == "p2:6"

@@ -27,6 +27,7 @@ def resolver(corpus: Corpus) -> Resolver:
         ("ets189 art. 6", "p1:6"), ("second protocol art 9", "p2:9"), ("A/RES/79/243 art. 40", "un:40"),
         ("Palermo Convention art 18", "untoc:18"), ("Mérida Convention article 51", "uncac:51"), ("UNCAC 51", "uncac:51"),
         ("bc2", "budapest:2"), ("Art.32BC", "budapest:32"), ("UN41", "un:41"), ("p2 art6", "p2:6"), ("§ 6 p1", "p1:6"),
+        ("ETS 185-2", "budapest:2"),
     ],
 )
 def test_citation_forms(resolver: Resolver, text: str, expected: str) -> None:
@@ -95,3 +96,143 @@ def test_every_article_resolves_by_id_and_number(corpus: Corpus, resolver: Resol
 def test_parser_never_crashes(text: str) -> None:
     parsed = RESOLVER.parse(text)
     assert parsed is None or CORPUS.members(parsed[0])
+
+
+# ---------------------------------------------------------------- paragraphs as pinpoints
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "pinpoint"),
+    [
+        ("Article 40.22 UN", "un:40", "22"), ("Article 21.4 BC", "budapest:21", "4"), ("Art. 24(4) BC", "budapest:24", "4"),
+        ("32 b) BC", "budapest:32", "b"), ("Art. 32(b) BC", "budapest:32", "b"), ("Art. 32b) BC", "budapest:32", "b"),
+        ("art 32(2)(b) bc", "budapest:32", "2(b)"), ("UN 40.22(b)", "un:40", "22(b)"), ("art 32 para 2 bc", "budapest:32", "2"),
+        ("Art. 32 § 2 BC", "budapest:32", "2"), ("Article 2 (BC)", "budapest:2", None), ("un:41", "un:41", None),
+    ],
+)
+def test_paragraphs_are_kept_as_pinpoints(resolver: Resolver, text: str, expected: str, pinpoint: str | None) -> None:
+    cited = resolver.cite(text)
+    assert (cited.article.id, cited.pinpoint) == (expected, pinpoint)
+    assert resolver.article(text).id == expected
+
+
+NUMBERED = """\
+meta:
+  data_version: "test"
+instruments:
+  - id: own
+    name: "Own Instrument"
+    short: "Own"
+    number: "OWN-1"
+    aliases: ["own treaty"]
+    article_count: 5
+    sources: ["test"]
+    articles:
+      - {num: "1", title: "One", summary: "s", source: "t"}
+      - {num: "1.10", title: "One point ten", summary: "s", source: "t"}
+      - {num: "2a", title: "Two a", summary: "s", source: "t"}
+      - {num: "014", title: "Fourteen", summary: "s", source: "t"}
+      - {num: "7", title: "Seven", summary: "s", source: "t"}
+"""
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
+    from conftest import write_data
+
+    folder = write_data(tmp_path_factory.mktemp("numbered"), NUMBERED, "comparisons: []\nlinks: []\nabsences: []\n")
+    return Resolver(load(folder))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "pinpoint"),
+    [
+        ("own:1.10", "own:1.10", None), ("Art. 1.10 own", "own:1.10", None), ("own 1.2", "own:1", "2"),
+        ("own:2a", "own:2a", None), ("own:014", "own:014", None), ("own 14", "own:014", None), ("Article 7 own", "own:7", None),
+    ],
+)
+def test_article_numbers_with_dots_letters_and_zeros_are_found_as_spelled(numbered: Resolver, text: str, expected: str,
+                                                                          pinpoint: str | None) -> None:
+    cited = numbered.cite(text)
+    assert (cited.article.id, cited.pinpoint) == (expected, pinpoint)
+
+
+def test_leading_zero_still_finds_the_plain_number(resolver: Resolver) -> None:
+    assert resolver.article("budapest:014").id == "budapest:14"
+
+
+# ---------------------------------------------------------------- short names and ordinals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Merida 51", "uncac:51"), ("Palermo art. 18", "untoc:18"), ("Art. 5 Mérida", "uncac:5"), ("Hanoi treaty 7", "un:7"),
+        ("1st Protocol art 6", "p1:6"), ("2nd Protocol 6", "p2:6"), ("Art. 6 2nd Protocol", "p2:6"),
+        ("first protocol 3", "p1:3"), ("Article 9 of the second protocol", "p2:9"), ("2nd additional protocol art 2", "p2:2"),
+    ],
+)
+def test_one_word_names_and_ordinals(resolver: Resolver, text: str, expected: str) -> None:
+    assert resolver.article(text).id == expected
+
+
+@pytest.mark.parametrize(("name", "scope"), [("Merida", "uncac"), ("palermo", "untoc"), ("1st protocol", "p1"),
+                                             ("2nd Protocol", "p2"), ("Hanoi", "un")])
+def test_partial_names_name_one_instrument(resolver: Resolver, name: str, scope: str) -> None:
+    assert resolver.scope(name).id == scope
+
+
+@pytest.mark.parametrize("name", ["protocol", "convention", "united nations", "cybercrime", "treaty", "additional"])
+def test_words_shared_or_generic_name_nothing(resolver: Resolver, name: str) -> None:
+    assert resolver.find_scope(name) is None
+
+
+# ---------------------------------------------------------------- numbers that are no article
+
+
+@pytest.mark.parametrize("text", ["budapest:-1", "bc -1", "Art. -3 UN", "budapest:0"])
+def test_negative_or_zero_numbers_are_unknown_articles(resolver: Resolver, text: str) -> None:
+    with pytest.raises(UnknownName, match="article numbers start at 1") as info:
+        resolver.article(text)
+    assert info.value.suggestions == ()
+
+
+def test_negative_number_is_not_a_search_for_article_one(resolver: Resolver) -> None:
+    assert resolver.parse("budapest:-1") == ("budapest", "-1")
+
+
+# ---------------------------------------------------------------- did you mean
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestions"),
+    [("un:7a", ("un:7",)), ("budapset:2", ("budapest:2",)), ("Art. 32 BCC", ("budapest:32",)), ("merdia 5", ("uncac:5",)),
+     ("Art. 9b UN", ("un:9",))],
+)
+def test_suggestions_are_near_spellings(resolver: Resolver, text: str, suggestions: tuple[str, ...]) -> None:
+    with pytest.raises(UnknownName) as info:
+        resolver.article(text)
+    assert info.value.suggestions == suggestions
+    assert resolver.suggest_article(text) == suggestions
+
+
+def test_an_unknown_number_suggests_nothing_unrelated(resolver: Resolver) -> None:
+    with pytest.raises(UnknownName) as info:
+        resolver.article("un:99")
+    assert info.value.suggestions == ()
+
+
+def test_numbered_suggestions_keep_the_spelling(numbered: Resolver) -> None:
+    assert numbered.suggest_article("own:2") == ("own:2a",)
+    assert numbered.suggest_article("own:1b") == ("own:1", "own:1.10")
+    assert numbered.suggest_article("own 1.1x") == ("own:1",)  # article 1, point 1x: found, so offered as is
+
+
+def test_close_matches_ranks_by_similarity() -> None:
+    from treatycmp.fuzzy import close_matches
+
+    assert close_matches("budapset", ["un", "budapest", "bc"]) == ("budapest",)
+    assert close_matches("p3", ["p1", "p2", "un"]) == ("p1", "p2")
+    assert close_matches("7a", ["17", "7", "70"], limit=1) == ("7",)
+    assert close_matches("zzz", ["budapest"]) == ()
+    assert close_matches("", ["a"]) == () and close_matches("a", []) == ()

@@ -39,7 +39,12 @@ _SPELLING = (
     (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
 )
 _JOIN_SPLIT_RE = re.compile(r"[-/'’]")
-_WORD_RE = re.compile(r"[a-z0-9]+")
+_WORD_RE = re.compile(r"[^\W_]+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_CJK_SPLIT_RE = re.compile(f"[{_CJK}]+|[^{_CJK}]+")
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
+_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 
 
 @lru_cache(maxsize=8192)
@@ -51,17 +56,39 @@ def normalise(text: str, expand: bool = False) -> tuple[str, ...]:
     """
     folded = fold(text)
     if _JOIN_SPLIT_RE.search(folded) is None:  # no compounds: the words are what the loop below would find
-        return tuple(map(_word, _WORD_RE.findall(folded)))
-    words: list[str] = []
-    for chunk in folded.split():
-        parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
-        if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
-            words.append("".join(parts))
-            if expand:
-                words.extend(parts)
-        else:
-            words.extend(_WORD_RE.findall(chunk))
+        words = _WORD_RE.findall(folded)
+    else:
+        words = []
+        for chunk in folded.split():
+            parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
+            if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
+                words.append("".join(parts))
+                if expand:
+                    words.extend(parts)
+            else:
+                words.extend(_WORD_RE.findall(chunk))
+    if not folded.isascii():
+        words = [piece for word in words for piece in script_words(word)]
     return tuple(map(_word, words))
+
+
+def script_words(word: str) -> list[str]:
+    """A word of a script written without spaces split for indexing: Chinese or Japanese runs into character
+    pairs ('网络犯罪' -> '网络', '络犯', '犯罪'); Arabic words lose tatweel and a leading article ('الجرائم' -> 'جرائم').
+    """
+    if _ARABIC_RE.search(word):
+        word = word.replace("\u0640", "").replace("ى", "ي").replace("ة", "ه")
+        prefix = next((p for p in _ARABIC_ARTICLES if word.startswith(p) and len(word) - len(p) >= 3), "")
+        return [word[len(prefix):]]
+    if not _CJK_RE.search(word):
+        return [word]
+    pieces: list[str] = []
+    for run in _CJK_SPLIT_RE.findall(word):
+        if len(run) > 1 and _CJK_RE.match(run):
+            pieces.extend(run[i:i + 2] for i in range(len(run) - 1))
+        else:
+            pieces.append(run)
+    return pieces
 
 
 @lru_cache(maxsize=65536)
@@ -185,13 +212,12 @@ class Index:
         return Hit(self.articles[n], round(score, 1), kind, self.field_text[fi])
 
     def _citation(self, query: str, within: tuple[str, ...] | None) -> Hit | None:
-        parsed = self.resolver.parse(query)
-        if parsed is None:
+        """The article *query* cites, as a hit with full score ('un:40 para. 22' when a paragraph is named)."""
+        cited = self.resolver.find_citation(query)
+        if cited is None or (within and cited.article.instrument not in within):
             return None
-        art_id = f"{parsed[0]}:{parsed[1]}"
-        if not self.corpus.has_article(art_id) or (within and parsed[0] not in within):
-            return None
-        return Hit(self.corpus.article(art_id), 100.0, "citation", art_id)
+        art_id = cited.article.id
+        return Hit(cited.article, 100.0, "citation", f"{art_id} para. {cited.pinpoint}" if cited.pinpoint else art_id)
 
     def _score(self, query: str, within: tuple[str, ...] | None, keep: int) -> list[tuple[float, str, int, int]]:
         """Candidates for *query*: every matching article, or at least the *keep* best when the rest provably
@@ -222,6 +248,8 @@ class Index:
         return found
 
     def _close(self, word: str) -> dict[str, float]:
+        if len(word) == 1 and _CJK_RE.match(word):  # one character: the indexed pairs that hold it
+            return {w: 100.0 if w == word else 90.0 for w in self.vocabulary if word in w and _CJK_RE.match(w)}
         if len(word) <= 3 or word.isdigit():
             return {word: 100.0} if word in self.postings else {}
         if len(word) == 4:  # too short for a typo to be told from another word: exact or prefix only

@@ -1,0 +1,28 @@
+"""Near spellings: the one fuzzy matcher behind every "did you mean" (rapidfuzz, imported on first use)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+DEFAULT_CUTOFF = 70.0
+"""Least similarity (0-100, rapidfuzz ``fuzz.ratio``) of a suggestion, unless it is a single edit away."""
+
+
+def close_matches(word: str, choices: Iterable[str], *, limit: int = 3, cutoff: float = DEFAULT_CUTOFF) -> tuple[str, ...]:
+    """The *choices* spelled most like *word*, best first (ties in the order given), at most *limit* of them.
+
+    A choice qualifies when its similarity reaches *cutoff* or when one edit turns *word* into it (so short
+    names such as 'p3' still find 'p2', whose similarity is only 50).
+    """
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    unique = list(dict.fromkeys(choices))
+    if not word or not unique or limit <= 0:
+        return ()
+    scored = {i: score for _, score, i in process.extract(word, unique, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)}
+    if len(word) >= 2:
+        for _, _, i in process.extract(word, unique, scorer=Levenshtein.distance, score_cutoff=1, limit=None):
+            scored.setdefault(i, fuzz.ratio(word, unique[i]))
+    ranked = sorted(scored, key=lambda i: (-scored[i], i))
+    return tuple(unique[i] for i in ranked[:limit])
