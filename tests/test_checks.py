@@ -1,27 +1,23 @@
-"""Each rule of `treatycmp check`: this YAML gives this finding at this line."""
+"""Each rule of `treatycmp check`: this YAML gives exactly these findings, at these lines and columns, in this order."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from conftest import MINI_ARTICLES, MINI_MAPPING, write_data
+from conftest import MINI_ARTICLES, MINI_MAPPING
+from rulecase import RuleCase, findings, mapping_with
 
-from treatycmp.checks import apply_strict
+from treatycmp.checks import apply_strict, doc
 from treatycmp.loader import load_with_findings
 
-
-def findings_for(tmp_path: Path, articles: str = MINI_ARTICLES, mapping: str = MINI_MAPPING):
-    _, found = load_with_findings(write_data(tmp_path / "d", articles, mapping))
-    return sorted(found)
-
-
-def codes(found) -> list[tuple[str, int, str]]:
-    return [(f.file.rsplit("/", 1)[-1], f.line, f.code) for f in found]
+ROOT = Path(__file__).resolve().parents[1]
+E, W = "error", "warning"
 
 
 def test_clean_mini_data_has_no_findings(tmp_path: Path) -> None:
-    assert findings_for(tmp_path) == []
+    assert findings(tmp_path) == []
 
 
 def test_shipped_data_is_clean_even_when_strict(corpus) -> None:
@@ -30,76 +26,220 @@ def test_shipped_data_is_clean_even_when_strict(corpus) -> None:
     assert [f.text() for f in apply_strict(found)] == []
 
 
-def test_unmapped_article_is_named_at_the_comparison_line(tmp_path: Path) -> None:
-    mapping = MINI_MAPPING.replace('  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}\n', "")
-    found = findings_for(tmp_path, mapping=mapping)
-    assert codes(found) == [("mapping.yaml", 2, "unmapped-article")]
-    assert "a:3 'Three'" in found[0].message and found[0].article == "a:3"
+# identity
 
-
-def test_article_count_mismatch(tmp_path: Path) -> None:
-    found = findings_for(tmp_path, articles=MINI_ARTICLES.replace("article_count: 2", "article_count: 5"))
-    assert codes(found) == [("articles.yaml", 31, "article-count")]
-
-
-def test_unknown_and_missing_fields(tmp_path: Path) -> None:
-    articles = MINI_ARTICLES.replace('    aliases: ["alpha"]\n', '    aliases: ["alpha"]\n    colour: red\n')
-    mapping = MINI_MAPPING.replace('relation: equal, source', 'relation: equal, sauce: x, source')
-    found = findings_for(tmp_path, articles, mapping)
-    assert ("articles.yaml", 13, "unknown-field") in codes(found)
-    assert ("mapping.yaml", 4, "unknown-field") in codes(found)
-
-
-def test_relation_outside_the_vocabulary(tmp_path: Path) -> None:
-    found = findings_for(tmp_path, mapping=MINI_MAPPING.replace("relation: subset", "relation: similar"))
-    assert ("mapping.yaml", 5, "bad-value") in codes(found)
-    bad = [f for f in found if f.code == "bad-value"][0]
-    assert "'similar' is not one of: equal, subset, superset, intersects" in bad.message
-
-
-def test_bad_status_and_malformed_id(tmp_path: Path) -> None:
-    mapping = MINI_MAPPING.replace('source: analysis}\n  - {from: "a:2"', 'source: analysis, status: final}\n  - {from: "a-2"')
-    found = findings_for(tmp_path, mapping=mapping)
-    assert ("mapping.yaml", 4, "bad-value") in codes(found)
-    assert ("mapping.yaml", 5, "malformed-id") in codes(found)
-
-
-def test_duplicate_ids_and_shared_alias(tmp_path: Path) -> None:
+def test_duplicate_article_number_and_shared_alias_point_at_the_value(tmp_path: Path) -> None:
     articles = MINI_ARTICLES.replace('      - {num: "2", title: "Zwei"', '      - {num: "1", title: "Zwei"')
     articles = articles.replace('    number: "B-1"\n', '    number: "B-1"\n    aliases: ["Alpha"]\n')
-    found = findings_for(tmp_path, articles)
-    assert ("articles.yaml", 36, "duplicate-id") in codes(found)
-    assert ("articles.yaml", 19, "shared-alias") in codes(found)
+    case = RuleCase(tmp_path / "d", articles)
+    assert case.rows == [
+        ("articles", 23, 15, E, "shared-alias"),
+        ("articles", 36, 15, E, "duplicate-id"),
+        ("mapping", 5, 23, E, "unknown-article"),  # c:2 is gone: a consequence, printed after
+    ]
+    assert case.messages("shared-alias") == ["alias 'Alpha' of 'b' already names 'a'"]
+    assert case.messages("duplicate-id") == ["article c:1 is defined twice (first at line 35)"]
 
 
-def test_unknown_target_suggests_a_name(tmp_path: Path) -> None:
-    found = findings_for(tmp_path, mapping=MINI_MAPPING.replace("absent_in: c", "absent_in: cc"))
-    assert ("mapping.yaml", 7, "unknown-name") in codes(found)
-    assert "did you mean 'c'" in [f for f in found if f.code == "unknown-name"][0].message
+def test_duplicate_instrument_id_is_at_the_second_id(tmp_path: Path) -> None:
+    articles = MINI_ARTICLES.replace("  - id: c\n", "  - id: b\n").replace('number: "C-1"', 'number: "C-2"')
+    assert findings(tmp_path, articles) == [
+        ("articles", 27, 9, E, "duplicate-id"),
+        ("mapping", 2, 19, E, "unknown-name"),
+        ("mapping", 4, 23, E, "unknown-article"),
+        ("mapping", 5, 23, E, "unknown-article"),
+        ("mapping", 7, 33, E, "unknown-name"),
+    ]
 
+
+# integrity
+
+def test_dangling_to_is_reported_at_the_to_value(tmp_path: Path) -> None:
+    case = RuleCase(tmp_path / "d", mapping=MINI_MAPPING.replace('to: "c:2"', 'to: "c:9"'))
+    assert case.rows == [("mapping", 5, 23, E, "unknown-article")]
+    assert case.messages("unknown-article") == ["link 'to' names unknown article 'c:9' (c has articles 1–2)"]
+
+
+def test_unknown_target_suggests_a_name_at_the_value(tmp_path: Path) -> None:
+    case = RuleCase(tmp_path / "d", mapping=MINI_MAPPING.replace("absent_in: c", "absent_in: cc"))
+    assert case.rows == [("mapping", 7, 33, E, "unknown-name"), ("mapping", 2, 5, E, "unmapped-article")]
+    assert "did you mean 'c'" in case.messages("unknown-name")[0]
+
+
+def test_unknown_group_member_is_at_the_member(tmp_path: Path) -> None:
+    assert findings(tmp_path, MINI_ARTICLES.replace('members: ["a", "b"]', 'members: ["a", "bb"]')) == [
+        ("articles", 6, 20, E, "unknown-name"),
+    ]
+
+
+# consistency
 
 def test_linked_and_absent_self_link_and_duplicate(tmp_path: Path) -> None:
-    mapping = MINI_MAPPING + '  - {article: "a:1", absent_in: c, reason: "x", source: analysis}\n'
-    mapping = mapping.replace(
-        "absences:\n",
-        '  - {from: "c:1", to: "a:1", relation: equal, source: analysis}\n'
-        '  - {from: "c:2", to: "c:2", relation: equal, source: analysis}\nabsences:\n',
+    mapping = mapping_with(
+        links='  - {from: "c:1", to: "a:1", relation: equal, source: analysis}\n'
+              '  - {from: "c:2", to: "c:2", relation: equal, source: analysis}\n',
+        absences='  - {article: "a:1", absent_in: c, reason: "x", source: analysis}\n',
     )
-    got = codes(findings_for(tmp_path, mapping=mapping))
-    assert ("mapping.yaml", 6, "duplicate-link") in got
-    assert ("mapping.yaml", 7, "self-link") in got
-    assert ("mapping.yaml", 10, "linked-and-absent") in got
+    assert findings(tmp_path, mapping=mapping) == [
+        ("mapping", 6, 5, E, "duplicate-link"),
+        ("mapping", 7, 23, E, "self-link"),
+        ("mapping", 10, 33, E, "linked-and-absent"),
+    ]
+
+
+def test_linked_and_absent_lists_the_links_by_number(tmp_path: Path) -> None:
+    articles = MINI_ARTICLES.replace('{num: "1", title: "Eins"', '{num: "10", title: "Eins"')
+    articles = articles.replace('{num: "2", title: "Zwei"', '{num: "9", title: "Zwei"')
+    mapping = (
+        "links:\n"
+        '  - {from: "a:1", to: "c:10", relation: equal, source: analysis}\n'
+        '  - {from: "a:1", to: "c:9", relation: equal, source: analysis}\n'
+        "absences:\n"
+        '  - {article: "a:1", absent_in: c, reason: "x", source: analysis}\n'
+    )
+    case = RuleCase(tmp_path / "d", articles, mapping)
+    assert case.rows == [("mapping", 5, 33, E, "linked-and-absent")]
+    assert case.messages("linked-and-absent") == ["a:1 is declared absent in c but linked to c:9, c:10"]
+
+
+def test_link_within_one_instrument(tmp_path: Path) -> None:
+    link = '  - {from: "a:1", to: "a:2", relation: intersects, note: "both", source: analysis}\n'
+    case = RuleCase(tmp_path / "d", mapping=mapping_with(links=link))
+    assert case.rows == [("mapping", 6, 23, E, "same-instrument-link")]
+    assert case.messages("same-instrument-link") == ["link a:1 → a:2 links two articles of the same instrument 'a'"]
+
+
+def test_instrument_or_group_compared_with_itself(tmp_path: Path) -> None:
+    case = RuleCase(tmp_path / "d", mapping=mapping_with(comparisons="  - {from: a, to: c}\n  - {from: grp, to: a}\n"))
+    assert case.rows == [("mapping", 3, 21, E, "self-comparison")]  # and no unmapped-article for a → a
+    assert case.messages("self-comparison") == ["comparison grp → a compares a with itself"]
+    assert findings(tmp_path / "x", mapping=mapping_with(comparisons="  - {from: c, to: c}\n")) == [
+        ("mapping", 2, 19, E, "self-comparison"),
+    ]
+
+
+def test_comparison_declared_twice(tmp_path: Path) -> None:
+    twice = RuleCase(tmp_path / "d", mapping=mapping_with(comparisons="  - {from: a, to: c}\n  - {from: a, to: c}\n"))
+    assert twice.rows == [("mapping", 3, 5, E, "duplicate-comparison")]
+    assert twice.messages("duplicate-comparison") == ["comparison a → c is already declared at line 2"]
+    assert findings(tmp_path / "x", mapping=mapping_with(comparisons="  - {from: a, to: c}\n  - {from: c, to: a}\n")) == []
+
+
+def test_absence_in_its_own_instrument_or_group(tmp_path: Path) -> None:
+    absences = ('  - {article: "a:3", absent_in: grp, reason: "nothing", source: analysis}\n'
+                '  - {article: "a:2", absent_in: a, reason: "x", source: analysis}\n')
+    case = RuleCase(tmp_path / "d", mapping=mapping_with(absences=absences))
+    assert case.rows == [("mapping", 8, 33, E, "absent-in-own"), ("mapping", 9, 33, E, "absent-in-own")]
+    assert case.messages("absent-in-own") == [
+        "absence of a:3 in grp: 'grp' holds its instrument 'a'",
+        "absence of a:2 in a: 'a' is the article's own instrument",
+    ]
 
 
 def test_note_is_required_unless_equal(tmp_path: Path) -> None:
-    found = findings_for(tmp_path, mapping=MINI_MAPPING.replace('note: "narrower", ', ""))
-    assert codes(found) == [("mapping.yaml", 5, "missing-note")]
+    assert findings(tmp_path, mapping=MINI_MAPPING.replace('note: "narrower", ', "")) == [
+        ("mapping", 5, 5, E, "missing-note"),
+    ]
 
+
+def test_absence_declared_twice_and_without_reason(tmp_path: Path) -> None:
+    absences = '  - {article: "a:3", absent_in: c, source: analysis}\n'
+    assert findings(tmp_path, mapping=mapping_with(absences=absences)) == [
+        ("mapping", 8, 5, E, "duplicate-absence"),
+        ("mapping", 8, 5, W, "missing-reason"),
+    ]
+
+
+# chains
+
+CYCLE = ('  - {from: "c:1", to: "b:1", relation: equal, source: analysis}\n'
+         '  - {from: "a:1", to: "b:1", relation: superset, note: "wider", source: analysis}\n')
+
+
+def test_cycle_of_inclusions_is_reported_at_the_link_that_closes_it(tmp_path: Path) -> None:
+    case = RuleCase(tmp_path / "d", mapping=mapping_with(links=CYCLE))
+    assert case.rows == [("mapping", 7, 40, E, "relation-cycle")]
+    assert case.messages("relation-cycle") == [
+        "relation cycle b:1 ⊂ a:1 = c:1 = b:1: b:1 would be strictly narrower than itself",
+    ]
+
+
+def test_cycle_read_through_both_directions_of_each_link(tmp_path: Path) -> None:
+    links = ('  - {from: "b:1", to: "c:2", relation: superset, note: "wider", source: analysis}\n'
+             '  - {from: "b:1", to: "a:2", relation: subset, note: "narrower", source: analysis}\n')
+    case = RuleCase(tmp_path / "d", mapping=mapping_with(links=links))
+    assert case.rows == [("mapping", 7, 40, E, "relation-cycle")]
+    assert case.messages("relation-cycle") == [
+        "relation cycle b:1 ⊂ a:2 ⊂ c:2 ⊂ b:1: b:1 would be strictly narrower than itself",
+    ]
+
+
+def test_a_cycle_of_equal_and_subset_either_way_is_a_contradiction(tmp_path: Path) -> None:
+    """a:1 = c:1 = b:1 makes a:1 and b:1 the same: a:1 ⊂ b:1 contradicts it as much as a:1 ⊃ b:1."""
+    links = CYCLE.replace('relation: superset, note: "wider"', 'relation: subset, note: "narrower"')
+    assert findings(tmp_path, mapping=mapping_with(links=links)) == [("mapping", 7, 40, E, "relation-cycle")]
+
+
+def test_consistent_chains_pass(tmp_path: Path) -> None:
+    """a:2 ⊂ c:2 = b:1 and a:2 ⊂ b:1 agree; intersects takes no part in a chain."""
+    links = ('  - {from: "c:2", to: "b:1", relation: equal, source: analysis}\n'
+             '  - {from: "a:2", to: "b:1", relation: subset, note: "narrower", source: analysis}\n')
+    assert findings(tmp_path, mapping=mapping_with(links=links)) == []
+    links = CYCLE.replace('relation: superset', 'relation: intersects')
+    assert findings(tmp_path / "x", mapping=mapping_with(links=links)) == []
+
+
+def test_equal_chains_that_return_to_their_start_pass(tmp_path: Path) -> None:
+    links = CYCLE.replace('relation: superset, note: "wider"', "relation: equal")
+    assert findings(tmp_path, mapping=mapping_with(links=links)) == []
+
+
+def test_one_wrong_link_gives_one_finding(tmp_path: Path) -> None:
+    links = CYCLE + '  - {from: "b:1", to: "c:2", relation: equal, source: analysis}\n'
+    assert findings(tmp_path, mapping=mapping_with(links=links)) == [("mapping", 7, 40, E, "relation-cycle")]
+
+
+# completeness
+
+def test_unmapped_article_is_named_at_the_comparison(tmp_path: Path) -> None:
+    mapping = MINI_MAPPING.replace('  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}\n', "")
+    case = RuleCase(tmp_path / "d", mapping=mapping)
+    assert case.rows == [("mapping", 2, 5, E, "unmapped-article")]
+    assert case.findings[0].article == "a:3" and "a:3 'Three'" in case.findings[0].message
+
+
+def test_unmapped_articles_are_listed_by_number(tmp_path: Path) -> None:
+    articles = MINI_ARTICLES.replace('{num: "1", title: "Eins"', '{num: "10", title: "Eins"')
+    articles = articles.replace('{num: "2", title: "Zwei"', '{num: "9", title: "Zwei"')
+    case = RuleCase(tmp_path / "d", articles, "comparisons:\n  - {from: c, to: b}\n")
+    assert case.rows == [("mapping", 2, 5, E, "unmapped-article")] * 2
+    assert [f.article for f in case.findings] == ["c:9", "c:10"]
+
+
+def test_article_count_is_at_the_count(tmp_path: Path) -> None:
+    assert findings(tmp_path, articles=MINI_ARTICLES.replace("article_count: 2", "article_count: 5")) == [
+        ("articles", 31, 20, E, "article-count"),
+    ]
+
+
+# provenance
 
 def test_missing_source_is_a_warning_and_strict_makes_it_an_error(tmp_path: Path) -> None:
-    found = findings_for(tmp_path, mapping=MINI_MAPPING.replace("relation: equal, source: analysis", "relation: equal"))
-    assert [(f.severity, f.code, f.line) for f in found] == [("warning", "missing-source", 4)]
-    assert [f.severity for f in apply_strict(found)] == ["error"]
+    mapping = MINI_MAPPING.replace("relation: equal, source: analysis", "relation: equal")
+    assert findings(tmp_path, mapping=mapping) == [("mapping", 4, 5, W, "missing-source")]
+    assert RuleCase(tmp_path / "strict", mapping=mapping, strict=True).rows == [("mapping", 4, 5, E, "missing-source")]
+
+
+# order
+
+def test_root_cause_first_across_files(tmp_path: Path) -> None:
+    """A malformed number in articles.yaml, then the link naming it, then the count it upsets."""
+    case = RuleCase(tmp_path / "d", MINI_ARTICLES.replace('{num: "2", title: "Zwei"', '{num: "two", title: "Zwei"'))
+    assert case.rows == [
+        ("articles", 35, 15, E, "malformed-id"),
+        ("mapping", 5, 23, E, "unknown-article"),
+        ("articles", 31, 20, E, "article-count"),
+    ]
 
 
 @pytest.mark.parametrize("index", range(0, 66, 13))
@@ -111,9 +251,31 @@ def test_removing_any_link_from_real_data_is_caught(real_copy: Path, index: int)
     victim = links[index]
     # drop the link and every other link and absence of its from-article towards the same target
     kept = [l for l in links if not (l["from"] == victim["from"] and l["to"].split(":")[0] == victim["to"].split(":")[0])]
-    doc = yaml.safe_load(text)
-    doc["links"] = kept
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    doc_ = yaml.safe_load(text)
+    doc_["links"] = kept
+    path.write_text(yaml.safe_dump(doc_, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _, found = load_with_findings(real_copy)
     unmapped = [f for f in found if f.code == "unmapped-article"]
     assert victim["from"] in {f.article for f in unmapped}
+
+
+# documentation
+
+def test_docs_rules_md_is_generated_from_the_code() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == doc.render(), (
+        "docs/rules.md is out of date: run python -m treatycmp.checks.doc docs/rules.md")
+
+
+@pytest.mark.parametrize("entry", doc.modules(), ids=lambda e: e[1])
+def test_every_code_is_documented_with_a_failing_and_a_passing_example(entry) -> None:
+    _, _, module, _ = entry
+    sections = doc.sections(module)
+    assert sorted(sections) == sorted(module.CODES)
+    for code, text in sections.items():
+        assert "# failing" in text and "# passing" in text, code
+
+
+def test_every_code_has_a_test_that_expects_it() -> None:
+    tests = "".join((ROOT / "tests" / name).read_text(encoding="utf-8") for name in ("test_checks.py", "test_schema.py"))
+    expected = set(re.findall(r'(?:E|W), "([a-z-]+)"\)', tests))
+    assert set(doc.codes()) - expected == set()

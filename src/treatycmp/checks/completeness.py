@@ -5,7 +5,8 @@ instrument has the number of articles it declares.
 
 An article of a comparison's `from` side with no link to the `to` side and no absence naming it (or a group
 holding it); reported at the comparison, one finding per article, sorted by number. An error: the comparison
-would silently leave the article out of `diff`, `gaps` and `coverage`.
+would silently leave the article out of `diff`, `gaps` and `coverage`. A comparison declared twice is checked
+once, and one that compares an instrument with itself is not checked (see `self-comparison`).
 
 ```yaml
 # failing: a:3 is neither linked to c nor declared absent in c
@@ -38,7 +39,7 @@ from typing import Iterator
 
 from ..compare import absence_in, articles_of, links_to
 from ..findings import ERROR, Finding, Pos, make, place
-from ..models import Corpus, scope_of
+from ..models import Comparison, Corpus, scope_of
 
 CODES = {"unmapped-article": ERROR, "article-count": ERROR}
 """Every code this rule reports, with its severity."""
@@ -47,11 +48,22 @@ CODES = {"unmapped-article": ERROR, "article-count": ERROR}
 def check(corpus: Corpus) -> Iterator[Finding]:
     """Article counts, then every declared comparison between known scopes."""
     yield from _counts(corpus)
+    for comparison in _checkable(corpus):
+        where = place(comparison.pos, comparison.line)
+        yield from _uncovered(corpus, comparison.from_id, comparison.to_id, where)
+
+
+def _checkable(corpus: Corpus) -> Iterator[Comparison]:
+    """Each declared comparison once, between known scopes that share no instrument."""
+    # the others are reported by integrity and consistency; checking them would only repeat the consequence
     known = {i.id for i in corpus.instruments} | {g.id for g in corpus.groups}
-    for comparison in corpus.comparisons:
-        if comparison.from_id in known and comparison.to_id in known:
-            where = place(comparison.pos, comparison.line)
-            yield from _uncovered(corpus, comparison.from_id, comparison.to_id, where)
+    seen: set[tuple[str, str]] = set()
+    for comp in corpus.comparisons:
+        key = (comp.from_id, comp.to_id)
+        shared = set(corpus.members(comp.from_id)) & set(corpus.members(comp.to_id))
+        if comp.from_id in known and comp.to_id in known and not shared and key not in seen:
+            yield comp
+        seen.add(key)
 
 
 def _uncovered(corpus: Corpus, a_id: str, b_id: str, where: Pos) -> Iterator[Finding]:
