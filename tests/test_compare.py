@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from treatycmp.compare import counterparts, diff, gaps, links_between
-from treatycmp.coverage import classify, coverage
+from treatycmp.counting import classify, coverage
 from treatycmp.models import Corpus, Relation
 from treatycmp.refs import Resolver
 

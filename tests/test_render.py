@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from treatycmp import compare
-from treatycmp.coverage import coverage
-from treatycmp.lineage import lineage
+from treatycmp.counting import coverage
+from treatycmp.origins import lineage
 from treatycmp.lookup import Index
 from treatycmp.models import Corpus
 from treatycmp.output import write_atomic

@@ -9,7 +9,8 @@ The core is a small Python API for notebooks::
     tc.find(corpus, "transborder acess", within="bc")   # fuzzy look-up, best first
     tc.article(corpus, "Art. 32 BC")                    # citations as people write them
 
-Nothing heavy is imported until first use.
+Nothing heavy is imported until first use. No public name is also a module name, so a name keeps meaning the
+function after any submodule is imported.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .api import article, counterparts, coverage, diff, find, gaps, load
+    from .api import article, counterparts, coverage, diff, find, gaps, lineage, load, scope, show
 
-__all__ = ["__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage"]
+__all__ = ["__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage", "lineage", "show", "scope"]
 
 
 def __getattr__(name: str) -> object:

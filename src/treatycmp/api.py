@@ -10,8 +10,8 @@ import os
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import compare
-from . import coverage as _coverage
-from . import lineage as _lineage
+from . import counting as _coverage
+from . import origins as _lineage
 from .errors import UnknownName, UsageError
 from .models import Article, Corpus, Scope
 

@@ -30,8 +30,8 @@ from .views import (
 )
 
 if TYPE_CHECKING:
-    from .coverage import Coverage
-    from .lineage import Lineage
+    from .counting import Coverage
+    from .origins import Lineage
     from .lookup import FindResult
 
 ARTICLE_COLUMNS = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3))
@@ -228,7 +228,7 @@ def find_report(result: FindResult) -> Report:
 
 
 def coverage_report(cov: Coverage) -> Report:
-    from .coverage import COVERAGE_KEYS
+    from .counting import COVERAGE_KEYS
 
     cols = (Column("chapter", "Chapter", ratio=3), *(Column(k, k, NUMBER) for k in COVERAGE_KEYS),
             Column("total", "total", NUMBER), Column("draft", "of which draft", NUMBER), Column("chart", "", BAR, 2, 20))
@@ -249,7 +249,7 @@ def coverage_report(cov: Coverage) -> Report:
 
 
 def _coverage_cells(label_: str, counts: dict[str, int], drafts: dict[str, int]) -> tuple[object, ...]:
-    from .coverage import COVERAGE_KEYS
+    from .counting import COVERAGE_KEYS
 
     values = tuple(str(counts.get(k, 0)) for k in COVERAGE_KEYS)
     bar: list[tuple[str, int]] = []

@@ -11,7 +11,7 @@ from html import escape
 from .._version import __version__
 from ..api import ReportData
 from ..compare import Counterparts, Diff
-from ..coverage import Coverage
+from ..counting import Coverage
 from ..models import Article, Corpus
 from ..present import title
 from ..textsafe import visible
