@@ -1,8 +1,14 @@
-"""Writing results: to stdout, or atomically to a file (temporary file beside it, then renamed)."""
+"""Writing results: to stdout, to a device or FIFO as it is, or atomically to a file (temporary file beside it, renamed).
+
+``-o PATH`` behaves like the shell's ``>`` where that is safe and refuses where it is not: a symlink is followed
+to its target (the link stays), a regular file is replaced atomically and keeps its mode and owner, a character
+device or FIFO is written directly; a read-only file, a folder, a block device or an empty name is refused.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -10,8 +16,78 @@ from pathlib import Path
 from .errors import UsageError
 
 
+def emit(content: str | bytes, output: str | None) -> None:
+    """Send *content* to the file *output*, or to stdout when it is None or '-'; failures raise :class:`UsageError`."""
+    if output is None or output == "-":
+        _to_stdout(content)
+        return
+    if not output.strip():
+        raise UsageError("cannot write to an empty file name (give a file, or '-' for standard output)")
+    info = _stat(output)
+    if info is None and output.endswith(("/", os.sep)):
+        raise UsageError(f"cannot write {output}: no such directory")
+    if info is None:
+        write_atomic(_final_path(output), content)
+    elif stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"cannot write {output}: it is a directory")
+    elif stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        write_stream(output, content)
+    elif not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"cannot write {output}: not a regular file, character device or FIFO")
+    elif _read_only(output, info):
+        raise UsageError(f"cannot write {output}: the file is read-only (permission denied)")
+    else:
+        write_atomic(_final_path(output), content)
+
+
+def _to_stdout(content: str | bytes) -> None:
+    if isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+    else:
+        sys.stdout.write(content)
+    sys.stdout.flush()
+
+
+def _stat(output: str) -> os.stat_result | None:
+    """What *output* names, symlinks followed; None when nothing is there yet (or a link points at nothing)."""
+    try:
+        return os.stat(output)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _read_only(output: str, info: os.stat_result) -> bool:
+    """True when the file may not be written: no write permission, or no write bit at all (checked for root too)."""
+    return not os.access(output, os.W_OK) or not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _final_path(output: str) -> Path:
+    """The path a shell's '>' would write: symlinks resolved, so that the link survives and its target changes."""
+    path = Path(output)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def write_stream(output: str, content: str | bytes) -> None:
+    """Write *content* straight to a character device or FIFO (no temporary file, no truncation, no creation)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        fd = os.open(output, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write *content* to *path* so that a failure never leaves a half-written file."""
+    """Write *content* to *path* so that a failure never leaves a half-written file; an existing file keeps its mode."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"cannot write {path}: folder {folder} does not exist")
@@ -21,7 +97,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
-        os.chmod(tmp, 0o666 & ~_umask())
+        _take_over(tmp, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -33,6 +109,33 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         _remove(tmp)
         raise
+    _sync_folder(folder)
+
+
+def _take_over(tmp: str, path: Path) -> None:
+    """Give the temporary file the mode (and, as root, the owner) of the file it replaces, or the default mode."""
+    try:
+        old = os.stat(path)
+    except OSError:
+        os.chmod(tmp, 0o666 & ~_umask())
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and (old.st_uid, old.st_gid) != (0, 0):
+        os.chown(tmp, old.st_uid, old.st_gid)
+    os.chmod(tmp, stat.S_IMODE(old.st_mode))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable where the platform allows it (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
@@ -46,15 +149,3 @@ def _remove(tmp: str) -> None:
         os.unlink(tmp)
     except OSError:
         pass
-
-
-def emit(content: str | bytes, output: str | None) -> None:
-    """Send *content* to the file *output*, or to stdout when it is None or '-'."""
-    if output not in (None, "-"):
-        write_atomic(Path(output), content)
-        return
-    if isinstance(content, bytes):
-        sys.stdout.buffer.write(content)
-    else:
-        sys.stdout.write(content)
-    sys.stdout.flush()
