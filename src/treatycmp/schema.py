@@ -1,8 +1,8 @@
 """Schema: the fields, types, vocabularies, ids, dates, headings and text of every entry, as the files are read.
 
-Each ``read_*`` function takes a :class:`~treatycmp.yamlio.YMap` and a :class:`Reader` that collects findings,
-and returns the typed record (or ``None`` when the entry is too broken to use). A bad value is reported at the
-value, an unknown field at its key, a missing field at the entry (at the key when it is there but empty).
+An entry too broken to use is left out of the corpus; what that upsets (a link naming a dropped article, an
+article count) is reported by the later stages. A bad value is reported at the value, an unknown field at its key,
+a missing field at the entry (at the key when the key is there but empty).
 
 ### unknown-field
 
@@ -218,20 +218,29 @@ class Reader:
 
     def listed(self, node: YMap, key: str, what: str) -> tuple[tuple[str, ...], tuple[Pos, ...]]:
         """The non-empty stripped strings of the list at *key*, with the position of each."""
-        value = node.get(key)
-        if value is None:
-            return (), ()
-        if not isinstance(value, YList) or not all(isinstance(v, str) for v in value):
-            self.error(node.value_at(key), "wrong-type", f"{what} field {key!r} must be a list of strings")
-            return (), ()
-        kept = [(v.strip(), pos) for v, pos in zip(value, value.item_pos) if v.strip()]
-        for text, pos in kept:
-            if CONTROL_RE.search(text):
-                self.unsafe(text, pos, key, f"{what} field {key!r} item {text!r}")
-        return tuple(v for v, _ in kept), tuple(p for _, p in kept)
+        values = self.strings(node, key, what)
+        items = node.get(key)
+        if not values or not isinstance(items, YList):
+            return values, ()
+        return values, tuple(pos for v, pos in zip(items, items.item_pos) if v.strip())
 
     def strings(self, node: YMap, key: str, what: str) -> tuple[str, ...]:
-        return self.listed(node, key, what)[0]
+        """The non-empty stripped strings of the list at *key*; unsafe characters are reported at their item."""
+        value = node.get(key)
+        if value is None:
+            return ()
+        try:
+            stripped = tuple(map(str.strip, value)) if isinstance(value, YList) else None
+        except TypeError:  # an item that is not text
+            stripped = None
+        if stripped is None:
+            self.error(node.value_at(key), "wrong-type", f"{what} field {key!r} must be a list of strings")
+            return ()
+        if CONTROL_RE.search("".join(value)):
+            for text, pos in zip(value, value.item_pos):
+                if CONTROL_RE.search(text):
+                    self.unsafe(text, pos, key, f"{what} field {key!r} item {text.strip()!r}")
+        return tuple(v for v in stripped if v) if "" in stripped else stripped
 
     def integer(self, node: YMap, key: str, what: str) -> int:
         value = node.get(key)
