@@ -21,7 +21,7 @@ DROPPED_TAGS = frozenset(("script", "style", "template"))
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
 
