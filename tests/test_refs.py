@@ -228,6 +228,14 @@ def test_numbered_suggestions_keep_the_spelling(numbered: Resolver) -> None:
     assert numbered.suggest_article("own 1.1x") == ("own:1",)  # article 1, point 1x: found, so offered as is
 
 
+def test_long_text_is_no_citation_and_is_read_quickly(resolver: Resolver) -> None:
+    import time
+
+    start = time.perf_counter()
+    assert resolver.parse("1." * 5000) is None and resolver.parse("bc " + "2 " * 3000) is None
+    assert time.perf_counter() - start < 0.5
+
+
 def test_close_matches_ranks_by_similarity() -> None:
     from treatycmp.fuzzy import close_matches
 

@@ -9,11 +9,8 @@ DEFAULT_CUTOFF = 70.0
 
 
 def close_matches(word: str, choices: Iterable[str], *, limit: int = 3, cutoff: float = DEFAULT_CUTOFF) -> tuple[str, ...]:
-    """The *choices* spelled most like *word*, best first (ties in the order given), at most *limit* of them.
-
-    A choice qualifies when its similarity reaches *cutoff* or when one edit turns *word* into it (so short
-    names such as 'p3' still find 'p2', whose similarity is only 50).
-    """
+    """The *choices* spelled most like *word* (similarity >= *cutoff*, or one edit away), best first, at most *limit*."""
+    # The one-edit rule lets short names find their neighbours: 'p3' -> 'p2' has a similarity of only 50.
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import Levenshtein
 

@@ -73,9 +73,8 @@ def normalise(text: str, expand: bool = False) -> tuple[str, ...]:
 
 
 def script_words(word: str) -> list[str]:
-    """A word of a script written without spaces split for indexing: Chinese or Japanese runs into character
-    pairs ('网络犯罪' -> '网络', '络犯', '犯罪'); Arabic words lose tatweel and a leading article ('الجرائم' -> 'جرائم').
-    """
+    """One word as indexed: Chinese or Japanese runs as character pairs, Arabic without tatweel or leading article."""
+    # '网络犯罪' -> '网络', '络犯', '犯罪' (no spaces between words to split on); 'الجرائم' -> 'جرائم'.
     if _ARABIC_RE.search(word):
         word = word.replace("\u0640", "").replace("ى", "ي").replace("ة", "ه")
         prefix = next((p for p in _ARABIC_ARTICLES if word.startswith(p) and len(word) - len(p) >= 3), "")
@@ -248,6 +247,7 @@ class Index:
         return found
 
     def _close(self, word: str) -> dict[str, float]:
+        """Vocabulary words spelled like *word*, with their similarity (see :meth:`_similar`)."""
         if len(word) == 1 and _CJK_RE.match(word):  # one character: the indexed pairs that hold it
             return {w: 100.0 if w == word else 90.0 for w in self.vocabulary if word in w and _CJK_RE.match(w)}
         if len(word) <= 3 or word.isdigit():

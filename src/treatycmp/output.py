@@ -41,6 +41,7 @@ def emit(content: str | bytes, output: str | None) -> None:
 
 
 def _to_stdout(content: str | bytes) -> None:
+    """Write *content* to standard output and flush it."""
     if isinstance(content, bytes):
         sys.stdout.buffer.write(content)
     else:
@@ -139,12 +140,14 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _umask() -> int:
+    """The process's file mode creation mask."""
     mask = os.umask(0)
     os.umask(mask)
     return mask
 
 
 def _remove(tmp: str) -> None:
+    """Delete a temporary file if it is still there."""
     try:
         os.unlink(tmp)
     except OSError:

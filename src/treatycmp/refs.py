@@ -26,6 +26,8 @@ GENERIC = frozenset({
 })
 """Words of names that never stand for an instrument on their own."""
 CITE_HINT = "write e.g. 'budapest:2' or 'Art. 2 BC'"
+MAX_TOKENS = 40
+"""Longest citation read, in words and numbers ('Article 2 of the Second Additional Protocol to the ...' has 13)."""
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _NUM = r"[0-9]+(?:[a-z](?!\)))?(?:[-.][0-9a-z]+)?"
@@ -118,6 +120,7 @@ class Resolver:
     """Resolves names of instruments and groups, and article citations, against one corpus."""
 
     def __init__(self, corpus: Corpus) -> None:
+        """Index the names of *corpus*: alias keys, and the words of each scope's short names and aliases."""
         self.corpus = corpus
         self.keys: dict[str, str] = {}
         self.words: dict[str, frozenset[str]] = {}
@@ -130,6 +133,7 @@ class Resolver:
                            (inst.id, inst.short, *inst.aliases))
 
     def _register(self, scope_id: str, names: tuple[str, ...], short_names: tuple[str, ...]) -> None:
+        """Record the alias keys of *names* and the words of *short_names* for one scope."""
         for name in names:
             key = alias_key(name)
             if key:
@@ -143,14 +147,12 @@ class Resolver:
         return self._scope_of(name_words(name))
 
     def _scope_of(self, words: list[str]) -> str | None:
+        """The scope the words of a name stand for: a whole alias first, then a partial name."""
         return self.keys.get("".join(words)) or self._partial(words)
 
     def _partial(self, words: list[str]) -> str | None:
-        """The one scope whose alias words hold every word of a partial name ('Merida', 'Hanoi treaty'), or None.
-
-        At least one word must be distinctive (four letters or more, not a generic word like 'convention');
-        when an instrument and a group both fit, the instrument wins.
-        """
+        """The one scope whose alias words hold every word of a partial name ('Merida', 'Hanoi treaty'), or None."""
+        # One word must be distinctive (four letters or more, not 'convention' ...); an instrument beats a group.
         if not words or not all(w.isalpha() for w in words):
             return None
         if not any(len(w) >= 4 and w not in GENERIC for w in words):
@@ -233,10 +235,9 @@ class Resolver:
         return self._best(citation_tokens(folded)) or self._best(citation_tokens(_GLUED_RE.sub(" ", folded)))
 
     def _best(self, toks: list[_Token]) -> _Reading | None:
-        """Every number token is tried as the article number; the rest must name an instrument or group.
-
-        Among several readings, one whose article exists wins, then one written after 'art.'/'article'.
-        """
+        """The best reading of *toks*: a number whose other words name a scope, an existing article and 'art. N' first."""
+        if len(toks) > MAX_TOKENS:  # no citation is that long; each number would be tried against all the rest
+            return None
         candidates = []
         for i, tok in enumerate(toks):
             if not tok.is_num:
@@ -250,11 +251,8 @@ class Resolver:
         return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
     def parse(self, text: str) -> tuple[str, str] | None:
-        """Split a citation into (scope id, article number), or None if *text* is not one.
-
-        The number is the article's own when one is found ('014' may give '14', '40.22' gives '40'),
-        else as written ('-1' stays '-1').
-        """
+        """Split a citation into (scope id, article number as found, else as written), or None if it is none."""
+        # 'budapest:014' gives ('budapest', '14'), 'UN 40.22' gives ('un', '40'), 'budapest:-1' gives ('budapest', '-1').
         reading = self._read(text)
         if reading is None:
             return None
@@ -288,11 +286,13 @@ class Resolver:
         return self.cite(text).article
 
     def _number_hint(self, reading: _Reading) -> str:
+        """What to say about a number the scope lacks: its range, and that numbers start at 1 if it was below."""
         hint = self._range_hint(reading.scope_id)
         lead = _lead(reading.num)
         return f"article numbers start at 1; {hint}" if reading.negative or lead == 0 else hint
 
     def _range_hint(self, inst_id: str) -> str:
+        """The first and last article numbers of an instrument, as a hint."""
         arts = self.corpus.instrument(inst_id).articles
         return f"{inst_id} has articles {arts[0].num}–{arts[-1].num}" if arts else f"{inst_id} has no articles"
 
