@@ -93,7 +93,7 @@ still read, so nothing downstream is wrong, but the file does not follow the for
 
 ### control-char
 
-A C0 or C1 control character (tab and line feed are allowed in the free text of `summary`, `note`, `reason` and
+A C0 or C1 control character or DEL (tab and line feed are allowed in the free text of `summary`, `note`, `reason` and
 `status_note`) or a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069) in any text value. An error
 at the value: such characters rewrite the terminal that prints them or hide text from the reader.
 
