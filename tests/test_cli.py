@@ -146,7 +146,7 @@ def test_check_formats_and_exit_codes(runner: CliRunner, mini: Path) -> None:
     (mini / "mapping.yaml").write_text(text)
     plain = run(runner, "--data", str(mini), "check")
     assert plain.exit_code == 1
-    assert "mapping.yaml:2:1: error unmapped-article a:3" in plain.stdout
+    assert "mapping.yaml:2:5: error unmapped-article a:3" in plain.stdout
     as_json = json.loads(run(runner, "--data", str(mini), "check", "-f", "json").stdout)
     assert as_json["ok"] is False and as_json["findings"][0]["line"] == 2
     github = run(runner, "--data", str(mini), "check", "-f", "github").stdout

@@ -133,7 +133,7 @@ def test_wrong_type_is_reported_at_its_line(tmp_path: Path) -> None:
     folder = write_data(tmp_path / "d")
     text = (folder / "articles.yaml").read_text().replace('article_count: 3', 'article_count: three')
     (folder / "articles.yaml").write_text(text)
-    with pytest.raises(DataError, match=r"articles\.yaml:\d+:1: instrument field 'article_count' must be a whole number"):
+    with pytest.raises(DataError, match=r"articles\.yaml:13:20: instrument 'a' field 'article_count' must be a whole number"):
         load(folder)
 
 

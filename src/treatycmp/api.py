@@ -104,19 +104,15 @@ def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
 
     resolver = Resolver(corpus)
     try:
-        return Shown(resolver.article(query), _pinpoint(resolver, query))
+        cited = resolver.cite(query)
+        return Shown(cited.article, cited.pinpoint)
     except UnknownName as exc:
-        if resolver.parse(query) is not None or not query.strip():
+        if exc.suggestions or resolver.parse(query) is not None or not query.strip():
             raise
         hits = (index or search_index(corpus)).find(query, limit=3).hits
         if hits and hits[0].score >= SHOW_MIN_SCORE and (len(hits) == 1 or hits[0].score - hits[1].score >= 3):
             return Shown(hits[0].article, None, True)
         raise UnknownName("article", query, tuple(h.article.id for h in hits), exc.hint) from None
-
-
-def _pinpoint(resolver: object, query: str) -> str | None:
-    cite = getattr(resolver, "cite", None)
-    return cite(query).pinpoint if cite else None
 
 
 def search_index(corpus: Corpus) -> Index:

@@ -31,10 +31,20 @@ def cache_dir() -> Path | None:
     return root if os.environ.get("TREATYCMP_CACHE_DIR") else root / "treatycmp"
 
 
+def code_stamp() -> str:
+    """Size and modification time of every module of the package: a changed program never reads old entries."""
+    folder = Path(__file__).parent
+    stamps = []
+    for path in sorted(folder.glob("**/*.py")):
+        info = path.stat()
+        stamps.append(f"{path.relative_to(folder)}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(stamps)
+
+
 def fingerprint(files: DataFiles) -> str:
     """A key that changes whenever either file, its label or the program changes."""
     digest = hashlib.blake2b(digest_size=16)
-    for part in (__version__, files.articles_label, files.mapping_label):
+    for part in (__version__, code_stamp(), files.articles_label, files.mapping_label):
         digest.update(part.encode() + b"\0")
     for path in (files.articles, files.mapping):
         try:

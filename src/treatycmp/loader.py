@@ -102,7 +102,7 @@ def _top(r: Reader, doc: Node, allowed: tuple[str, ...]) -> YMap:
     return doc
 
 
-def _items(r: Reader, doc: YMap, key: str, read_one: Callable[[Reader, Node, int], T | None],
+def _items(r: Reader, doc: YMap, key: str, read_one: Callable[[Reader, Node, tuple[int, int]], T | None],
            required: bool = False) -> tuple[T, ...]:
     items = doc.get(key)
     if items is None:
@@ -112,7 +112,7 @@ def _items(r: Reader, doc: YMap, key: str, read_one: Callable[[Reader, Node, int
     if not isinstance(items, YList):
         r.error(doc.line_of(key), "wrong-type", f"{key!r} must be a list")
         return ()
-    out = (read_one(r, item, line) for item, (line, _) in zip(items, items.item_pos))
+    out = (read_one(r, item, pos) for item, pos in zip(items, items.item_pos))
     return tuple(x for x in out if x is not None)
 
 
