@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REAL_DATA
+
 from treatycmp.errors import DataError
 from treatycmp.loader import load
 from treatycmp.yamledit import Confirmation, Skipped, edit_verified, gains, mark_verified, unified_diff
