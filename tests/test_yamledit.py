@@ -6,13 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REAL_DATA
 
 from treatycmp.errors import DataError
 from treatycmp.loader import load
+from treatycmp.resources import packaged_data_dir
 from treatycmp.yamledit import Confirmation, Skipped, edit_verified, gains, mark_verified, unified_diff
 
 LOC = "official.txt, line 12"
+REAL_DATA = packaged_data_dir()
 
 BLOCK = """\
 instruments:
