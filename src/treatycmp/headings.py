@@ -1,9 +1,7 @@
-"""The article, chapter and section headings of a treaty or a law, found in its text.
+"""Article, chapter and section headings of a treaty or law, found by hand-written rules (no library reads legal headings)."""
 
-No library recognises the headings of legal texts, so the rules are written here. A heading starts its line, is
-short, and is followed by a title (on the same line after a dash, full stop or colon, or on the next non-empty
-line) or by the body of the article; a sentence that merely mentions "Article 5" is not one.
-"""
+# A heading starts its line, is short, and is followed by a title (on the same line after a dash, full stop or colon,
+# or on the next non-empty line) or by the body of the article; a sentence that merely mentions "Article 5" is not one.
 
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
-"""Marking confirmed articles as verified in the text of articles.yaml, changing nothing else.
+"""Confirmed articles marked verified in articles.yaml, edited in place: a YAML round trip would lose comments and layout."""
 
-A YAML round trip would lose comments, quoting and layout, so the few lines concerned are edited in place: the
-`verified:` value and the `source:` value of each confirmed article; values are read with PyYAML.
-"""
+# Only the `verified:` and `source:` values of each confirmed article change; old values are read with PyYAML.
 
 from __future__ import annotations
 
