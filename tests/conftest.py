@@ -18,6 +18,8 @@ from treatycmp.resources import packaged_data_dir
 # Tests never touch the user's cache: each run gets its own.
 os.environ["TREATYCMP_CACHE_DIR"] = tempfile.mkdtemp(prefix="treatycmp-cache-")
 os.environ.pop("TREATYCMP_DATA", None)
+# Folders written by the tests are whole corpora that replace the shipped data unless a test says otherwise.
+os.environ["TREATYCMP_NO_SHIPPED"] = "1"
 os.environ.pop("NO_COLOR", None)
 
 REAL_DATA = packaged_data_dir()

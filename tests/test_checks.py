@@ -279,3 +279,20 @@ def test_every_code_has_a_test_that_expects_it() -> None:
     tests = "".join((ROOT / "tests" / name).read_text(encoding="utf-8") for name in ("test_checks.py", "test_schema.py"))
     expected = set(re.findall(r'(?:E|W), "([a-z-]+)"\)', tests))
     assert set(doc.codes()) - expected == set()
+
+
+def test_an_id_of_a_layered_folder_may_not_shadow_a_shipped_one(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "articles.yaml").write_text(
+        "instruments:\n"
+        "  - id: mylaw\n    name: My law\n    short: Mine\n    number: No. 1\n    article_count: 1\n    sources: [t]\n"
+        "    articles:\n      - {num: \"1\", title: \"One\", summary: \"s\", source: \"t\"}\n"
+        "  - id: budapest\n    name: Another\n    short: Other\n    number: No. 2\n    article_count: 1\n    sources: [t]\n"
+        "    articles:\n      - {num: \"1\", title: \"One\", summary: \"s\", source: \"t\"}\n",
+        encoding="utf-8",
+    )
+    _, found = load_with_findings(folder, shipped=True)
+    rows = [(Path(f.file).name, f.line, f.column, f.severity, f.code) for f in found]
+    assert rows == [("articles.yaml", 10, 9, E, "shadowed-id")]
+    assert "already defined in data/articles.yaml" in found[0].message

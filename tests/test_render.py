@@ -12,9 +12,9 @@ import pytest
 
 from treatycmp import compare
 from treatycmp.counting import coverage
-from treatycmp.origins import lineage
 from treatycmp.lookup import Index
 from treatycmp.models import Corpus
+from treatycmp.origins import lineage
 from treatycmp.output import write_atomic
 from treatycmp.present import (
     articles_report,

@@ -39,11 +39,12 @@ class ReportData(NamedTuple):
     status: str | None = None
 
 
-def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
-    """Load the corpus and mapping (the shipped data, or the folder *data_dir*)."""
+def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
+    """Load the corpus and mapping: the shipped data, with the folder *data_dir* layered over it
+    (``shipped=False``: the folder alone)."""
     from .loader import load as _load
 
-    return _load(data_dir)
+    return _load(data_dir, shipped=shipped)
 
 
 def scope(corpus: Corpus, name: str) -> Scope:

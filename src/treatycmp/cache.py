@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from ._version import __version__
-from .resources import DataFiles
+from .resources import DATA_FILES, DataFiles
 
 T = TypeVar("T")
 
@@ -44,13 +44,17 @@ def code_stamp() -> str:
 def fingerprint(files: DataFiles) -> str:
     """A key that changes whenever either file, its label or the program changes."""
     digest = hashlib.blake2b(digest_size=16)
-    for part in (__version__, code_stamp(), files.articles_label, files.mapping_label):
+    for part in (__version__, code_stamp()):
         digest.update(part.encode() + b"\0")
-    for path in (files.articles, files.mapping):
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            return ""
+    for layer in files.layers:
+        for name in DATA_FILES:
+            if not layer.has(name):
+                continue
+            digest.update(f"{layer.shipped}:{layer.label(name)}".encode() + b"\0")
+            try:
+                digest.update(layer.path(name).read_bytes())
+            except OSError:
+                return ""
     return digest.hexdigest()
 
 

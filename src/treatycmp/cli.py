@@ -49,7 +49,7 @@ class Color(str, Enum):
     never = "never"
 
 
-GLOBAL_FLAGS = {"--debug": 0, "--version": 0, "-V": 0, "--data": 1, "--color": 1}
+GLOBAL_FLAGS = {"--debug": 0, "--version": 0, "-V": 0, "--data": 1, "--color": 1, "--no-shipped": 0}
 """Global options and how many values each takes: accepted before or after the command."""
 
 
@@ -88,6 +88,7 @@ class Settings:
     data: Optional[str] = None
     debug: bool = False
     color: Color = Color.auto
+    shipped: Optional[bool] = None
 
 
 SETTINGS = Settings()
@@ -145,7 +146,7 @@ def _version(ctx: typer.Context, value: bool) -> None:
 
     data = ctx.params.get("data") or os.environ.get("TREATYCMP_DATA") or None
     try:
-        version = load(data).meta.data_version
+        version = load(data, shipped=False if ctx.params.get("no_shipped") else None).meta.data_version
     except TreatyError as exc:
         typer.echo(f"treatycmp {__version__}")
         fail(f"data unavailable: {exc}")
@@ -158,12 +159,15 @@ def main_callback(
     data: Annotated[Optional[str], typer.Option("--data", envvar="TREATYCMP_DATA", metavar="DIR", is_eager=True,
                                                 help="Folder holding articles.yaml and mapping.yaml.")] = None,
     color: Annotated[Color, typer.Option("--color", help="Colour output: auto (terminal, no NO_COLOR), always, never.")] = Color.auto,
+    no_shipped: Annotated[bool, typer.Option("--no-shipped", metavar="", is_eager=True,
+                                             help="--data replaces the shipped data instead of adding to it.")] = False,
     debug: Annotated[bool, typer.Option("--debug", metavar="", help="Show a traceback on errors.")] = False,
     version: Annotated[bool, typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True,
                                           help="Show the program and data versions and exit.")] = False,
 ) -> None:
     """Compare international cybercrime treaties article by article."""
     SETTINGS.data, SETTINGS.debug, SETTINGS.color = data, debug, color
+    SETTINGS.shipped = False if no_shipped else None
 
 
 def handle_errors(func: F) -> F:
@@ -223,7 +227,7 @@ def _stderr(text: str) -> None:
 def corpus() -> Corpus:
     from .loader import load
 
-    return load(SETTINGS.data or None)
+    return load(SETTINGS.data or None, shipped=SETTINGS.shipped)
 
 
 def search_index(data: Corpus) -> Index:
@@ -233,7 +237,7 @@ def search_index(data: Corpus) -> Index:
     from .lookup import Index
     from .resources import locate
 
-    return cached(locate(SETTINGS.data or None), lambda: build(data), "index", Index)
+    return cached(locate(SETTINGS.data or None, shipped=SETTINGS.shipped), lambda: build(data), "index", Index)
 
 
 def use_color(opts: OutputOptions) -> bool:
@@ -475,7 +479,7 @@ def check(
     from .present import check_report
     from .render import render
 
-    _, findings = load_with_findings(SETTINGS.data or None)
+    _, findings = load_with_findings(SETTINGS.data or None, shipped=SETTINGS.shipped)
     findings = sorted(apply_strict(findings) if strict else findings, key=lambda f: f.order())
     emit(render(check_report(findings), fmt), None)
     if any(f.severity == "error" for f in findings):

@@ -13,7 +13,7 @@ from typing import Callable, NamedTuple, TypeVar
 from .errors import DataError
 from .findings import ERROR, Finding
 from .models import Absence, Comparison, Corpus, Group, Instrument, Link, Meta
-from .resources import DataFiles, locate
+from .resources import ARTICLES, MAPPING, DataFiles, locate
 from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
 from .yamlio import Node, YList, YMap, read_yaml
 
@@ -22,16 +22,27 @@ ARTICLES_TOP = ("meta", "groups", "instruments")
 MAPPING_TOP = ("comparisons", "links", "absences")
 
 
+class Document(NamedTuple):
+    """The YAML tree of one data file (stage 1), with the label its findings name."""
+
+    label: str
+    tree: Node
+    shipped: bool = True
+
+
 class Documents(NamedTuple):
-    """The YAML trees of the data files (stage 1)."""
+    """The YAML trees of the data files of every layer, in layer order (stage 1)."""
 
-    articles: Node
-    mapping: Node
+    articles: tuple[Document, ...]
+    mapping: tuple[Document, ...]
 
 
-def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
-    """Load and validate the data; raise :class:`DataError` on the first blocking error."""
-    corpus, findings = validated(locate(data_dir), blocking_only=True)
+def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
+    """Load and validate the data; raise :class:`DataError` on the first blocking error.
+
+    *data_dir* is layered over the shipped data (``shipped=False``: it replaces it; None: as the environment says).
+    """
+    corpus, findings = validated(locate(data_dir, shipped=shipped), blocking_only=True)
     errors = sorted((f for f in findings if f.severity == ERROR), key=Finding.order)
     if errors:
         first = errors[0]
@@ -40,10 +51,10 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
 
 
 def load_with_findings(
-    data_dir: str | os.PathLike[str] | None = None, *, blocking_only: bool = False
+    data_dir: str | os.PathLike[str] | None = None, *, blocking_only: bool = False, shipped: bool | None = None
 ) -> tuple[Corpus, list[Finding]]:
     """Load the data and return it with every finding of the schema and the rules."""
-    return validated(locate(data_dir), blocking_only=blocking_only)
+    return validated(locate(data_dir, shipped=shipped), blocking_only=blocking_only)
 
 
 def validated(files: DataFiles, *, blocking_only: bool) -> tuple[Corpus, list[Finding]]:
@@ -60,18 +71,43 @@ def validated(files: DataFiles, *, blocking_only: bool) -> tuple[Corpus, list[Fi
 
 
 def read(files: DataFiles) -> Documents:
-    """Stage 1: the YAML trees of both files (syntax errors raise :class:`DataError`)."""
-    return Documents(read_yaml(files.articles, files.articles_label), read_yaml(files.mapping, files.mapping_label))
+    """Stage 1: the YAML trees of every layer's files (syntax errors raise :class:`DataError`)."""
+    return Documents(_documents(files, ARTICLES), _documents(files, MAPPING))
+
+
+def _documents(files: DataFiles, name: str) -> tuple[Document, ...]:
+    return tuple(Document(layer.label(name), read_yaml(layer.path(name), layer.label(name)), layer.shipped)
+                 for layer in files.layers if layer.has(name))
 
 
 def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Corpus:
-    """Stage 2: typed records from the trees, appending schema findings to *findings*."""
-    instruments, groups, meta = _articles_file(Reader(files.articles_label, findings), docs.articles)
-    links, absences, comparisons = _mapping_file(Reader(files.mapping_label, findings), docs.mapping)
+    """Stage 2: typed records from the trees of every layer, appending schema findings to *findings*."""
+    instruments: list[Instrument] = []
+    groups: list[Group] = []
+    metas: list[Meta] = []
+    for doc in docs.articles:
+        i, g, m = _articles_file(Reader(doc.label, findings), doc.tree)
+        instruments += [_stamp_instrument(x, doc.label) for x in i]
+        groups += [x._replace(file=doc.label) for x in g]
+        metas.append(m)
+    links: list[Link] = []
+    absences: list[Absence] = []
+    comparisons: list[Comparison] = []
+    for doc in docs.mapping:
+        lk, ab, cp = _mapping_file(Reader(doc.label, findings), doc.tree)
+        links += [x._replace(file=doc.label) for x in lk]
+        absences += [x._replace(file=doc.label) for x in ab]
+        comparisons += [x._replace(file=doc.label) for x in cp]
     return Corpus(
-        instruments=instruments, groups=groups, links=links, absences=absences, comparisons=comparisons, meta=meta,
-        articles_file=files.articles_label, mapping_file=files.mapping_label,
+        instruments=tuple(instruments), groups=tuple(groups), links=tuple(links), absences=tuple(absences),
+        comparisons=tuple(comparisons), meta=metas[0] if metas else Meta(),
+        articles_file=files.layers[0].label(ARTICLES), mapping_file=files.layers[0].label(MAPPING),
     )
+
+
+def _stamp_instrument(inst: Instrument, label: str) -> Instrument:
+    """*inst* and its articles marked as read from the file *label*."""
+    return inst._replace(file=label, articles=tuple(a._replace(file=label) for a in inst.articles))
 
 
 def apply_rules(corpus: Corpus, *, blocking_only: bool) -> list[Finding]:

@@ -51,6 +51,7 @@ class Article(NamedTuple):
     line: int = 0
     pos: tuple[int, int] = (0, 0)
     num_pos: tuple[int, int] = (0, 0)
+    file: str = ""
 
     @property
     def id(self) -> str:
@@ -88,6 +89,7 @@ class Instrument(NamedTuple):
     number_pos: tuple[int, int] = (0, 0)
     count_pos: tuple[int, int] = (0, 0)
     alias_pos: tuple[tuple[int, int], ...] = ()
+    file: str = ""
 
 
 class Group(NamedTuple):
@@ -102,6 +104,7 @@ class Group(NamedTuple):
     id_pos: tuple[int, int] = (0, 0)
     member_pos: tuple[tuple[int, int], ...] = ()
     alias_pos: tuple[tuple[int, int], ...] = ()
+    file: str = ""
 
 
 class Link(NamedTuple):
@@ -121,12 +124,13 @@ class Link(NamedTuple):
     from_pos: tuple[int, int] = (0, 0)
     to_pos: tuple[int, int] = (0, 0)
     relation_pos: tuple[int, int] = (0, 0)
+    file: str = ""
 
     def reversed(self) -> Link:
         """The same link read from the other end (derived, never stored)."""
         return Link(
             self.to_id, self.from_id, self.relation.inverse(), self.note, self.source, self.status,
-            self.to_paragraphs, self.from_paragraphs, self.line, not self.derived,
+            self.to_paragraphs, self.from_paragraphs, self.line, not self.derived, pos=self.pos, file=self.file,
         )
 
 
@@ -142,6 +146,7 @@ class Absence(NamedTuple):
     pos: tuple[int, int] = (0, 0)
     article_pos: tuple[int, int] = (0, 0)
     absent_in_pos: tuple[int, int] = (0, 0)
+    file: str = ""
 
 
 class Comparison(NamedTuple):
@@ -153,6 +158,7 @@ class Comparison(NamedTuple):
     pos: tuple[int, int] = (0, 0)
     from_pos: tuple[int, int] = (0, 0)
     to_pos: tuple[int, int] = (0, 0)
+    file: str = ""
 
 
 class Meta(NamedTuple):
@@ -195,6 +201,12 @@ class Corpus:
         """Pickle the data only; the indexes are derived again on load."""
         return (Corpus, (self.instruments, self.groups, self.links, self.absences, self.comparisons, self.meta,
                          self.articles_file, self.mapping_file))
+
+    def file_of(self, record: Article | Instrument | Group | Link | Absence | Comparison) -> str:
+        """The label of the file *record* was read from (data folders can be layered)."""
+        if record.file:
+            return record.file
+        return self.articles_file if isinstance(record, (Article, Instrument, Group)) else self.mapping_file
 
     def instrument(self, instrument_id: str) -> Instrument:
         for inst in self.instruments:

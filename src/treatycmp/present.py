@@ -31,8 +31,8 @@ from .views import (
 
 if TYPE_CHECKING:
     from .counting import Coverage
-    from .origins import Lineage
     from .lookup import FindResult
+    from .origins import Lineage
 
 ARTICLE_COLUMNS = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3))
 STATUS_COLUMN = Column("status", "Status", STATUS)

@@ -1,4 +1,10 @@
-"""Where the data files live: ``--data DIR``, ``TREATYCMP_DATA``, or the copy shipped with the package."""
+"""Where the data files live: the copy shipped with the package, with a user's folder layered over it.
+
+``--data DIR`` (or ``TREATYCMP_DATA``) names a folder whose files add to the shipped ones: the user's own
+instruments in its ``articles.yaml``, the user's own links in its ``mapping.yaml`` (either may be missing).
+With ``--no-shipped`` (or ``TREATYCMP_NO_SHIPPED=1``, or ``shipped=False`` in Python) the folder replaces the
+shipped data instead and must hold both files.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,45 @@ from .errors import DataError
 
 ARTICLES = "articles.yaml"
 MAPPING = "mapping.yaml"
+DATA_FILES = (ARTICLES, MAPPING)
+"""Every file a data folder may hold (what the cache key covers)."""
 ENV_VAR = "TREATYCMP_DATA"
+NO_SHIPPED_VAR = "TREATYCMP_NO_SHIPPED"
+
+
+class Layer(NamedTuple):
+    """One data folder: the shipped one, or a user's."""
+
+    folder: Path
+    shipped: bool
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+    def has(self, name: str) -> bool:
+        return (self.folder / name).is_file()
+
+    def label(self, name: str) -> str:
+        """A short name for a file of this layer: relative to the working folder when it lies below it."""
+        return _label(self.folder / name)
 
 
 class DataFiles(NamedTuple):
-    """The two data files, with the labels used in messages."""
+    """The data folders to read, the shipped one (if any) first."""
 
-    articles: Path
-    mapping: Path
-    articles_label: str
-    mapping_label: str
+    layers: tuple[Layer, ...]
+
+    def files(self, name: str) -> tuple[tuple[Path, str], ...]:
+        """(path, label) of every layer's file *name* that exists."""
+        return tuple((layer.path(name), layer.label(name)) for layer in self.layers if layer.has(name))
+
+    @property
+    def articles_label(self) -> str:
+        return self.layers[0].label(ARTICLES)
+
+    @property
+    def mapping_label(self) -> str:
+        return self.layers[0].label(MAPPING)
 
 
 def packaged_data_dir() -> Path:
@@ -33,19 +68,43 @@ def packaged_data_dir() -> Path:
     return Path(str(resources.files("treatycmp").joinpath("data")))
 
 
-def locate(data_dir: str | os.PathLike[str] | None = None) -> DataFiles:
-    """Resolve the data folder from the argument, the environment, or the shipped copy."""
+def locate(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> DataFiles:
+    """The layers to read: the shipped data, then the folder from the argument or the environment.
+
+    *shipped* None means: unless ``TREATYCMP_NO_SHIPPED`` is set.
+    """
     chosen = data_dir if data_dir is not None else os.environ.get(ENV_VAR) or None
-    folder = Path(chosen) if chosen is not None else packaged_data_dir()
+    if shipped is None:
+        shipped = os.environ.get(NO_SHIPPED_VAR, "") in ("", "0")
+    packaged = packaged_data_dir()
+    if chosen is None:
+        return DataFiles((Layer(packaged, True),))
+    folder = _user_folder(Path(chosen))
+    if not shipped:
+        _require(folder, (ARTICLES, MAPPING))
+        return DataFiles((Layer(folder, False),))
+    if folder.resolve() == packaged.resolve():
+        return DataFiles((Layer(packaged, True),))
+    _require(folder, (ARTICLES, MAPPING), any_of=True)
+    return DataFiles((Layer(packaged, True), Layer(folder, False)))
+
+
+def _user_folder(folder: Path) -> Path:
     if not folder.exists():
         raise DataError(str(folder), None, "data folder not found")
     if not folder.is_dir():
         raise DataError(str(folder), None, "data path is not a folder")
-    return DataFiles(folder / ARTICLES, folder / MAPPING, _label(folder / ARTICLES), _label(folder / MAPPING))
+    return folder
+
+
+def _require(folder: Path, names: tuple[str, ...], any_of: bool = False) -> None:
+    """Refuse a folder that lacks the data files it must hold (all of *names*, or one of them)."""
+    missing = [n for n in names if not (folder / n).is_file()]
+    if (any_of and len(missing) == len(names)) or (not any_of and missing):
+        raise DataError(_label(folder / missing[0]), None, "file not found")
 
 
 def _label(path: Path) -> str:
-    """A short name for *path*: relative to the working folder when it lies below it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):

@@ -62,7 +62,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 graph.setdefault(step[0], []).append(step)
             continue
         message = f"relation cycle {_render(chain)}: {chain[0][0]} would be strictly narrower than itself"
-        yield make(corpus.mapping_file, place(link.relation_pos, link.line), ERROR, "relation-cycle", message,
+        yield make(corpus.file_of(link), place(link.relation_pos, link.line), ERROR, "relation-cycle", message,
                    link.from_id)
 
 

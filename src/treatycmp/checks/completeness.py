@@ -50,7 +50,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     yield from _counts(corpus)
     for comparison in _checkable(corpus):
         where = place(comparison.pos, comparison.line)
-        yield from _uncovered(corpus, comparison.from_id, comparison.to_id, where)
+        yield from _uncovered(corpus, comparison.from_id, comparison.to_id, where, corpus.file_of(comparison))
 
 
 def _checkable(corpus: Corpus) -> Iterator[Comparison]:
@@ -66,12 +66,12 @@ def _checkable(corpus: Corpus) -> Iterator[Comparison]:
         seen.add(key)
 
 
-def _uncovered(corpus: Corpus, a_id: str, b_id: str, where: Pos) -> Iterator[Finding]:
+def _uncovered(corpus: Corpus, a_id: str, b_id: str, where: Pos, file: str) -> Iterator[Finding]:
     a, b = scope_of(corpus, a_id), scope_of(corpus, b_id)
     for art in articles_of(corpus, a):
         if not links_to(corpus, art.id, b) and absence_in(corpus, art.id, b) is None:
             message = f"{art.id} {art.title!r} has no link to {b_id} and no absence declared (comparison {a_id} → {b_id})"
-            yield make(corpus.mapping_file, where, ERROR, "unmapped-article", message, art.id)
+            yield make(file, where, ERROR, "unmapped-article", message, art.id)
 
 
 def _counts(corpus: Corpus) -> Iterator[Finding]:
@@ -79,4 +79,4 @@ def _counts(corpus: Corpus) -> Iterator[Finding]:
         if inst.article_count >= 0 and len(inst.articles) != inst.article_count:
             message = f"instrument {inst.id!r} declares {inst.article_count} articles but lists {len(inst.articles)}"
             where = place(inst.count_pos, inst.count_line or inst.line)
-            yield make(corpus.articles_file, where, ERROR, "article-count", message)
+            yield make(corpus.file_of(inst), where, ERROR, "article-count", message)

@@ -160,12 +160,12 @@ def _links(corpus: Corpus) -> Iterator[Finding]:
         seen.setdefault(pair, link.line)
         if link.relation is not Relation.EQUAL and not link.note:
             message = f"link {link.from_id} → {link.to_id} is {link.relation.value!r} but has no note saying what differs"
-            yield make(corpus.mapping_file, place(link.pos, link.line), ERROR, "missing-note", message, link.from_id)
+            yield make(corpus.file_of(link), place(link.pos, link.line), ERROR, "missing-note", message, link.from_id)
 
 
 def _one_link(corpus: Corpus, link: Link, first: int | None) -> Finding | None:
     """A self-link, a link within one instrument, or a repeated pair (first seen at line *first*)."""
-    label, file = f"link {link.from_id} → {link.to_id}", corpus.mapping_file
+    label, file = f"link {link.from_id} → {link.to_id}", corpus.file_of(link)
     own = link.from_id.partition(":")[0]
     if link.from_id == link.to_id:
         return make(file, place(link.to_pos, link.line), ERROR, "self-link", f"{label} links an article to itself",
@@ -187,13 +187,13 @@ def _linked_and_absent(corpus: Corpus) -> Iterator[Finding]:
             listed = ", ".join(sorted_ids(set(linked)))
             message = f"{absence.article} is declared absent in {absence.absent_in} but linked to {listed}"
             where = place(absence.absent_in_pos, absence.line)
-            yield make(corpus.mapping_file, where, ERROR, "linked-and-absent", message, absence.article)
+            yield make(corpus.file_of(absence), where, ERROR, "linked-and-absent", message, absence.article)
 
 
 def _absences(corpus: Corpus) -> Iterator[Finding]:
     seen: dict[tuple[str, str], int] = {}
-    file = corpus.mapping_file
     for absence in corpus.absences:
+        file = corpus.file_of(absence)
         label, key = f"absence of {absence.article} in {absence.absent_in}", (absence.article, absence.absent_in)
         own = absence.article.partition(":")[0]
         if own in corpus.members(absence.absent_in):
@@ -216,8 +216,8 @@ def _comparisons(corpus: Corpus) -> Iterator[Finding]:
         shared = [m for m in corpus.members(comp.from_id) if m in corpus.members(comp.to_id)]
         if shared:
             message = f"{label} compares {', '.join(shared)} with itself"
-            yield make(corpus.mapping_file, place(comp.to_pos, comp.line), ERROR, "self-comparison", message)
+            yield make(corpus.file_of(comp), place(comp.to_pos, comp.line), ERROR, "self-comparison", message)
         if key in seen:
             message = f"{label} is already declared at line {seen[key]}"
-            yield make(corpus.mapping_file, place(comp.pos, comp.line), ERROR, "duplicate-comparison", message)
+            yield make(corpus.file_of(comp), place(comp.pos, comp.line), ERROR, "duplicate-comparison", message)
         seen.setdefault(key, comp.line)

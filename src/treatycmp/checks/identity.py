@@ -16,6 +16,21 @@ second id. An error, and blocking: references to the id would be ambiguous.
       - {num: "2", title: "Zwei", summary: "s", source: "t"}
 ```
 
+### shadowed-id
+
+An instrument or group id of a data folder layered over the shipped data (`--data DIR`) that the shipped data
+already defines; reported at the id in the user's file. An error, and blocking: the user's instrument would hide the
+shipped one. Choose another id, or replace the shipped data with `--no-shipped`.
+
+```yaml
+# failing: a user's articles.yaml, layered over the shipped data
+instruments:
+  - id: budapest
+# passing
+instruments:
+  - id: mylaw
+```
+
 ### shared-alias
 
 An alias (or id, or treaty number) of one instrument or group that already names another, compared without case
@@ -39,7 +54,7 @@ from ..findings import ERROR, Finding, Pos, make, place
 from ..models import Corpus
 from ..refs import alias_key
 
-CODES = {"duplicate-id": ERROR, "shared-alias": ERROR}
+CODES = {"duplicate-id": ERROR, "shadowed-id": ERROR, "shared-alias": ERROR}
 """Every code this rule reports, with its severity."""
 
 
@@ -51,19 +66,25 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 
 def _duplicate_scopes(corpus: Corpus) -> Iterator[Finding]:
-    seen: dict[str, int] = {}
-    for kind, scope_id, pos in _scopes(corpus):
+    seen: dict[str, tuple[str, int]] = {}
+    for kind, scope_id, pos, file in _scopes(corpus):
         if scope_id in seen:
-            message = f"{kind} id {scope_id!r} is defined twice (first at line {seen[scope_id]})"
-            yield make(corpus.articles_file, pos, ERROR, "duplicate-id", message)
-        seen.setdefault(scope_id, pos[0])
+            first_file, first_line = seen[scope_id]
+            if first_file != file:
+                message = (f"{kind} id {scope_id!r} is already defined in {first_file} (line {first_line}); an id may not "
+                           "shadow one of the data it is layered over: choose another id, or use --no-shipped")
+                yield make(file, pos, ERROR, "shadowed-id", message)
+            else:
+                message = f"{kind} id {scope_id!r} is defined twice (first at line {first_line})"
+                yield make(file, pos, ERROR, "duplicate-id", message)
+        seen.setdefault(scope_id, (file, pos[0]))
 
 
-def _scopes(corpus: Corpus) -> Iterator[tuple[str, str, Pos]]:
+def _scopes(corpus: Corpus) -> Iterator[tuple[str, str, Pos, str]]:
     for group in corpus.groups:
-        yield "group", group.id, place(group.id_pos, group.line)
+        yield "group", group.id, place(group.id_pos, group.line), corpus.file_of(group)
     for inst in corpus.instruments:
-        yield "instrument", inst.id, place(inst.id_pos, inst.line)
+        yield "instrument", inst.id, place(inst.id_pos, inst.line), corpus.file_of(inst)
 
 
 def _duplicate_articles(corpus: Corpus) -> Iterator[Finding]:
@@ -73,18 +94,19 @@ def _duplicate_articles(corpus: Corpus) -> Iterator[Finding]:
             if article.num in seen:
                 message = f"article {article.id} is defined twice (first at line {seen[article.num]})"
                 where = place(article.num_pos, article.line)
-                yield make(corpus.articles_file, where, ERROR, "duplicate-id", message, article.id)
+                yield make(corpus.file_of(article), where, ERROR, "duplicate-id", message, article.id)
             seen.setdefault(article.num, article.line)
 
 
 def _shared_aliases(corpus: Corpus) -> Iterator[Finding]:
     owners: dict[str, str] = {}
+    files = {g.id: corpus.file_of(g) for g in corpus.groups} | {i.id: corpus.file_of(i) for i in corpus.instruments}
     for scope_id, alias, pos in _aliases(corpus):
         key = alias_key(alias)
         owner = owners.setdefault(key, scope_id)
         if owner != scope_id:
             message = f"alias {alias!r} of {scope_id!r} already names {owner!r}"
-            yield make(corpus.articles_file, pos, ERROR, "shared-alias", message)
+            yield make(files[scope_id], pos, ERROR, "shared-alias", message)
 
 
 def _aliases(corpus: Corpus) -> Iterator[tuple[str, str, Pos]]:

@@ -49,21 +49,21 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         for i, member in enumerate(group.members):
             if member not in instruments:
                 pos = place(group.member_pos[i] if i < len(group.member_pos) else (0, 0), group.line)
-                yield _unknown(corpus.articles_file, pos, "group member", member, scopes)
+                yield _unknown(corpus.file_of(group), pos, "group member", member, scopes)
     for link in corpus.links:
         for end, ref, pos in (("from", link.from_id, link.from_pos), ("to", link.to_id, link.to_pos)):
             if not corpus.has_article(ref):
-                yield _unknown_article(corpus, place(pos, link.line), f"link {end!r}", ref)
+                yield _unknown_article(corpus, corpus.file_of(link), place(pos, link.line), f"link {end!r}", ref)
     for absence in corpus.absences:
         if not corpus.has_article(absence.article):
-            yield _unknown_article(corpus, place(absence.article_pos, absence.line), "absence 'article'", absence.article)
+            yield _unknown_article(corpus, corpus.file_of(absence), place(absence.article_pos, absence.line), "absence 'article'", absence.article)
         if absence.absent_in not in scopes:
             where = place(absence.absent_in_pos, absence.line)
-            yield _unknown(corpus.mapping_file, where, "absence 'absent_in'", absence.absent_in, scopes)
+            yield _unknown(corpus.file_of(absence), where, "absence 'absent_in'", absence.absent_in, scopes)
     for comparison in corpus.comparisons:
         for ref, pos in ((comparison.from_id, comparison.from_pos), (comparison.to_id, comparison.to_pos)):
             if ref not in scopes:
-                yield _unknown(corpus.mapping_file, place(pos, comparison.line), "comparison", ref, scopes)
+                yield _unknown(corpus.file_of(comparison), place(pos, comparison.line), "comparison", ref, scopes)
 
 
 def _unknown(file: str, where: Pos, what: str, name: str, known: set[str]) -> Finding:
@@ -72,14 +72,14 @@ def _unknown(file: str, where: Pos, what: str, name: str, known: set[str]) -> Fi
     return make(file, where, ERROR, "unknown-name", f"{what} names unknown instrument or group {name!r}{hint}")
 
 
-def _unknown_article(corpus: Corpus, where: Pos, what: str, ref: str) -> Finding:
+def _unknown_article(corpus: Corpus, file: str, where: Pos, what: str, ref: str) -> Finding:
     inst_id, _, num = ref.partition(":")
     ids = {i.id: i for i in corpus.instruments}
     if inst_id not in ids:
         close = difflib.get_close_matches(inst_id, sorted(ids), n=1)
         hint = f"; did you mean '{close[0]}:{num}'?" if close else ""
         message = f"{what} names unknown instrument in {ref!r}{hint}"
-        return make(corpus.mapping_file, where, ERROR, "unknown-article", message, ref)
+        return make(file, where, ERROR, "unknown-article", message, ref)
     nums = sorted_ids(a.id for a in ids[inst_id].articles)
     span = f" ({inst_id} has articles {nums[0].partition(':')[2]}–{nums[-1].partition(':')[2]})" if nums else ""
-    return make(corpus.mapping_file, where, ERROR, "unknown-article", f"{what} names unknown article {ref!r}{span}", ref)
+    return make(file, where, ERROR, "unknown-article", f"{what} names unknown article {ref!r}{span}", ref)

@@ -31,17 +31,16 @@ HINT = "(a document and locator, or 'analysis')"
 
 def check(corpus: Corpus) -> Iterator[Finding]:
     """Links, absences and articles without a source."""
-    file = corpus.mapping_file
     for link in corpus.links:
         if not link.source:
             message = f"link {link.from_id} → {link.to_id} has no source {HINT}"
-            yield make(file, place(link.pos, link.line), WARNING, "missing-source", message, link.from_id)
+            yield make(corpus.file_of(link), place(link.pos, link.line), WARNING, "missing-source", message, link.from_id)
     for absence in corpus.absences:
         if not absence.source:
             message = f"absence of {absence.article} in {absence.absent_in} has no source {HINT}"
-            yield make(file, place(absence.pos, absence.line), WARNING, "missing-source", message, absence.article)
+            yield make(corpus.file_of(absence), place(absence.pos, absence.line), WARNING, "missing-source", message, absence.article)
     for inst in corpus.instruments:
         for art in inst.articles:
             if not art.source and not inst.sources:
                 message = f"article {art.id} has no source for its title"
-                yield make(corpus.articles_file, place(art.pos, art.line), WARNING, "missing-source", message, art.id)
+                yield make(corpus.file_of(art), place(art.pos, art.line), WARNING, "missing-source", message, art.id)
