@@ -241,3 +241,66 @@ def test_pptx_output(runner: CliRunner, tmp_path: Path) -> None:
 def test_show_does_not_guess_from_a_weak_match(runner: CliRunner) -> None:
     result = run(runner, "show", "xyz nothing")
     assert result.exit_code == 2 and "unknown article 'xyz nothing'" in result.stderr
+
+
+# ---------------------------------------------------------------- rough edges a new user hits
+
+
+def test_markup_in_short_names_and_group_names_is_literal_everywhere(runner: CliRunner, tmp_path: Path) -> None:
+    from conftest import MINI_ARTICLES, write_data
+    articles = MINI_ARTICLES.replace('short: "A"', 'short: "A [/x]"').replace('name: "Group of a and b"', 'name: "[bold]G[/bold]"')
+    folder = write_data(tmp_path / "d", articles)
+    for args in (("--color", "always", "diff", "a", "c"), ("diff", "a", "c", "-f", "svg"), ("list", "--width", "200")):
+        result = run(runner, "--data", str(folder), *args)
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    shown = run(runner, "--data", str(folder), "--color", "always", "list", "--width", "200").stdout
+    assert "[bold]G[/bold]" in shown and "A [/x]" in run(runner, "--data", str(folder), "diff", "a", "c").stdout
+
+
+def test_only_matched_and_chapter_print_no_empty_or_unfiltered_sections(runner: CliRunner) -> None:
+    matched = run(runner, "diff", "budapest", "un", "--only", "matched").stdout
+    assert "budapest:2 " in matched and "no counterpart in" not in matched and "nothing in" not in matched
+    chapter = run(runner, "diff", "budapest", "un", "--chapter", "II").stdout
+    assert "nothing in Budapest" not in chapter and "un:15" not in chapter.split("Counterparts")[0]
+
+
+def test_a_comparison_that_is_not_declared_is_said_on_stderr(runner: CliRunner) -> None:
+    result = run(runner, "diff", "untoc", "uncac")
+    assert result.exit_code == 0 and "no comparison of untoc with uncac is declared" in result.stderr
+    assert "declared" not in run(runner, "diff", "budapest", "un").stderr
+    assert "declared" not in run(runner, "diff", "un", "budapest").stderr
+
+
+def test_columns_apply_to_json_and_csv_drops_sections_without_them(runner: CliRunner) -> None:
+    rows = json.loads(run(runner, "diff", "bc", "un", "-f", "json", "--columns", "from,to").stdout)["rows"]
+    assert rows and all(set(r) == {"from", "to"} for r in rows)
+    gaps = json.loads(run(runner, "gaps", "p2", "un", "-f", "json", "--columns", "id,reason").stdout)
+    assert all(set(g) == {"id", "reason"} for g in gaps)
+    csv_rows = list(csv.reader(io.StringIO(run(runner, "show", "un:40", "-f", "csv", "--columns", "to,relation").stdout.lstrip("\ufeff"))))
+    assert csv_rows[0] == ["to", "relation"] and len(csv_rows) > 5 and all(r[0] and r[1] for r in csv_rows[1:])
+
+
+def test_show_csv_holds_the_article_itself(runner: CliRunner) -> None:
+    rows = list(csv.DictReader(io.StringIO(run(runner, "show", "un:16", "-f", "csv").stdout.lstrip("\ufeff"))))
+    article = [r for r in rows if r["part"] == "Article"]
+    assert len(article) == 1 and article[0]["id"] == "un:16" and article[0]["title"] == "Non-consensual dissemination of intimate images"
+
+
+def test_help_shows_no_type_placeholders_for_flags(runner: CliRunner) -> None:
+    for args in (("--help",), ("check", "--help"), ("diff", "--help")):
+        assert "<bool>" not in run(runner, *args).stdout
+
+
+def test_global_options_work_after_the_command(runner: CliRunner, tmp_path: Path) -> None:
+    late = run(runner, "show", "budapest:99", "--debug")
+    assert late.exit_code == 2 and "Traceback" in late.stderr
+    data = run(runner, "list", "--data", str(tmp_path / "missing"))
+    assert data.exit_code == 2 and "data folder not found" in data.stderr
+    assert run(runner, "list", "--color", "never", "-f", "json").exit_code == 0
+
+
+def test_version_reports_the_data_it_was_asked_about(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "--data", str(tmp_path / "missing"), "--version")
+    assert result.exit_code == 2 and "data folder not found" in result.stderr
+    assert "(data 2026" not in result.stdout

@@ -61,24 +61,34 @@ class GlobalsAnywhere(TyperGroup):
 
 
 def hoist_globals(args: list[str]) -> list[str]:
-    """Move global options written after the command name to the front (nothing after ``--`` moves)."""
+    """Move global options written after the command name to before it (nothing after ``--`` moves)."""
     front: list[str] = []
     rest: list[str] = []
-    i = 0
+    i, command_seen = 0, False
     while i < len(args):
         arg = args[i]
         name = arg.split("=", 1)[0]
         if arg == "--":
             rest += args[i:]
             break
-        if name in GLOBAL_FLAGS and rest:
-            take = 1 if "=" in arg else 1 + GLOBAL_FLAGS[name]
-            front += args[i:i + take]
+        take = 1 if "=" in arg else 1 + GLOBAL_FLAGS.get(name, 0)
+        if name in GLOBAL_FLAGS:
+            (front if command_seen else rest).extend(args[i:i + take])
             i += take
             continue
+        command_seen = command_seen or not arg.startswith("-")
         rest.append(arg)
         i += 1
-    return front + rest
+    return _before_command(rest, front)
+
+
+def _before_command(args: list[str], options: list[str]) -> list[str]:
+    """*args* with *options* inserted just before the command name (the first argument that is no option)."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        name = args[i].split("=", 1)[0]
+        i += 1 if "=" in args[i] else 1 + GLOBAL_FLAGS.get(name, 0)
+    return args[:i] + options + args[i:]
 
 
 @dataclass
@@ -162,7 +172,7 @@ def main_callback(
     no_shipped: Annotated[bool, typer.Option("--no-shipped", metavar="", is_eager=True,
                                              help="--data replaces the shipped data instead of adding to it.")] = False,
     debug: Annotated[bool, typer.Option("--debug", metavar="", help="Show a traceback on errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", "-V", metavar="", callback=_version,
                                           help="Show the program and data versions and exit.")] = False,
 ) -> None:
     """Compare international cybercrime treaties article by article."""

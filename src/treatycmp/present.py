@@ -79,7 +79,7 @@ def _status_marks(rows: Sequence[DiffRow | Gap | Link | Absence]) -> tuple[str, 
 def instruments_report(corpus: Corpus) -> Report:
     cols = (Column("id", "Id", ID, 1, 8), Column("name", "Instrument", ratio=3), Column("number", "Number", ratio=1),
             Column("opened", "Opened"), Column("articles", "Articles", NUMBER),
-            Column("unconfirmed", "Unconfirmed titles", NUMBER), Column("aliases", "Aliases", ratio=3))
+            Column("unconfirmed", "Unconfirmed", NUMBER), Column("aliases", "Aliases", ratio=3))
     rows = tuple((i.id, i.short, i.number, i.opened or "", str(len(i.articles)),
                   str(sum(1 for a in i.articles if not a.verified)), ", ".join(i.aliases)) for i in corpus.instruments)
     group_cols = (Column("id", "Group", ID), Column("name", "Name", ratio=3), Column("members", "Members", ratio=2))
@@ -202,7 +202,8 @@ def card_report(corpus: Corpus, card: Counterparts, pinpoint: str | None = None,
     abs_cols = (Column("absent_in", "Absent in", ID, 1, 8), STATUS_COLUMN, Column("reason", "Reason", ratio=5),
                 Column("source", "Source", SOURCE, 1))
     abs_rows = tuple((a.absent_in, status_word(a.status), a.reason, a.source) for a in card.absences)
-    sections = (Section("Counterparts", cols, rows), Section("No counterpart in", abs_cols, abs_rows), *extra)
+    sections = (_article_section(art), Section("Counterparts", cols, rows), Section("No counterpart in", abs_cols, abs_rows),
+                *extra)
     rows_status: list[Link | Absence] = [l for l, _ in card.links] + list(card.absences)
     marks = title_marks([art, *(o for _, o in card.links)]) + _status_marks(rows_status)
     data = {
@@ -215,6 +216,13 @@ def card_report(corpus: Corpus, card: Counterparts, pinpoint: str | None = None,
                       for a in card.absences],
     }
     return Report("show", View(f"{art.id} — {art.title}", sections, facts, legend=bool(rows), marks=marks), data)
+
+
+def _article_section(art: Article) -> Section:
+    """The article itself as one row (for CSV; tables show it as the card's facts)."""
+    keys = ("id", "title", "place", "summary", "keywords", "source", "verified")
+    values = (art.id, art.title, art.place, art.summary, ", ".join(art.keywords), art.source, "yes" if art.verified else "no")
+    return Section("Article", tuple(Column(k, k.capitalize()) for k in keys), (values,), exports_only=True)
 
 
 def find_report(result: FindResult) -> Report:

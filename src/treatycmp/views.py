@@ -74,6 +74,8 @@ class Section(NamedTuple):
     columns: tuple[Column, ...]
     rows: tuple[tuple[object, ...], ...]
     empty: str = "(none)"
+    exports_only: bool = False
+    """A section that tables and documents leave out because the facts already show it (CSV keeps it)."""
 
 
 class View(NamedTuple):

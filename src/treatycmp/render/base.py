@@ -35,9 +35,9 @@ class Renderer:
         view = safe_view(report.view)
         notes: dict[str, int] = {}
         self.head(view)
-        multi = len(view.sections) > 1
-        for section in view.sections:
-            self.section(footnote_sources(table_columns(section), notes), multi)
+        shown = [s for s in view.sections if not s.exports_only]
+        for section in shown:
+            self.section(footnote_sources(table_columns(section), notes), len(shown) > 1)
         if notes:
             self.footnotes(notes)
         if view.legend:

@@ -12,8 +12,8 @@ from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, SYMBOLS, TIGHT, 
 from .base import Renderer
 
 GAP = 2
-READABLE = 10
-"""Characters per ratio unit a text column needs to read well (a note of ratio 5 wants 50)."""
+READABLE = 6
+"""Characters per ratio unit a text column needs to read well (a note of ratio 5 wants 30)."""
 
 
 class Plain(Renderer):
