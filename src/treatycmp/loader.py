@@ -10,16 +10,20 @@ from __future__ import annotations
 import os
 from typing import Callable, NamedTuple, TypeVar
 
+from .commentary import read_note, read_report, read_topic
 from .errors import DataError
 from .findings import ERROR, Finding
-from .models import Absence, Comparison, Corpus, Group, Instrument, Link, Meta
-from .resources import ARTICLES, MAPPING, DataFiles, locate
+from .models import Absence, Comparison, Corpus, ErRange, Group, GuidanceNote, Instrument, Link, Meta, Topic
+from .resources import ARTICLES, EXPLANATORY, GUIDANCE, MAPPING, TOPICS, DataFiles, locate
 from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
 from .yamlio import Node, YList, YMap, read_yaml
 
 T = TypeVar("T")
 ARTICLES_TOP = ("meta", "groups", "instruments")
 MAPPING_TOP = ("comparisons", "links", "absences")
+GUIDANCE_TOP = ("notes",)
+TOPICS_TOP = ("topics",)
+EXPLANATORY_TOP = ("reports",)
 
 
 class Document(NamedTuple):
@@ -35,6 +39,9 @@ class Documents(NamedTuple):
 
     articles: tuple[Document, ...]
     mapping: tuple[Document, ...]
+    guidance: tuple[Document, ...] = ()
+    topics: tuple[Document, ...] = ()
+    explanatory: tuple[Document, ...] = ()
 
 
 def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
@@ -72,7 +79,8 @@ def validated(files: DataFiles, *, blocking_only: bool) -> tuple[Corpus, list[Fi
 
 def read(files: DataFiles) -> Documents:
     """Stage 1: the YAML trees of every layer's files (syntax errors raise :class:`DataError`)."""
-    return Documents(_documents(files, ARTICLES), _documents(files, MAPPING))
+    return Documents(_documents(files, ARTICLES), _documents(files, MAPPING), _documents(files, GUIDANCE),
+                     _documents(files, TOPICS), _documents(files, EXPLANATORY))
 
 
 def _documents(files: DataFiles, name: str) -> tuple[Document, ...]:
@@ -98,11 +106,33 @@ def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Co
         links += [x._replace(file=doc.label) for x in lk]
         absences += [x._replace(file=doc.label) for x in ab]
         comparisons += [x._replace(file=doc.label) for x in cp]
+    notes, topics, er_ranges = _commentary(docs, findings)
     return Corpus(
         instruments=tuple(instruments), groups=tuple(groups), links=tuple(links), absences=tuple(absences),
         comparisons=tuple(comparisons), meta=metas[0] if metas else Meta(),
         articles_file=files.layers[0].label(ARTICLES), mapping_file=files.layers[0].label(MAPPING),
+        notes=notes, topics=topics, er_ranges=er_ranges,
     )
+
+
+def _commentary(docs: Documents, findings: list[Finding]) -> tuple[tuple[GuidanceNote, ...], tuple[Topic, ...], tuple[ErRange, ...]]:
+    """The records of the optional commentary files of every layer, each stamped with its file."""
+    notes: list[GuidanceNote] = []
+    for doc in docs.guidance:
+        r = Reader(doc.label, findings)
+        for note in _items(r, _top(r, doc.tree, GUIDANCE_TOP), "notes", read_note):
+            notes.append(note._replace(file=doc.label, articles=tuple(a._replace(file=doc.label) for a in note.articles)))
+    topics: list[Topic] = []
+    for doc in docs.topics:
+        r = Reader(doc.label, findings)
+        for topic in _items(r, _top(r, doc.tree, TOPICS_TOP), "topics", read_topic):
+            topics.append(topic._replace(file=doc.label, entries=tuple(e._replace(file=doc.label) for e in topic.entries)))
+    ranges: list[ErRange] = []
+    for doc in docs.explanatory:
+        r = Reader(doc.label, findings)
+        for report in _items(r, _top(r, doc.tree, EXPLANATORY_TOP), "reports", read_report):
+            ranges += [x._replace(file=doc.label) for x in report]
+    return tuple(notes), tuple(topics), tuple(ranges)
 
 
 def _stamp_instrument(inst: Instrument, label: str) -> Instrument:

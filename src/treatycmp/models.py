@@ -1,4 +1,5 @@
-"""Typed records of the corpus and the mapping: instruments, articles, groups, links, absences."""
+"""Typed records of the corpus and the mapping (instruments, articles, groups, links, absences) and of the
+commentary on them (T-CY Guidance Notes, topic views, Explanatory Report paragraph ranges)."""
 
 from __future__ import annotations
 
@@ -180,9 +181,14 @@ class Corpus:
     meta: Meta = Meta()
     articles_file: str = "data/articles.yaml"
     mapping_file: str = "data/mapping.yaml"
+    notes: tuple[GuidanceNote, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    er_ranges: tuple[ErRange, ...] = ()
     _articles: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
     _links_of: dict[str, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
     _absences_of: dict[str, tuple[Absence, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _notes_of: dict[str, tuple[GuidanceNote, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _er_of: dict[str, tuple[ErRange, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         articles = {a.id: a for inst in self.instruments for a in inst.articles}
@@ -196,13 +202,22 @@ class Corpus:
             absences_of.setdefault(absence.article, []).append(absence)
         object.__setattr__(self, "_links_of", {k: tuple(v) for k, v in links_of.items()})
         object.__setattr__(self, "_absences_of", {k: tuple(v) for k, v in absences_of.items()})
+        notes_of: dict[str, list[GuidanceNote]] = {}
+        for note in self.notes:
+            for ref in dict.fromkeys(a.article for a in note.articles):
+                notes_of.setdefault(ref, []).append(note)
+        er_of: dict[str, list[ErRange]] = {}
+        for er in self.er_ranges:
+            er_of.setdefault(er.article, []).append(er)
+        object.__setattr__(self, "_notes_of", {k: tuple(v) for k, v in notes_of.items()})
+        object.__setattr__(self, "_er_of", {k: tuple(v) for k, v in er_of.items()})
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         """Pickle the data only; the indexes are derived again on load."""
         return (Corpus, (self.instruments, self.groups, self.links, self.absences, self.comparisons, self.meta,
-                         self.articles_file, self.mapping_file))
+                         self.articles_file, self.mapping_file, self.notes, self.topics, self.er_ranges))
 
-    def file_of(self, record: Article | Instrument | Group | Link | Absence | Comparison) -> str:
+    def file_of(self, record: Article | Instrument | Group | Link | Absence | Comparison | GuidanceNote | Topic | ErRange) -> str:
         """The label of the file *record* was read from (data folders can be layered)."""
         if record.file:
             return record.file
@@ -226,6 +241,26 @@ class Corpus:
 
     def absences_of(self, article_id: str) -> tuple[Absence, ...]:
         return self._absences_of.get(article_id, ())
+
+    def notes_of(self, article_id: str) -> tuple[GuidanceNote, ...]:
+        """The Guidance Notes that name *article_id* among their articles, in note order."""
+        return self._notes_of.get(article_id, ())
+
+    def er_of(self, article_id: str) -> tuple[ErRange, ...]:
+        """The Explanatory Report paragraph ranges that comment on *article_id*."""
+        return self._er_of.get(article_id, ())
+
+    def note(self, number: str) -> GuidanceNote:
+        for note in self.notes:
+            if note.number == number:
+                return note
+        raise KeyError(number)
+
+    def topic(self, topic_id: str) -> Topic:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
 
     def members(self, scope_id: str) -> tuple[str, ...]:
         """Instrument ids of an instrument or group id."""
@@ -251,3 +286,121 @@ def scope_of(corpus: Corpus, scope_id: str) -> Scope:
             return Scope(group.id, group.name, group.members, True)
     inst = corpus.instrument(scope_id)
     return Scope(inst.id, inst.short, (inst.id,), False)
+
+
+NOTE_FACTS = ("title", "symbol", "plenary", "adopted", "articles")
+"""The facts of a Guidance Note that its ``unconfirmed`` list may name."""
+
+
+class NoteArticle(NamedTuple):
+    """An article a Guidance Note interprets, with an optional paragraph pinpoint."""
+
+    article: str
+    paragraphs: str | None = None
+    line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    article_pos: tuple[int, int] = (0, 0)
+    file: str = ""
+
+
+class GuidanceNote(NamedTuple):
+    """A T-CY Guidance Note on the Budapest Convention; the facts named in ``unconfirmed`` are best readings."""
+
+    number: str
+    title: str
+    symbol: str = ""
+    plenary: str = ""
+    adopted: str | None = None
+    summary: str = ""
+    keywords: tuple[str, ...] = ()
+    articles: tuple[NoteArticle, ...] = ()
+    sources: tuple[str, ...] = ()
+    unconfirmed: tuple[str, ...] = ()
+    line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    number_pos: tuple[int, int] = (0, 0)
+    file: str = ""
+
+    @property
+    def id(self) -> str:
+        """The note as a citation: 'gn:3'."""
+        return f"gn:{self.number}"
+
+    @property
+    def label(self) -> str:
+        """'GN 3'."""
+        return f"GN {self.number}"
+
+    def confirmed(self, fact: str) -> bool:
+        """False when *fact* (one of :data:`NOTE_FACTS`) is a best reading that no source states outright."""
+        return fact not in self.unconfirmed
+
+
+class TopicEntry(NamedTuple):
+    """An article listed under a topic, with why it belongs there and where that comes from."""
+
+    article: str
+    reason: str = ""
+    source: str = ""
+    paragraphs: str | None = None
+    line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    article_pos: tuple[int, int] = (0, 0)
+    file: str = ""
+
+
+class Topic(NamedTuple):
+    """A curated view of the articles of every instrument on one subject (safeguards, emergencies ...)."""
+
+    id: str
+    name: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    entries: tuple[TopicEntry, ...] = ()
+    line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    id_pos: tuple[int, int] = (0, 0)
+    alias_pos: tuple[tuple[int, int], ...] = ()
+    file: str = ""
+
+    @property
+    def ref(self) -> str:
+        """The topic as a citation: 'topic:safeguards'."""
+        return f"topic:{self.id}"
+
+
+class ErRange(NamedTuple):
+    """The paragraphs of an instrument's Explanatory Report that comment on one article ('51-58' or '51')."""
+
+    article: str
+    paragraphs: str
+    source: str = ""
+    report: str = ""
+    instrument: str = ""
+    line: int = 0
+    pos: tuple[int, int] = (0, 0)
+    article_pos: tuple[int, int] = (0, 0)
+    paragraphs_pos: tuple[int, int] = (0, 0)
+    file: str = ""
+
+    @property
+    def bounds(self) -> tuple[int, int] | None:
+        """(first, last) paragraph, or None when the range is malformed."""
+        return paragraph_bounds(self.paragraphs)
+
+    def __str__(self) -> str:
+        bounds = self.bounds
+        if bounds is None:
+            return f"ER ¶¶ {self.paragraphs}"
+        first, last = bounds
+        return f"ER ¶ {first}" if first == last else f"ER ¶¶ {first}–{last}"
+
+
+def paragraph_bounds(text: str) -> tuple[int, int] | None:
+    """'51-58' or '51–58' -> (51, 58); '51' -> (51, 51); None when malformed or backwards."""
+    first, dash, last = text.replace("–", "-").partition("-")
+    first, last = first.strip(), (last.strip() if dash else first.strip())
+    if not (first.isascii() and first.isdigit() and last.isascii() and last.isdigit()):
+        return None
+    lo, hi = int(first), int(last)
+    return (lo, hi) if 0 < lo <= hi else None

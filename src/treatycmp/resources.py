@@ -1,7 +1,8 @@
 """Where the data files live: the copy shipped with the package, with a user's folder layered over it.
 
 ``--data DIR`` (or ``TREATYCMP_DATA``) names a folder whose files add to the shipped ones: the user's own
-instruments in its ``articles.yaml``, the user's own links in its ``mapping.yaml`` (either may be missing).
+instruments in its ``articles.yaml``, the user's own links in its ``mapping.yaml`` (either may be missing), and
+optionally notes, topics and Explanatory Report ranges in ``guidance.yaml``, ``topics.yaml`` and ``explanatory.yaml``.
 With ``--no-shipped`` (or ``TREATYCMP_NO_SHIPPED=1``, or ``shipped=False`` in Python) the folder replaces the
 shipped data instead and must hold both files.
 """
@@ -16,7 +17,12 @@ from .errors import DataError
 
 ARTICLES = "articles.yaml"
 MAPPING = "mapping.yaml"
-DATA_FILES = (ARTICLES, MAPPING)
+GUIDANCE = "guidance.yaml"
+TOPICS = "topics.yaml"
+EXPLANATORY = "explanatory.yaml"
+COMMENTARY_FILES = (GUIDANCE, TOPICS, EXPLANATORY)
+"""Optional in every layer: T-CY Guidance Notes, topic views, Explanatory Report paragraph ranges."""
+DATA_FILES = (ARTICLES, MAPPING, *COMMENTARY_FILES)
 """Every file a data folder may hold (what the cache key covers)."""
 ENV_VAR = "TREATYCMP_DATA"
 NO_SHIPPED_VAR = "TREATYCMP_NO_SHIPPED"
