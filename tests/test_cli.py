@@ -304,3 +304,85 @@ def test_version_reports_the_data_it_was_asked_about(runner: CliRunner, tmp_path
     result = run(runner, "--data", str(tmp_path / "missing"), "--version")
     assert result.exit_code == 2 and "data folder not found" in result.stderr
     assert "(data 2026" not in result.stdout
+
+
+# ---------------------------------------------------------------- verify and new
+
+TEXTS = Path(__file__).parent / "texts"
+
+
+def budapest_text(tmp_path: Path, change: tuple[str, str] | None = None) -> Path:
+    """The Budapest Convention's headings as a plain text, rebuilt from the corpus (optionally with one change)."""
+    from treatycmp.loader import load
+
+    lines: list[str] = []
+    current: dict[str, object] = {}
+    for art in load().instrument("budapest").articles:
+        for level, word in (("chapter", "Chapter"), ("section", "Section"), ("title_group", "Title")):
+            heading = getattr(art, level)
+            if heading and current.get(level) != heading:
+                lines += [f"{word} {heading.num} – {heading.name}", ""]
+            current[level] = heading
+        lines += [f"Article {art.num} – {art.title}", "Body text of the article.", ""]
+    text = "\n".join(lines)
+    if change:
+        text = text.replace(*change)
+    path = tmp_path / "budapest.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_verify_confirms_a_matching_text_and_exits_0(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "verify", "budapest", str(budapest_text(tmp_path)), "-f", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["ok"] and data["counts"]["confirmed"] == 48
+
+
+def test_verify_reports_a_different_title_with_both_wordings(runner: CliRunner, tmp_path: Path) -> None:
+    text = budapest_text(tmp_path, ("Article 2 – Illegal access", "Article 2 – Unlawful access"))
+    result = run(runner, "verify", "bc", str(text))
+    assert result.exit_code == 1
+    assert "'Illegal access'" in result.stdout and "'Unlawful access'" in result.stdout
+    assert "47 confirmed, 1 differs" in result.stdout
+    github = run(runner, "verify", "bc", str(text), "-f", "github").stdout
+    assert github.startswith("::error file=data/articles.yaml,line=")
+
+
+def test_verify_unreadable_text_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    for args in (("verify", "budapest", str(tmp_path / "missing.txt")), ("verify", "budapest", str(empty)),
+                 ("verify", "coe", str(TEXTS / "treaty.txt"))):
+        result = run(runner, *args)
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, args
+
+
+def test_verify_write_marks_only_confirmed_unconfirmed_titles(runner: CliRunner, real_copy: Path, tmp_path: Path) -> None:
+    articles = real_copy / "articles.yaml"
+    text = articles.read_text(encoding="utf-8")
+    marked = text.replace('title: "Illegal access"\n', 'title: "Illegal access"\n        verified: false\n', 1)
+    articles.write_text(marked, encoding="utf-8")
+    result = run(runner, "--data", str(real_copy), "verify", "budapest", str(budapest_text(tmp_path)), "--write")
+    assert result.exit_code == 0 and "marked 1 title of budapest as verified" in result.stderr
+    assert "-        verified: false" in result.stdout and "+        verified: true" in result.stdout
+    after = articles.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(marked.splitlines(), after.splitlines()) if a != b]
+    assert len(after.splitlines()) == len(marked.splitlines()) and len(changed) == 2
+
+
+def test_new_starts_an_instrument_that_layers_over_the_shipped_data(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    made = run(runner, "--data", str(mine), "new", "mylaw", str(TEXTS / "law.txt"), "--name", "Computer Misuse Act 2030")
+    assert made.exit_code == 0, made.stderr
+    (mine / "mapping.yaml").write_text(
+        "links:\n  - {from: \"mylaw:2\", to: \"budapest:2\", relation: equal, source: analysis, status: draft}\n",
+        encoding="utf-8")
+    env = {"TREATYCMP_NO_SHIPPED": "0"}
+    diff = run(runner, "--data", str(mine), "diff", "mylaw", "budapest", "-f", "json", env=env)
+    rows = json.loads(diff.stdout)["rows"]
+    assert diff.exit_code == 0 and rows[0]["from"] == "mylaw:2" and rows[0]["to_title"] == "Illegal access"
+    check = run(runner, "--data", str(mine), "check", env=env)
+    assert check.exit_code == 0 and "has no summary" in check.stdout
+    again = run(runner, "--data", str(mine), "new", "mylaw", str(TEXTS / "law.txt"), "--name", "x")
+    assert again.exit_code == 2 and "already defines" in again.stderr

@@ -18,8 +18,9 @@ from .models import Article, Corpus, Scope
 SHOW_MIN_SCORE = 70.0
 """A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a citation."""
 
-if TYPE_CHECKING:  # the look-up is imported only by the commands that search
+if TYPE_CHECKING:  # imported only by the commands that need them
     from .lookup import FindResult, Index
+    from .verify import Verification
 
 
 class Shown(NamedTuple):
@@ -139,3 +140,33 @@ def report_data(corpus: Corpus, *, status: str | None = None) -> ReportData:
         comparisons.append((compare.diff(corpus, a, b, status=status), _coverage.coverage(corpus, a, b, status=status)))
     cards = tuple(compare.counterparts(corpus, art, status=status) for inst in corpus.instruments for art in inst.articles)
     return ReportData(corpus, tuple(comparisons), cards, status)
+
+
+def verify(corpus: Corpus, instrument: str, path: str | os.PathLike[str], *, units: str | None = None) -> Verification:
+    """Check *instrument*'s numbers, titles and places, and the own-words rule, against the official text at *path*."""
+    from .headings import parse_outline
+    from .textsource import read_text
+    from .verify import prose_of
+    from .verify import verify as check_text
+
+    found = scope(corpus, instrument)
+    if found.is_group:
+        raise UsageError(f"{instrument!r} is a group; verify one instrument at a time: {', '.join(found.members)}")
+    inst = corpus.instrument(found.id)
+    text = read_text(os.fspath(path))
+    return check_text(inst, parse_outline(text, units), text, prose_of(corpus, inst.id))
+
+
+def skeleton(instrument_id: str, path: str | os.PathLike[str], name: str, *, short: str | None = None,
+             number: str | None = None, units: str | None = None) -> str:
+    """The YAML of a new instrument read from its text at *path*: numbers, titles and hierarchy, empty summaries."""
+    from pathlib import Path
+
+    from .headings import parse_outline
+    from .skeleton import skeleton_yaml
+    from .textsource import read_text
+
+    outline = parse_outline(read_text(os.fspath(path)), units)
+    if not outline.articles:
+        raise UsageError(f"no article or section headings found in {path}")
+    return skeleton_yaml(instrument_id, name, outline, short=short, number=number, source=Path(path).name)

@@ -537,3 +537,113 @@ def report(
     emit(build_report(report_data(corpus(), status=status_value(status))), output)
     if output != "-":
         note(f"wrote {output}")
+
+
+class Units(str, Enum):
+    articles = "articles"
+    sections = "sections"
+
+
+UnitsOpt = Annotated[Optional[Units], typer.Option("--units", help="What the text numbers: 'articles' (treaties) or "
+                                                   "'sections' (laws under parts) [default: articles if any 'Article N']")]
+
+
+@app.command("verify")
+@handle_errors
+def verify_cmd(
+    instrument: Annotated[str, typer.Argument(help="The instrument the text is of: budapest, p2, un, 'ETS 185' ...")],
+    file: Annotated[str, typer.Argument(help="The official text: .txt, .md, .html or .pdf (pip install 'treatycmp[pdf]').", metavar="FILE")],
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")] = CheckFormat.TEXT,
+    write: Annotated[bool, typer.Option("--write", metavar="", help="Mark confirmed titles 'verified: true' with the "
+                                        "text as their source (the change is shown as a diff first).")] = False,
+    units: UnitsOpt = None,
+) -> None:
+    """Check the corpus against an official text: every article's number, title and place, and the own-words rule.
+
+    Exit 0 when every article confirms, 1 on any difference or copied text, 2 when the text cannot be read.
+    Examples: treatycmp verify budapest convention.pdf · treatycmp verify p2 cets224.html --write ·
+    treatycmp verify un A_RES_79_243.txt --format github
+    """
+    from .api import verify
+    from .output import emit
+    from .present import verify_report
+    from .render import render
+
+    data = corpus()
+    result = verify(data, instrument, file, units=units.value if units else None)
+    inst = data.instrument(result.instrument)
+    emit(render(verify_report(result, data.file_of(inst), data.mapping_file), fmt), None)
+    if write:
+        _write_confirmations(data, inst.id, result)
+    if result.exit_code():
+        raise typer.Exit(result.exit_code())
+
+
+def _write_confirmations(data: Corpus, inst_id: str, result: Any) -> None:
+    """Mark the confirmed, still unconfirmed titles of *inst_id* as verified in the file that holds them."""
+    from .output import emit
+    from .resources import ARTICLES, locate
+    from .yamledit import mark_verified, unified_diff
+    from .yamlio import read_text
+
+    label = data.file_of(data.instrument(inst_id))
+    layer = next(l for l in locate(SETTINGS.data or None, shipped=SETTINGS.shipped).layers if l.label(ARTICLES) == label)
+    path = layer.path(ARTICLES)
+    confirmations = result.confirmations()
+    if not confirmations:
+        note(f"nothing to write: no confirmed article of {inst_id} is still marked unconfirmed")
+        return
+    old = read_text(path, label)
+    new = mark_verified(old, confirmations, label)
+    sys.stdout.write(unified_diff(old, new, label))
+    emit(new, str(path))
+    note(f"marked {len(confirmations)} title{'s' if len(confirmations) != 1 else ''} of {inst_id} as verified in {label}")
+
+
+@app.command("new")
+@handle_errors
+def new_cmd(
+    instrument_id: Annotated[str, typer.Argument(help="The new instrument's id: lower-case letters and digits, e.g. 'mylaw'.", metavar="ID")],
+    file: Annotated[str, typer.Argument(help="Its text: .txt, .md, .html or .pdf.", metavar="FILE")],
+    name: Annotated[str, typer.Option("--name", help="Its official name.")],
+    short: Annotated[Optional[str], typer.Option("--short", help="A short name for tables.")] = None,
+    number: Annotated[Optional[str], typer.Option("--number", help="Its official number or citation, e.g. 'Act No. 12 of 2019'.")] = None,
+    units: UnitsOpt = None,
+) -> None:
+    """Start an instrument (a national law, say) from its text: numbers, titles and hierarchy, empty summaries.
+
+    With --data DIR the instrument is added to DIR/articles.yaml (made if missing), layered over the shipped
+    data; otherwise its YAML is printed. Then map it: see docs/your-own-instrument.md.
+    Examples: treatycmp new mylaw cybercrime-act.txt --name "Cybercrime Act 2019" ·
+    treatycmp --data mydata new mylaw act.pdf --name "Computer Misuse Act" --units sections
+    """
+    from .api import skeleton
+
+    text = skeleton(instrument_id, file, name, short=short, number=number, units=units.value if units else None)
+    if SETTINGS.data is None:
+        sys.stdout.write("instruments:\n" + text)
+        return
+    _add_instrument(instrument_id, text)
+
+
+def _add_instrument(instrument_id: str, text: str) -> None:
+    """Append the instrument's YAML to DIR/articles.yaml (whose last top-level key must be 'instruments')."""
+    from pathlib import Path
+
+    from .output import emit
+    from .yamlio import read_text
+
+    path = Path(SETTINGS.data or ".") / "articles.yaml"
+    if path.exists():
+        old = read_text(path, str(path))
+        if f'- id: "{instrument_id}"' in old or f"- id: {instrument_id}\n" in old:
+            raise UsageError(f"{path} already defines an instrument {instrument_id!r}")
+        last_key = [line for line in old.splitlines() if line[:1].isalpha()][-1:]
+        if last_key != ["instruments:"]:
+            raise UsageError(f"cannot add to {path}: its last top-level key must be 'instruments:'; paste the YAML of "
+                             f"'treatycmp new' (without --data) under it instead")
+        emit(old.rstrip("\n") + "\n" + text, str(path))
+    else:
+        header = "# My instruments, layered over the shipped treatycmp data. Format: docs/data-format.md.\n"
+        emit(header + "instruments:\n" + text, str(path))
+    note(f"added {instrument_id} to {path}; next: write its summaries, then run 'treatycmp --data {SETTINGS.data} check'")

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .counting import Coverage
     from .lookup import FindResult
     from .origins import Lineage
+    from .verify import ArticleCheck, Verification
 
 ARTICLE_COLUMNS = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3))
 STATUS_COLUMN = Column("status", "Status", STATUS)
@@ -312,3 +313,46 @@ def _origin_cell(pairs: tuple[tuple[Link, Article], ...]) -> str:
         return "—"
     return "; ".join(f"{SYMBOLS[l.relation.value]} {o.id} {title(o)}" + ("" if l.status == "reviewed" else " (draft)")
                      for l, o in pairs)
+
+
+def verify_report(v: Verification, articles_file: str, mapping_file: str) -> Report:
+    """What ``treatycmp verify`` found: a finding per article that does not confirm, per copied run, per
+    numbering problem of the text (the lines the text and GitHub formats print), then every article's outcome."""
+    rows = [_verify_finding(c, v, articles_file) for c in v.checks if c.status != "confirmed"]
+    rows += [(articles_file if c.kind == "summary" else mapping_file, c.line, 1, "error", "copied-text",
+              f"{c.kind} of {c.id} repeats {len(c.words.split())} consecutive words of the text (line {c.text_line}): "
+              f"'{c.words}'") for c in v.copied]
+    rows += [(v.source, f.line, 1, "warning", f.code, f.message) for f in v.findings]
+    counts = v.counts()
+    result = ", ".join(f"{n} {status}" for status, n in counts.items()) + f", {len(v.copied)} copied"
+    keys = ("file", "line", "column", "severity", "code", "message")
+    finding_cols = tuple(Column(k, k.capitalize(), NUMBER if k in ("line", "column") else "text") for k in keys)
+    article_cols = (Column("id", "Article", ID), Column("status", "Result", STATUS), Column("title", "Title in the corpus", ratio=3),
+                    Column("text_title", "Title in the text", ratio=3), Column("locator", "Where", SOURCE))
+    article_rows = tuple((f"{v.instrument}:{c.num}", c.status, c.corpus_title, c.text_title, c.locator) for c in v.checks)
+    sections = (Section("Findings", finding_cols, tuple(rows), "every article confirmed; no copied text"),
+                Section("Articles", article_cols, article_rows))
+    view = View(f"{v.instrument} against {v.source}", sections, (("result", result),))
+    return Report("verify", view, _verify_data(v, result))
+
+
+def _verify_finding(c: ArticleCheck, v: Verification, articles_file: str) -> tuple[object, ...]:
+    ref = f"{v.instrument}:{c.num}"
+    if c.status == "missing":
+        return (articles_file, c.corpus_line, 1, "error", "missing-in-text", f"{ref} {c.corpus_title!r} has no heading in the text")
+    if c.status == "extra":
+        return (v.source, c.text_line, 1, "error", "not-in-corpus", f"{ref} {c.text_title!r} ({c.locator}) is not in the corpus")
+    said = "; ".join(f"{d.field}: corpus {d.corpus!r}, text {d.text!r}" for d in c.differences)
+    return (articles_file, c.corpus_line, 1, "error", "differs", f"{ref} differs from the text ({c.locator}): {said}")
+
+
+def _verify_data(v: Verification, result: str) -> dict[str, object]:
+    return {
+        "instrument": v.instrument, "source": v.source, "ok": v.exit_code() == 0, "result": result, "counts": v.counts(),
+        "articles": [{"id": f"{v.instrument}:{c.num}", "status": c.status, "corpus_title": c.corpus_title,
+                      "text_title": c.text_title, "corpus_place": c.corpus_place, "text_place": c.text_place,
+                      "differences": [d._asdict() for d in c.differences], "corpus_line": c.corpus_line,
+                      "text_line": c.text_line, "locator": c.locator, "verified": c.verified} for c in v.checks],
+        "copied": [c._asdict() for c in v.copied],
+        "text_findings": [f._asdict() for f in v.findings],
+    }
