@@ -12,15 +12,18 @@ from treatycmp.findings import Finding
 from treatycmp.loader import load_with_findings
 
 Row = tuple[str, int, int, str, str]
-"""(file, line, column, severity, code); file is 'articles' or 'mapping'."""
+"""(file, line, column, severity, code); file is the file's stem: 'articles', 'mapping', 'topics' ..."""
 
 
 class RuleCase:
     """The findings of one data folder, root cause first, as they are printed."""
 
     def __init__(self, folder: Path, articles: str = MINI_ARTICLES, mapping: str = MINI_MAPPING,
-                 strict: bool = False) -> None:
-        _, found = load_with_findings(write_data(folder, articles, mapping))
+                 strict: bool = False, files: dict[str, str] | None = None) -> None:
+        write_data(folder, articles, mapping)
+        for name, text in (files or {}).items():  # guidance.yaml, topics.yaml, explanatory.yaml
+            (folder / name).write_text(text, encoding="utf-8")
+        _, found = load_with_findings(folder)
         self.findings: list[Finding] = sorted(apply_strict(found) if strict else found, key=Finding.order)
         unknown = {f.code for f in self.findings} - codes().keys()
         assert not unknown, f"codes missing from the rule tables: {unknown}"

@@ -296,3 +296,111 @@ def test_an_id_of_a_layered_folder_may_not_shadow_a_shipped_one(tmp_path: Path) 
     rows = [(Path(f.file).name, f.line, f.column, f.severity, f.code) for f in found]
     assert rows == [("articles.yaml", 10, 9, E, "shadowed-id")]
     assert "already defined in data/articles.yaml" in found[0].message
+
+
+# commentary: guidance.yaml, topics.yaml, explanatory.yaml
+
+def commentary(tmp_path: Path, strict: bool = False, **files: str) -> RuleCase:
+    """The findings of the mini data with commentary files (keyword 'guidance' is guidance.yaml ...)."""
+    return RuleCase(tmp_path / "d", files={f"{k}.yaml": v for k, v in files.items()}, strict=strict)
+
+
+GUIDANCE_OK = (
+    "notes:\n"
+    '  - {number: "1", title: "One", sources: ["s"], articles: [{article: "a:1"}]}\n'
+    '  - {number: "2", title: "Two", sources: ["s"], articles: []}\n'
+)
+TOPICS_OK = (
+    "topics:\n"
+    '  - {id: basics, name: Basics, aliases: [first things], entries: [{article: "a:1", reason: "r", source: analysis}]}\n'
+    '  - {id: more-things, name: More, entries: [{article: "c:2", reason: "r", source: analysis}]}\n'
+)
+EXPLANATORY_OK = """\
+reports:
+  - instrument: a
+    title: "ER"
+    source: "s"
+    paragraphs:
+      - {article: "a:1", paragraphs: "51-58"}
+"""
+
+
+def test_clean_commentary_has_no_findings_even_when_strict(tmp_path: Path) -> None:
+    case = commentary(tmp_path, strict=True, guidance=GUIDANCE_OK, topics=TOPICS_OK, explanatory=EXPLANATORY_OK)
+    assert case.rows == []
+
+
+def test_unknown_articles_of_notes_topics_and_ranges_are_at_the_value(tmp_path: Path) -> None:
+    case = commentary(tmp_path, guidance=GUIDANCE_OK.replace('"a:1"', '"a:9"'),
+                      topics=TOPICS_OK.replace('"c:2"', '"zz:2"'), explanatory=EXPLANATORY_OK.replace('"a:1"', '"a:4"'))
+    assert case.rows == [
+        ("explanatory", 6, 19, E, "unknown-reference"),
+        ("guidance", 2, 70, E, "unknown-reference"),
+        ("topics", 3, 62, E, "unknown-reference"),
+    ]
+    assert case.messages("unknown-reference") == [
+        "explanatory report of a range names unknown article 'a:4' (a has articles 1–3)",
+        "guidance note 1 names unknown article 'a:9' (a has articles 1–3)",
+        "topic 'more-things' entry names 'zz:2', an article of an unknown instrument",
+    ]
+
+
+def test_duplicate_note_number_is_at_the_second_number(tmp_path: Path) -> None:
+    case = commentary(tmp_path, guidance=GUIDANCE_OK.replace('number: "2"', 'number: "1"'))
+    assert case.rows == [("guidance", 3, 14, E, "duplicate-note")]
+    assert "first at " in case.messages("duplicate-note")[0]
+
+
+def test_duplicate_topic_id_and_shared_alias(tmp_path: Path) -> None:
+    twice = commentary(tmp_path, topics=TOPICS_OK.replace("id: more-things", "id: basics"))
+    assert twice.rows == [("topics", 3, 10, E, "duplicate-topic")]
+    alias = commentary(tmp_path / "x", topics=TOPICS_OK.replace("name: More,", "name: More, aliases: [First-Things],"))
+    assert alias.rows == [("topics", 3, 45, E, "duplicate-topic")]
+    assert alias.messages("duplicate-topic") == ["alias 'First-Things' of topic 'more-things' already names topic 'basics'"]
+
+
+def test_an_article_listed_twice_in_a_note_a_topic_or_a_report(tmp_path: Path) -> None:
+    guidance = GUIDANCE_OK.replace('articles: [{article: "a:1"}]', 'articles: [{article: "a:1"}, {article: "a:1"}]')
+    topics = TOPICS_OK.replace('source: analysis}]}\n  - {id: more', 'source: analysis}, {article: "a:1", source: x}]}\n  - {id: more')
+    explanatory = EXPLANATORY_OK + '      - {article: "a:1", paragraphs: "51–58"}\n      - {article: "a:1", paragraphs: "60"}\n'
+    case = commentary(tmp_path, guidance=guidance, topics=topics, explanatory=explanatory)
+    assert case.rows == [
+        ("guidance", 2, 88, E, "duplicate-entry"),
+        ("topics", 2, 126, E, "duplicate-entry"),
+    ]
+    # '51–58' with an en dash is another spelling: only exact repeats are duplicates
+    exact = commentary(tmp_path / "x", explanatory=EXPLANATORY_OK + '      - {article: "a:1", paragraphs: "51-58"}\n')
+    assert exact.rows == [("explanatory", 7, 19, E, "duplicate-entry")]
+
+
+def test_notes_entries_and_ranges_without_a_source_warn(tmp_path: Path) -> None:
+    case = commentary(tmp_path, guidance=GUIDANCE_OK.replace('sources: ["s"], articles: []', "articles: []"),
+                      topics=TOPICS_OK.replace('reason: "r", source: analysis}]}\n  - {id: more', 'reason: "r"}]}\n  - {id: more'),
+                      explanatory=EXPLANATORY_OK.replace('    source: "s"\n', ""))
+    assert case.rows == [
+        ("explanatory", 5, 9, W, "unsourced-entry"),
+        ("guidance", 3, 5, W, "unsourced-entry"),
+        ("topics", 2, 67, W, "unsourced-entry"),
+    ]
+    assert commentary(tmp_path / "x", strict=True, guidance=GUIDANCE_OK.replace('sources: ["s"], articles: []', "articles: []")).rows == [
+        ("guidance", 3, 5, E, "unsourced-entry")]
+
+
+@pytest.mark.parametrize("paragraphs", ["58-51", "51-", "¶51", "51-58-60", "0", "five"])
+def test_malformed_ranges_are_at_the_value(tmp_path: Path, paragraphs: str) -> None:
+    case = commentary(tmp_path, explanatory=EXPLANATORY_OK.replace('"51-58"', f'"{paragraphs}"'))
+    assert case.rows == [("explanatory", 6, 38, E, "bad-range")]
+
+
+def test_a_range_on_another_instruments_article_is_a_bad_range(tmp_path: Path) -> None:
+    case = commentary(tmp_path, explanatory=EXPLANATORY_OK.replace('article: "a:1"', 'article: "c:1"'))
+    assert case.rows == [("explanatory", 6, 19, E, "bad-range")]
+    assert "cannot comment on c:1" in case.messages("bad-range")[0]
+
+
+def test_commentary_errors_stop_loading_with_file_and_line(tmp_path: Path) -> None:
+    from treatycmp.errors import DataError
+    from treatycmp.loader import load
+    commentary(tmp_path, topics=TOPICS_OK.replace('"c:2"', '"c:7"'))
+    with pytest.raises(DataError, match=r"topics.yaml:3:\d+: topic 'more-things' entry names unknown article 'c:7'"):
+        load(tmp_path / "d")

@@ -5,7 +5,7 @@ reports with their severity; its docstring documents every code with a failing a
 ``docs/rules.md`` is generated from them (``python -m treatycmp.checks.doc docs/rules.md``).
 
 The schema of the files is stage 0; rule *n* of :data:`RULES` is stage *n*. Findings sort by stage first, so a
-root cause is printed before its consequences. Blocking rules (identity, integrity) also run on every load,
+root cause is printed before its consequences. Blocking rules (identity, integrity, commentary) also run on every load,
 because no comparison can be trusted past them.
 """
 
@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from ..findings import ERROR, WARNING, Finding
 from ..models import Corpus
-from . import chains, completeness, consistency, identity, integrity, provenance
+from . import chains, commentary, completeness, consistency, identity, integrity, provenance
 
 
 class Rule(NamedTuple):
@@ -34,6 +34,7 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = (
     Rule("identity", identity, True),
     Rule("integrity", integrity, True),
+    Rule("commentary", commentary, True),
     Rule("consistency", consistency, False),
     Rule("chains", chains, False),
     Rule("completeness", completeness, False),
