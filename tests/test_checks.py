@@ -336,7 +336,7 @@ def test_unknown_articles_of_notes_topics_and_ranges_are_at_the_value(tmp_path: 
     assert case.rows == [
         ("explanatory", 6, 19, E, "unknown-reference"),
         ("guidance", 2, 70, E, "unknown-reference"),
-        ("topics", 3, 62, E, "unknown-reference"),
+        ("topics", 3, 55, E, "unknown-reference"),
     ]
     assert case.messages("unknown-reference") == [
         "explanatory report of a range names unknown article 'a:4' (a has articles 1–3)",
