@@ -170,3 +170,40 @@ def test_random_bytes_give_a_result_or_a_clean_error(tmp_path: Path, data: bytes
         load(folder)
     except DataError as exc:
         assert "mapping.yaml" in str(exc)
+
+
+def _cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "treatycmp", *args], capture_output=True, timeout=60, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+
+def test_ctrl_c_at_any_moment_of_start_up_exits_130_without_a_traceback() -> None:
+    import random
+    import signal
+    import time
+
+    for _ in range(12):
+        proc = subprocess.Popen([sys.executable, "-m", "treatycmp", "diff", "budapest", "un"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(random.uniform(0.03, 0.25))  # past the interpreter's own start-up
+        proc.send_signal(signal.SIGINT)
+        err = proc.communicate(timeout=60)[1].decode()
+        assert "Traceback" not in err and proc.returncode in (0, 130, -signal.SIGINT), err
+        if proc.returncode == 130:
+            assert err == "treatycmp: interrupted\n"
+
+
+def test_closed_stdout_full_disk_and_narrow_encoding_are_one_line_each() -> None:
+    closed = subprocess.run([sys.executable, "-m", "treatycmp", "list"], stderr=subprocess.PIPE, timeout=60,
+                            preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 2 and closed.stderr.decode() == "treatycmp: error: standard output is closed; write a file with -o FILE\n"
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "treatycmp", "list"], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert result.returncode == 2 and result.stderr.decode().count("\n") == 1 and "No space left" in result.stderr.decode()
+    ascii_only = _cli("show", "un:16", env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    message = ascii_only.stderr.decode()
+    assert ascii_only.returncode == 2 and message.count("\n") == 1 and "PYTHONIOENCODING=utf-8" in message
+
+
+def test_a_5000_digit_article_number_is_an_unknown_article() -> None:
+    result = run("show", "budapest:" + "9" * 5000)
+    assert_clean_failure(result, "unknown article")

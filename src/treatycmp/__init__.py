@@ -15,9 +15,9 @@ function after any submodule is imported.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ._version import __version__
+
+TYPE_CHECKING = False  # not imported from typing: start-up (and Ctrl-C during it) stays as short as it can be
 
 if TYPE_CHECKING:
     from .api import article, counterparts, coverage, diff, find, gaps, lineage, load, scope, show

@@ -17,12 +17,20 @@ def main() -> None:
 
         app(prog_name="treatycmp")
     except KeyboardInterrupt:
-        _quiet_stdout()
-        sys.stderr.write("treatycmp: interrupted\n")
-        sys.exit(130)
+        _interrupted()
+    except SystemExit as done:
+        if done.code == 130:  # Ctrl-C seen by a command or by Typer while it parsed
+            _interrupted()
+        raise
     except BrokenPipeError:
         _quiet_stdout()
         sys.exit(0)
+
+
+def _interrupted() -> None:
+    _quiet_stdout()
+    sys.stderr.write("treatycmp: interrupted\n")
+    sys.exit(130)
 
 
 def _quiet_stdout() -> None:

@@ -191,8 +191,7 @@ def handle_errors(func: F) -> F:
             _debug_trace()
             fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
-            sys.stderr.write("treatycmp: interrupted\n")
-            raise typer.Exit(130) from None
+            raise typer.Exit(130) from None  # said once, on the way out (__main__.py)
         except (typer.Exit, BrokenPipeError):
             raise
         except UnicodeEncodeError as exc:
@@ -255,13 +254,17 @@ def use_color(opts: OutputOptions) -> bool:
         return True
     if SETTINGS.color is Color.never or os.environ.get("NO_COLOR"):
         return False
-    return opts.to_stdout and sys.stdout.isatty()
+    return opts.to_stdout and _stdout_is_terminal()
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def terminal_width(width: Optional[int]) -> int:
     if width:
         return width
-    if sys.stdout.isatty():
+    if _stdout_is_terminal():
         import shutil
         return shutil.get_terminal_size((100, 24)).columns
     env = os.environ.get("COLUMNS", "")
@@ -279,7 +282,7 @@ def output_report(report: Report, opts: OutputOptions) -> None:
         if unknown:
             raise UsageError(f"unknown column {unknown[0]!r} for {report.command}; choose from: {', '.join(column_keys(report))}")
         report = pick_columns(report, opts.columns)
-    if opts.fmt is Format.PPTX and opts.to_stdout and sys.stdout.isatty():
+    if opts.fmt is Format.PPTX and opts.to_stdout and _stdout_is_terminal():
         raise UsageError("pptx is a binary format: give -o FILE.pptx")
     width = opts.width or (120 if opts.fmt is Format.SVG else terminal_width(None))
     color = use_color(opts) if opts.fmt is Format.TABLE else True
@@ -595,7 +598,7 @@ def _write_confirmations(data: Corpus, inst_id: str, result: Any) -> None:
         return
     old = read_text(path, label)
     new = mark_verified(old, confirmations, label)
-    sys.stdout.write(unified_diff(old, new, label))
+    emit(unified_diff(old, new, label), None)
     emit(new, str(path))
     note(f"marked {len(confirmations)} title{'s' if len(confirmations) != 1 else ''} of {inst_id} as verified in {label}")
 
@@ -618,10 +621,11 @@ def new_cmd(
     treatycmp --data mydata new mylaw act.pdf --name "Computer Misuse Act" --units sections
     """
     from .api import skeleton
+    from .output import emit
 
     text = skeleton(instrument_id, file, name, short=short, number=number, units=units.value if units else None)
     if SETTINGS.data is None:
-        sys.stdout.write("instruments:\n" + text)
+        emit("instruments:\n" + text, None)
         return
     _add_instrument(instrument_id, text)
 

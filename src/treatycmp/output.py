@@ -42,6 +42,8 @@ def emit(content: str | bytes, output: str | None) -> None:
 
 def _to_stdout(content: str | bytes) -> None:
     """Write *content* to standard output and flush it."""
+    if sys.stdout is None:
+        raise UsageError("standard output is closed; write a file with -o FILE")
     if isinstance(content, bytes):
         sys.stdout.buffer.write(content)
     else:

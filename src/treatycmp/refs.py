@@ -6,16 +6,19 @@ Accepted citation forms include ``budapest:2``, ``bc 2``, ``BC art. 2``, ``Art. 
 A paragraph or point after the number (``Art. 32(b) BC``, ``32 b)``, ``Art. 24(4)``, ``art 32 para 2``,
 ``Article 40.22 UN``) is kept as the citation's pinpoint, unless the instrument has an article numbered so
 (an article ``1.10`` is cited as ``1.10``).
+
+T-CY Guidance Notes are cited by number, symbol or title word (``GN 3``, ``GN#3``, ``gn:3``, ``Guidance Note #10``,
+``T-CY(2013)7``, ``T-CY GN ransomware``) and topics by id, name or alias (``topic:safeguards``, ``human rights``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Callable, NamedTuple, NoReturn
 
 from .errors import UnknownName
-from .models import Article, Corpus, Scope, scope_of
+from .models import Article, Corpus, GuidanceNote, Scope, Topic, scope_of
 
 FILLERS = frozenset({"article", "articles", "art", "arts", "artikel", "of", "the", "no", "nr", "number"})
 ART_WORDS = frozenset({"article", "articles", "art", "arts", "artikel"})
@@ -94,7 +97,10 @@ def canonical_num(num: str) -> str:
 def _lead(num: str) -> int | None:
     """The leading integer of an article number ('40' of '40.22', '7' of '7a'), or None."""
     match = _DIGITS_RE.match(num)
-    return int(match.group()) if match else None
+    if not match:
+        return None
+    digits = match.group().lstrip("0") or "0"
+    return int(digits) if len(digits) <= 18 else 10**18  # beyond any treaty; int() refuses very long digit runs
 
 
 def _pinpoint(points: tuple[str, ...]) -> str | None:
@@ -333,3 +339,127 @@ class Resolver:
             if out:
                 break
         return tuple(dict.fromkeys(out))[:3]
+
+    # ------------------------------------------------------------ Guidance Notes and topics
+
+    def find_note(self, text: str, *, bare: bool = False) -> GuidanceNote | None:
+        """The note *text* cites ('GN 3', 'GN#3', 'gn:3', 'Guidance Note #10', 'T-CY GN ransomware'), or None.
+
+        Without a marker ('GN', 'Guidance Note', 'T-CY', '#') only *bare* text counts ('3', 'ransomware').
+        """
+        try:
+            return self.note(text, bare=bare)
+        except UnknownName:
+            return None
+
+    def note(self, text: str, *, bare: bool = True) -> GuidanceNote:
+        """Resolve a note citation by number, symbol or title word, or raise :class:`UnknownName` with suggestions."""
+        marked, rest = _note_words(text)
+        notes = self.corpus.notes
+        numbers = [w for w in rest if w.isdigit()]
+        if not (marked or bare) or not rest:
+            raise UnknownName("Guidance Note", text, (), NOTE_HINT)
+        if len(rest) == 1 and numbers:
+            found = [n for n in notes if n.number == canonical_num(numbers[0])]
+            if found:
+                return found[0]
+            raise UnknownName("Guidance Note", text, (), f"{NOTE_HINT}; notes are numbered {_note_span(notes)}")
+        by_symbol = [n for n in notes if n.symbol and _symbol_key(n.symbol) == _symbol_key(text)]
+        if by_symbol:
+            return by_symbol[0]
+        return self._note_by_words(text, rest)
+
+    def _note_by_words(self, text: str, rest: list[str]) -> GuidanceNote:
+        """The one note whose title (else title and keywords) holds every word of *rest*."""
+        from .guidance import words
+
+        for fields in ("title", "all"):
+            found = [n for n in self.corpus.notes if set(rest) <= set(_note_vocabulary(n, fields, words))]
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                hint = f"{len(found)} notes match; name one by number"
+                raise UnknownName("Guidance Note", text, tuple(n.label for n in found[:3]), hint)
+        self._no_note(text, rest)
+
+    def _no_note(self, text: str, rest: list[str]) -> NoReturn:
+        from .fuzzy import close_matches
+        from .guidance import words
+
+        owners: dict[str, list[str]] = {}
+        for n in self.corpus.notes:
+            for w in _note_vocabulary(n, "all", words):
+                owners.setdefault(w, []).append(n.label)
+        near = [label for w in rest for m in close_matches(w, owners) for label in owners[m]]
+        raise UnknownName("Guidance Note", text, tuple(dict.fromkeys(near))[:3], NOTE_HINT)
+
+    def find_topic(self, text: str) -> Topic | None:
+        """The topic *text* names ('safeguards', 'topic:safeguards', 'human rights', 'Topic: Emergencies'), or None."""
+        try:
+            return self.topic(text)
+        except UnknownName:
+            return None
+
+    def topic(self, text: str) -> Topic:
+        """Resolve a topic by id, name or alias (or distinctive words of one), or raise :class:`UnknownName`."""
+        names = _topic_names(self.corpus.topics)
+        wanted = _TOPIC_PREFIX_RE.sub("", fold(text)).strip()
+        key = alias_key(wanted)
+        if key in names:
+            return self.corpus.topic(names[key])
+        words = name_words(wanted)
+        found = {topic.id for topic in self.corpus.topics
+                 if words and set(words) <= {w for name in _each_name(topic) for w in name_words(name)}}
+        if len(found) == 1:
+            return self.corpus.topic(found.pop())
+        from .fuzzy import close_matches
+
+        near = tuple(dict.fromkeys(names[k] for k in close_matches(key, names, limit=6)))[:3]
+        suggestions = near or tuple(sorted(found))[:3]
+        raise UnknownName("topic", text, tuple(f"topic:{t}" for t in suggestions), TOPIC_HINT)
+
+
+NOTE_HINT = "write e.g. 'GN 3', 'Guidance Note #10' or 'T-CY GN ransomware'; see 'treatycmp notes'"
+TOPIC_HINT = "see 'treatycmp topic' for the list"
+NOTE_MARKERS = frozenset({"gn", "guidance", "tcy"})
+NOTE_FILLERS = frozenset({"t", "cy", "tcy", "gn", "guidance", "note", "notes", "no", "nr", "number", "on", "the",
+                          "of", "about", "article", "art"})
+_TOPIC_PREFIX_RE = re.compile(r"^\s*topics?\s*[:\s]\s*")
+_SYMBOL_RE = re.compile(r"[^0-9a-z]")
+
+
+def _note_words(text: str) -> tuple[bool, list[str]]:
+    """Whether *text* is marked as a note citation, and its words other than the markers ('GN3' reads 'GN 3')."""
+    folded = _GLUED_RE.sub(" ", fold(text)).replace("t-cy", "tcy").replace("t cy", "tcy")
+    words = _WORD_RE.findall(folded)
+    marked = bool(NOTE_MARKERS & set(words)) or "#" in folded
+    return marked, [w for w in words if w not in NOTE_FILLERS]
+
+
+def _note_span(notes: tuple[GuidanceNote, ...]) -> str:
+    numbers = sorted(int(n.number) for n in notes)
+    return f"{numbers[0]}–{numbers[-1]}" if numbers else "(none loaded)"
+
+
+def _symbol_key(text: str) -> str:
+    """A note symbol without spaces, punctuation and the language letter: 'T-CY (2013)7 E' -> 'tcy20137'."""
+    key = _SYMBOL_RE.sub("", fold(text))
+    return key[:-1] if key[-1:] in ("e", "f") and key[-2:-1].isdigit() else key
+
+
+def _note_vocabulary(note: GuidanceNote, fields: str, words: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+    texts = (note.title,) if fields == "title" else (note.title, *note.keywords)
+    return tuple(w for t in texts for w in words(t) if w not in NOTE_FILLERS)
+
+
+def _each_name(topic: Topic) -> tuple[str, ...]:
+    return (topic.id, topic.name, *topic.aliases)
+
+
+def _topic_names(topics: tuple[Topic, ...]) -> dict[str, str]:
+    """Alias key of every id, name and alias, with its topic id (the first topic keeps a shared one)."""
+    names: dict[str, str] = {}
+    for topic in topics:
+        for name in _each_name(topic):
+            names.setdefault(alias_key(name) or name, topic.id)
+    return names
