@@ -359,6 +359,10 @@ class Resolver:
         numbers = [w for w in rest if w.isdigit()]
         if not (marked or bare) or not rest:
             raise UnknownName("Guidance Note", text, (), NOTE_HINT)
+        cited = None if marked else self.find_citation(text)
+        if cited is not None:
+            hint = f"{cited.article.id} is an article: 'treatycmp show {cited.article.id}' lists the notes on it"
+            raise UnknownName("Guidance Note", text, (), hint)
         if len(rest) == 1 and numbers:
             found = [n for n in notes if n.number == canonical_num(numbers[0])]
             if found:
@@ -373,8 +377,9 @@ class Resolver:
         """The one note whose title (else title and keywords) holds every word of *rest*."""
         from .guidance import words
 
+        wanted = {w for r in rest for w in words(r)}
         for fields in ("title", "all"):
-            found = [n for n in self.corpus.notes if set(rest) <= set(_note_vocabulary(n, fields, words))]
+            found = [n for n in self.corpus.notes if wanted <= set(_note_vocabulary(n, fields, words))]
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
