@@ -20,9 +20,26 @@ from ._version import __version__
 TYPE_CHECKING = False  # not imported from typing: start-up (and Ctrl-C during it) stays as short as it can be
 
 if TYPE_CHECKING:
-    from .api import article, counterparts, coverage, diff, find, gaps, lineage, load, scope, show
+    from .api import (
+        article,
+        counterparts,
+        coverage,
+        diff,
+        find,
+        find_notes,
+        gaps,
+        lineage,
+        load,
+        note,
+        notes,
+        scope,
+        show,
+        topic,
+        topics,
+    )
 
-__all__ = ["__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage", "lineage", "show", "scope"]
+__all__ = ["__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage", "lineage", "show", "scope",
+           "notes", "note", "find_notes", "topics", "topic"]
 
 
 def __getattr__(name: str) -> object:

@@ -11,9 +11,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import compare
 from . import counting as _coverage
+from . import guidance as _guidance
 from . import origins as _lineage
+from . import themes as _themes
 from .errors import UnknownName, UsageError
-from .models import Article, Corpus, Scope
+from .guidance import NoteHit, NoteView
+from .models import Article, Corpus, GuidanceNote, Scope, Topic
+from .themes import TopicView
 
 SHOW_MIN_SCORE = 70.0
 """A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a citation."""
@@ -38,6 +42,8 @@ class ReportData(NamedTuple):
     comparisons: tuple[tuple[compare.Diff, _coverage.Coverage], ...]
     cards: tuple[compare.Counterparts, ...]
     status: str | None = None
+    notes: tuple[NoteView, ...] = ()
+    topics: tuple[TopicView, ...] = ()
 
 
 def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
@@ -139,7 +145,10 @@ def report_data(corpus: Corpus, *, status: str | None = None) -> ReportData:
         a, b = scope(corpus, c.from_id), scope(corpus, c.to_id)
         comparisons.append((compare.diff(corpus, a, b, status=status), _coverage.coverage(corpus, a, b, status=status)))
     cards = tuple(compare.counterparts(corpus, art, status=status) for inst in corpus.instruments for art in inst.articles)
-    return ReportData(corpus, tuple(comparisons), cards, status)
+    un = (scope(corpus, "un"),) if corpus.notes and any(i.id == "un" for i in corpus.instruments) else ()
+    notes_ = tuple(_guidance.note_view(corpus, n, target, status=status) for n in corpus.notes for target in un)
+    topics_ = tuple(_themes.topic_view(corpus, t, status=status) for t in corpus.topics)
+    return ReportData(corpus, tuple(comparisons), cards, status, notes_, topics_)
 
 
 def verify(corpus: Corpus, instrument: str, path: str | os.PathLike[str], *, units: str | None = None) -> Verification:
@@ -170,3 +179,37 @@ def skeleton(instrument_id: str, path: str | os.PathLike[str], name: str, *, sho
     if not outline.articles:
         raise UsageError(f"no article or section headings found in {path}")
     return skeleton_yaml(instrument_id, name, outline, short=short, number=number, source=Path(path).name)
+
+
+def notes(corpus: Corpus) -> tuple[GuidanceNote, ...]:
+    """The T-CY Guidance Notes, in number order."""
+    return tuple(sorted(corpus.notes, key=lambda n: int(n.number)))
+
+
+def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None) -> NoteView:
+    """The note *ref* cites ('3', 'GN 3', 'Guidance Note #10', 'ransomware') with its articles' counterparts in *to*."""
+    from .refs import Resolver
+
+    return _guidance.note_view(corpus, Resolver(corpus).note(ref), scope(corpus, to), status=status)
+
+
+def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int = 10) -> tuple[NoteHit, ...]:
+    """Guidance Notes matching *query*, best first (none when *within* names a scope without the Budapest Convention)."""
+    if not query.strip():
+        raise UsageError("the query is empty")
+    if within and "budapest" not in scope(corpus, within).members:
+        return ()
+    return _guidance.find_notes(corpus, query, limit=limit)
+
+
+def topics(corpus: Corpus) -> tuple[Topic, ...]:
+    """The topic views, in the order of the data."""
+    return corpus.topics
+
+
+def topic(corpus: Corpus, name: str, *, status: str | None = None) -> TopicView:
+    """The topic *name* names ('safeguards', 'topic:safeguards', 'human rights'): its articles by instrument, each
+    with its counterparts, and what each framework lacks; *status* filters the links and absences."""
+    from .refs import Resolver
+
+    return _themes.topic_view(corpus, Resolver(corpus).topic(name), status=status)
