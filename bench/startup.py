@@ -1,8 +1,9 @@
 """Start-up budget: each treatycmp command against an empty Typer app given the same arguments.
 
 Runs the commands interleaved (empty app, then treatycmp, N rounds), takes the median wall time of each,
-and prints the ratio. The target is at most 1.25 for diff, find, show and check.
-Usage: python bench/startup.py [--runs N] [--no-cache]
+and prints the ratio. The target is at most 1.25 for diff, find, show and check, on a regular (non-editable)
+install: ``--regular`` builds one in a temporary virtual environment (``pip install .``) and measures that.
+Usage: python bench/startup.py [--runs N] [--no-cache] [--regular]
 """
 
 from __future__ import annotations
@@ -57,30 +58,47 @@ def timed(argv: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def editable_python() -> str:
+    """This interpreter, with the package byte-compiled as a normal install does (an editable checkout may not be)."""
+    import compileall
+
+    import treatycmp
+
+    compileall.compile_dir(str(Path(treatycmp.__file__).parent), quiet=1)
+    return sys.executable
+
+
+def regular_install(folder: Path) -> str:
+    """The python of a new virtual environment where the project is installed with ``pip install .``."""
+    venv = folder / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([python, "-m", "pip", "install", "--quiet", str(root)], check=True)
+    return python
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-cache", action="store_true", help="measure without the corpus cache")
+    parser.add_argument("--regular", action="store_true", help="measure a regular install made in a temporary venv")
     args = parser.parse_args()
     env = dict(os.environ)
-    import compileall
-
-    import treatycmp
-    # Byte-compile the package as a normal install does (an editable checkout may never write .pyc files).
-    compileall.compile_dir(str(Path(treatycmp.__file__).parent), quiet=1)
     if args.no_cache:
         env["TREATYCMP_NO_CACHE"] = "1"
     with tempfile.TemporaryDirectory() as tmp:
+        python = regular_install(Path(tmp)) if args.regular else editable_python()
         empty = Path(tmp) / "empty_app.py"
         empty.write_text(EMPTY_APP)
-        tool = [sys.executable, "-m", "treatycmp"]
+        tool = [python, "-m", "treatycmp"]
         for argv in COMMANDS.values():  # warm the cache and the OS file cache
             timed(tool + argv, env)
         print(f"{'command':8} {'empty app':>10} {'treatycmp':>10} {'ratio':>6}")
         for name, argv in COMMANDS.items():
             base, ours = [], []
             for _ in range(args.runs):
-                base.append(timed([sys.executable, str(empty)] + argv, env))
+                base.append(timed([python, str(empty)] + argv, env))
                 ours.append(timed(tool + argv, env))
             b, o = statistics.median(base), statistics.median(ours)
             print(f"{name:8} {1000 * b:8.0f} ms {1000 * o:8.0f} ms {o / b:6.2f}")
