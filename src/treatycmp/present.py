@@ -31,8 +31,11 @@ from .views import (
 
 if TYPE_CHECKING:
     from .counting import Coverage
+    from .guidance import NoteHit, NoteRow, NoteView
     from .lookup import FindResult
+    from .models import GuidanceNote, Topic
     from .origins import Lineage
+    from .themes import TopicRow, TopicView
     from .verify import ArticleCheck, Verification
 
 ARTICLE_COLUMNS = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3))
@@ -355,4 +358,246 @@ def _verify_data(v: Verification, result: str) -> dict[str, object]:
                       "text_line": c.text_line, "locator": c.locator, "verified": c.verified} for c in v.checks],
         "copied": [c._asdict() for c in v.copied],
         "text_findings": [f._asdict() for f in v.findings],
+    }
+
+
+# ---------------------------------------------------------------- Guidance Notes, Explanatory Report, topics
+
+NOTE_COLUMN = Column("note", "Note", ID, 1, 6)
+
+
+def fact(note: GuidanceNote, name: str, value: str) -> str:
+    """A note's fact as shown: marked † when the note lists it as unconfirmed."""
+    return f"{value} {UNCONFIRMED}" if value and not note.confirmed(name) else value
+
+
+def note_marks(notes: Iterable[GuidanceNote]) -> tuple[str, ...]:
+    return ("unconfirmed_fact",) if any(n.unconfirmed for n in notes) else ()
+
+
+def note_data(note: GuidanceNote) -> dict[str, object]:
+    """The stable JSON form of a Guidance Note; ``unconfirmed`` names the facts that are best readings."""
+    return {
+        "id": note.id, "number": note.number, "title": note.title, "symbol": note.symbol or None,
+        "plenary": note.plenary or None, "adopted": note.adopted, "summary": note.summary, "keywords": list(note.keywords),
+        "articles": [{"id": a.article, "paragraphs": a.paragraphs} for a in note.articles], "sources": list(note.sources),
+        "unconfirmed": list(note.unconfirmed),
+    }
+
+
+def _note_articles_cell(note: GuidanceNote) -> str:
+    ids = ", ".join(str(Ref(a.article, a.paragraphs)) for a in note.articles)
+    return fact(note, "articles", ids) if ids else "none named"
+
+
+def notes_report(notes: Sequence[GuidanceNote]) -> Report:
+    """Every Guidance Note with its facts (best readings marked †) and the articles it names."""
+    cols = (NOTE_COLUMN, Column("title", "Title", ratio=4), Column("symbol", "Symbol", ratio=1),
+            Column("plenary", "Adopted by", ratio=1), Column("adopted", "Adopted"), Column("articles", "Articles", ratio=2))
+    rows = tuple((n.label, fact(n, "title", n.title), fact(n, "symbol", n.symbol), fact(n, "plenary", n.plenary),
+                  fact(n, "adopted", n.adopted or ""), _note_articles_cell(n)) for n in notes)
+    named = [n for n in notes if n.articles]
+    links = sum(len(n.articles) for n in named)
+    facts = (("notes", f"{len(notes)}: {sum(1 for n in notes if n.unconfirmed)} with a fact marked {UNCONFIRMED}"),
+             ("articles", f"{links} links to {len({a.article for n in named for a in n.articles})} articles in {len(named)} notes; "
+                          f"{len(notes) - len(named)} notes name none (no source we read names them)"))
+    view = View("T-CY Guidance Notes", (Section("Guidance Notes", cols, rows),), facts, marks=note_marks(notes),
+                footer="treatycmp notes NUMBER shows one note with its articles' counterparts in the UN Convention.")
+    return Report("notes", view, [note_data(n) for n in notes])
+
+
+def note_report(view: NoteView) -> Report:
+    """One note: its facts, then each of its articles beside its counterparts in the target instrument."""
+    note, target = view.note, view.target
+    facts = tuple((k, v) for k, v in (
+        ("note", f"T-CY Guidance Note #{note.number}"), ("title", fact(note, "title", note.title)),
+        ("symbol", fact(note, "symbol", note.symbol)), ("adopted by", fact(note, "plenary", note.plenary)),
+        ("adopted", fact(note, "adopted", note.adopted or "")), ("summary", note.summary),
+        ("keywords", ", ".join(note.keywords)),
+        ("articles", fact(note, "articles", f"{len(note.articles)} named") if note.articles else "none named by any source we read"),
+        ("read against", f"{target.name} ({target.id})"),
+    ) if v)
+    cols = (Column("article", "Article", ID, 1, 11), Column("title", "Title", ratio=3), Column("relation", "Relation", RELATION),
+            Column("to", target.id, ID, 1, 8), Column("to_title", f"{target.id} title", ratio=3), STATUS_COLUMN,
+            Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1))
+    rows = tuple(cells for row in view.rows for cells in _note_row_cells(row))
+    empty = "(no source we read names the articles this note covers)"
+    sources = Section("Sources", (Column("n", "#", NUMBER), Column("source", "Source", ratio=8)),
+                      tuple((str(i), s) for i, s in enumerate(note.sources, 1)))
+    declared: list[Link | Absence] = [l for r in view.rows for l, _ in r.links] + [r.absence for r in view.rows if r.absence]
+    marks = (note_marks([note]) + title_marks([a for r in view.rows for a in (r.article, *(o for _, o in r.links))])
+             + _status_marks(declared) + (("unmapped",) if any(not r.links and not r.absence for r in view.rows) else ()))
+    footer = "" if note.articles else (f"No source we read names the articles this note covers; "
+                                       f"'treatycmp find {note.keywords[0] if note.keywords else note.title}' searches the articles.")
+    title_ = f"GN {note.number} — {note.title}" + (f" {UNCONFIRMED}" if not note.confirmed("title") else "")
+    out = View(title_, (Section(f"Articles and their counterparts in {target.name}", cols, rows, empty), sources),
+               facts, legend=bool(rows), footer=footer, marks=marks)
+    data = {"note": note_data(note), "to": target.id, "articles": [_note_row_data(r) for r in view.rows]}
+    return Report("notes", out, data)
+
+
+def _note_row_cells(row: NoteRow) -> list[tuple[object, ...]]:
+    art = row.article
+    head = (Ref(art.id, row.ref.paragraphs), title(art))
+    if row.links:
+        return [(*head, l.relation.value, Ref(o.id, l.to_paragraphs), title(o), status_word(l.status), l.note, l.source)
+                for l, o in row.links]
+    if row.absence:
+        a = row.absence
+        return [(*head, "none", "", "", status_word(a.status), a.reason, a.source)]
+    return [(*head, "none", "", "", "—", f"{UNMAPPED_MARK} not mapped: no link and no declared absence", "")]
+
+
+def _note_row_data(row: NoteRow) -> dict[str, object]:
+    absence = row.absence
+    return {
+        "id": row.article.id, "title": row.article.title, "verified": row.article.verified, "paragraphs": row.ref.paragraphs,
+        "counterparts": [{"id": o.id, "title": o.title, "verified": o.verified, "relation": l.relation.value, "note": l.note,
+                          "source": l.source, "status": l.status or "draft", "to_paragraphs": l.to_paragraphs}
+                         for l, o in row.links],
+        "absent": {"reason": absence.reason, "source": absence.source, "status": absence.status or "draft"} if absence else None,
+        "declared": bool(row.links or absence),
+    }
+
+
+def card_note_sections(corpus: Corpus, art: Article) -> tuple[Section, ...]:
+    """The Guidance Notes that interpret *art*, as a card section (none when no note names it)."""
+    notes = corpus.notes_of(art.id)
+    if not notes:
+        return ()
+    cols = (NOTE_COLUMN, Column("title", "Title", ratio=4), Column("adopted", "Adopted"), Column("paragraphs", "¶"))
+    rows = tuple((n.label, fact(n, "title", n.title), fact(n, "adopted", n.adopted or ""),
+                  ", ".join(a.paragraphs for a in n.articles if a.article == art.id and a.paragraphs)) for n in notes)
+    return (Section("Guidance Notes", cols, rows),)
+
+
+def er_fact(corpus: Corpus, art: Article) -> str:
+    """'ER ¶¶ 51–58 (Explanatory Report to ...)', or '' when no range is confirmed."""
+    ranges = corpus.er_of(art.id)
+    if not ranges:
+        return ""
+    reports = "; ".join(dict.fromkeys(r.report for r in ranges if r.report))
+    return ", ".join(str(r) for r in ranges) + (f" ({reports})" if reports else "")
+
+
+def article_card(corpus: Corpus, card: Counterparts, pinpoint: str | None = None) -> Report:
+    """The card of ``show``: :func:`card_report` with the article's Guidance Notes and Explanatory Report paragraphs."""
+    art = card.article
+    notes = corpus.notes_of(art.id)
+    report = card_report(corpus, card, pinpoint, extra=card_note_sections(corpus, art))
+    facts = list(report.view.facts)
+    er = er_fact(corpus, art)
+    if er:
+        at = next((i + 1 for i, (k, _) in enumerate(facts) if k == "source"), len(facts))
+        facts.insert(at, ("explanatory report", er))
+    view = report.view._replace(facts=tuple(facts), marks=report.view.marks + note_marks(notes))
+    data = dict(report.data) if isinstance(report.data, dict) else {}
+    data["guidance_notes"] = [{"id": n.id, "number": n.number, "title": n.title, "adopted": n.adopted,
+                               "paragraphs": [a.paragraphs for a in n.articles if a.article == art.id and a.paragraphs],
+                               "unconfirmed": list(n.unconfirmed)} for n in notes]
+    data["explanatory_report"] = [{"paragraphs": r.paragraphs, "first": r.bounds[0] if r.bounds else None,
+                                   "last": r.bounds[1] if r.bounds else None, "report": r.report, "source": r.source}
+                                  for r in corpus.er_of(art.id)]
+    return report._replace(view=view, data=data)
+
+
+def find_all_report(result: FindResult, notes: Sequence[NoteHit]) -> Report:
+    """:func:`find_report` with a second section of matching Guidance Notes (when there are any).
+
+    JSON stays a list of hits: each has ``kind`` ('article' or 'note'); articles come first, as before, then notes
+    (``id`` 'gn:12', ``articles`` the ids the note names).
+    """
+    report = find_report(result)
+    base = report.data if isinstance(report.data, list) else []
+    data = [{**d, "kind": "article"} for d in base] + [
+        {"kind": "note", "id": h.note.id, "number": h.note.number, "title": h.note.title,
+         "verified": h.note.confirmed("title"), "score": h.score, "field": h.field, "matched": h.matched,
+         "articles": [a.article for a in h.note.articles], "unconfirmed": list(h.note.unconfirmed)} for h in notes]
+    if not notes:
+        return report._replace(data=data)
+    cols = (NOTE_COLUMN, Column("title", "Title", ratio=3), Column("score", "Score", NUMBER, 1, 5),
+            Column("matched", "Matched", ratio=2), Column("articles", "Articles", ratio=2))
+    rows = tuple((h.note.label, fact(h.note, "title", h.note.title), f"{h.score:.0f}", f"{h.field}: {h.matched}",
+                  _note_articles_cell(h.note)) for h in notes)
+    view = report.view._replace(title=f"Articles and Guidance Notes matching {result.query!r}",
+                                sections=(*report.view.sections, Section("Guidance Notes", cols, rows)),
+                                marks=report.view.marks + note_marks(h.note for h in notes))
+    return report._replace(view=view, data=data)
+
+
+def topics_report(topics: Sequence[Topic]) -> Report:
+    """Every topic view with its size per instrument."""
+    cols = (Column("id", "Topic", ID, 1, 10), Column("name", "Name", ratio=3), Column("entries", "Articles", NUMBER),
+            Column("instruments", "By instrument", ratio=3), Column("aliases", "Aliases", ratio=3))
+    rows = tuple((t.id, t.name, str(len(t.entries)), _per_instrument(t), ", ".join(t.aliases)) for t in topics)
+    facts = (("topics", str(len(topics))), ("articles", str(sum(len(t.entries) for t in topics))))
+    view = View("Topic views", (Section("Topics", cols, rows),), facts,
+                footer="treatycmp topic NAME shows one topic with every article's counterparts and what each framework lacks.")
+    data = [{"id": t.id, "name": t.name, "aliases": list(t.aliases), "description": t.description,
+             "articles": len(t.entries), "instruments": _instrument_counts(t)} for t in topics]
+    return Report("topic", view, data)
+
+
+def _instrument_counts(topic: Topic) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in topic.entries:
+        inst = entry.article.partition(":")[0]
+        counts[inst] = counts.get(inst, 0) + 1
+    return counts
+
+
+def _per_instrument(topic: Topic) -> str:
+    return " · ".join(f"{k} {v}" for k, v in _instrument_counts(topic).items())
+
+
+def topic_report(view: TopicView) -> Report:
+    """A topic: per instrument its articles with why they belong, their counterparts and where they have none;
+    then what each framework lacks."""
+    topic = view.topic
+    cols = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3), Column("reason", "Why on this topic", ratio=4),
+            Column("counterparts", "Counterparts", ratio=3), Column("absent_in", "Absent in", ID, 1, 9),
+            Column("source", "Source", SOURCE, 1))
+    sections = [Section(f"{inst.short} ({inst.id})", cols, tuple(_topic_cells(r) for r in rows)) for inst, rows in view.groups]
+    lack_cols = (Column("framework", "Lacking", ID, 1, 8), Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3),
+                 STATUS_COLUMN, Column("reason", "Why no counterpart", ratio=5), Column("source", "Source", SOURCE, 1))
+    lack_rows = tuple((x.framework.id, x.row.article.id, title(x.row.article), status_word(x.absence.status),
+                       x.absence.reason, x.absence.source) for x in view.lacks)
+    sections.append(Section("What each framework lacks", lack_cols, lack_rows, "(no declared absence)"))
+    rows = view.rows
+    per_framework = {f.id: sum(1 for r in rows if r.article.instrument in f.members) for f in view.frameworks}
+    lacking = {f.id: sum(1 for x in view.lacks if x.framework.id == f.id) for f in view.frameworks}
+    analysis = sum(1 for r in rows if r.entry.source == "analysis")
+    facts = tuple((k, v) for k, v in (
+        ("topic", f"{topic.name} ({topic.ref})"), ("about", topic.description),
+        ("articles", f"{len(rows)}: " + " · ".join(f"{f} {n}" for f, n in per_framework.items())),
+        ("lacks", " · ".join(f"{f} lacks {n}" for f, n in lacking.items() if n) or "none declared"),
+        ("sources", f"{len(rows) - analysis} entries cite a document, {analysis} are our own analysis"),
+    ) if v)
+    declared: list[Link | Absence] = [l for r in rows for l, _ in r.links] + [x.absence for x in view.lacks]
+    marks = title_marks([a for r in rows for a in (r.article, *(o for _, o in r.links))]) + _status_marks(declared)
+    data = {
+        "topic": {"id": topic.id, "name": topic.name, "aliases": list(topic.aliases), "description": topic.description},
+        "instruments": [{"id": inst.id, "articles": [_topic_row_data(r) for r in rs]} for inst, rs in view.groups],
+        "lacks": [{"framework": x.framework.id, "id": x.row.article.id, "title": x.row.article.title, "reason": x.absence.reason,
+                   "source": x.absence.source, "status": x.absence.status or "draft"} for x in view.lacks],
+    }
+    return Report("topic", View(f"Topic: {topic.name}", tuple(sections), facts, legend=True, marks=marks), data)
+
+
+def _topic_cells(row: TopicRow) -> tuple[object, ...]:
+    counterparts = ", ".join(f"{SYMBOLS[l.relation.value]} {Ref(o.id, l.to_paragraphs)}" + ("" if l.status == "reviewed" else " (draft)")
+                             for l, o in row.links)
+    absent = ", ".join(a.absent_in for a in row.absences)
+    return (Ref(row.article.id, row.entry.paragraphs), title(row.article), row.entry.reason, counterparts or "—",
+            absent, row.entry.source)
+
+
+def _topic_row_data(row: TopicRow) -> dict[str, object]:
+    return {
+        "id": row.article.id, "title": row.article.title, "verified": row.article.verified, "paragraphs": row.entry.paragraphs,
+        "reason": row.entry.reason, "source": row.entry.source,
+        "counterparts": [{"id": o.id, "relation": l.relation.value, "status": l.status or "draft",
+                          "to_paragraphs": l.to_paragraphs} for l, o in row.links],
+        "absent_in": [{"scope": a.absent_in, "reason": a.reason, "source": a.source, "status": a.status or "draft"}
+                      for a in row.absences],
     }

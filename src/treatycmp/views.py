@@ -29,6 +29,7 @@ REVIEWED = "reviewed"
 UNMAPPED_MARK = "⚠"
 MARK_LEGEND = {
     "unconfirmed": f"{UNCONFIRMED} title not yet confirmed against the official English text.",
+    "unconfirmed_fact": f"{UNCONFIRMED} on a Guidance Note's fact: a best reading that no source we read states outright.",
     "draft": "draft: a row not yet checked against the official texts of both instruments "
              "(reviewed: both texts compared).",
     "unmapped": f"{UNMAPPED_MARK} not mapped: neither linked nor declared absent (see 'treatycmp check').",
