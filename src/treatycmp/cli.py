@@ -337,22 +337,26 @@ def show_cmd(
     status: StatusOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
-    """Show one article as a card: title, place, summary, keywords and its counterparts everywhere.
+    """Show one article as a card: title, place, summary, keywords, its counterparts everywhere, the T-CY Guidance
+    Notes that interpret it and its Explanatory Report paragraphs.
 
-    A query that is not a citation shows the clear best search match (said on stderr).
+    A query that is not a citation shows the clear best search match (said on stderr); a Guidance Note
+    citation ('GN 3') shows that note, as 'treatycmp notes 3' does.
     Examples: treatycmp show un:16 · treatycmp show 'Art. 32 BC' · treatycmp show grooming
     """
     from .api import show
     from .compare import counterparts
-    from .present import card_report
+    from .present import article_card
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
+    if _show_note(data, ref, status, opts):
+        return
     shown = show(data, ref, _LazyIndex(data))  # type: ignore[arg-type]
     if shown.searched:
         note(f"{ref!r} is not a citation; showing the best match {shown.article.id}")
     card = counterparts(data, shown.article, status=status_value(status))
-    output_report(card_report(data, card, shown.pinpoint), opts)
+    output_report(article_card(data, card, shown.pinpoint), opts)
 
 
 class _LazyIndex:
@@ -456,23 +460,26 @@ def find(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500, help="At most N results.")] = 10,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
-    """Find articles by title, keyword, jargon or citation, best first (exit 1 when nothing matches).
+    """Find articles, and T-CY Guidance Notes, by title, keyword, jargon or citation, best first (exit 1 when
+    nothing matches).
 
     Examples: treatycmp find "revenge porn" · treatycmp find "transborder acess" --in budapest ·
-    treatycmp find WHOIS --format json
+    treatycmp find ransomware · treatycmp find WHOIS --format json
     """
     from .api import find as run_find
-    from .present import find_report
+    from .api import find_notes
+    from .present import find_all_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     if not query.strip():
         raise UsageError("the query is empty")
     data = corpus()
     result = run_find(data, query, within, limit, search_index(data))
-    if not result.hits:
-        note(f"no article matches {query!r}" + (f" in {within}" if within else ""))
+    notes_found = find_notes(data, query, within, limit)
+    if not result.hits and not notes_found:
+        note(f"no article matches {query!r}" + (f" in {within}" if within else "") + ", nor any Guidance Note")
         raise typer.Exit(1)
-    output_report(find_report(result), opts)
+    output_report(find_all_report(result, notes_found), opts)
 
 
 @app.command()
@@ -651,3 +658,67 @@ def _add_instrument(instrument_id: str, text: str) -> None:
         header = "# My instruments, layered over the shipped treatycmp data. Format: docs/data-format.md.\n"
         emit(header + "instruments:\n" + text, str(path))
     note(f"added {instrument_id} to {path}; next: write its summaries, then run 'treatycmp --data {SETTINGS.data} check'")
+
+
+def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], opts: OutputOptions) -> bool:
+    """Show the note *ref* cites ('GN 3', 'Guidance Note #10'), if it cites one; True when it did."""
+    from .guidance import note_view
+    from .present import note_report
+    from .refs import Resolver
+
+    cited = Resolver(data).find_note(ref)
+    if cited is None:
+        return False
+    from .api import scope
+
+    output_report(note_report(note_view(data, cited, scope(data, "un"), status=status_value(status))), opts)
+    return True
+
+
+@app.command("notes")
+@handle_errors
+def notes_cmd(
+    number: Annotated[Optional[str], typer.Argument(help="A note: '3', 'GN 3', 'Guidance Note #10', 'ransomware'. Omit to list them all.")] = None,
+    to: Annotated[str, typer.Option("--to", help="The instrument to read the note's articles against.")] = "un",
+    status: StatusOption = None,
+    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+) -> None:
+    """List the T-CY Guidance Notes, or show one with its articles and their counterparts in the UN Convention.
+
+    Facts no source states outright are marked †.
+    Examples: treatycmp notes · treatycmp notes 3 · treatycmp notes "T-CY GN ransomware" --format markdown ·
+    treatycmp notes "Guidance Note #10" --to un --format json
+    """
+    from .api import note, notes
+    from .present import note_report, notes_report
+
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    data = corpus()
+    if number is None:
+        output_report(notes_report(notes(data)), opts)
+        return
+    output_report(note_report(note(data, number, to=to, status=status_value(status))), opts)
+
+
+@app.command("topic")
+@handle_errors
+def topic_cmd(
+    name: Annotated[Optional[str], typer.Argument(help="A topic: 'safeguards', 'topic:emergencies', 'human rights'. Omit to list them.")] = None,
+    status: StatusOption = None,
+    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+) -> None:
+    """List the topic views, or show one: the articles of every instrument on it, their counterparts, and what
+    each framework lacks.
+
+    Examples: treatycmp topic · treatycmp topic safeguards · treatycmp topic safeguards --format pptx -o safeguards.pptx ·
+    treatycmp topic "human rights" --status reviewed --format json
+    """
+    from .api import topic, topics
+    from .present import topic_report, topics_report
+
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    data = corpus()
+    if name is None:
+        output_report(topics_report(topics(data)), opts)
+        return
+    output_report(topic_report(topic(data, name, status=status_value(status))), opts)
