@@ -12,10 +12,12 @@ from .._version import __version__
 from ..api import ReportData
 from ..compare import Counterparts, Diff
 from ..counting import Coverage
-from ..models import Article, Corpus
-from ..present import title
+from ..guidance import NoteView
+from ..models import Article, Corpus, GuidanceNote
+from ..present import er_fact, title
 from ..textsafe import visible
-from ..views import MARK_LEGEND, UNCONFIRMED, label, status_word
+from ..themes import TopicView
+from ..views import MARK_LEGEND, SYMBOLS, UNCONFIRMED, label, status_word
 from .html import bar_html, legend_html, marks_html, page
 
 SCRIPT = """<script>
@@ -84,6 +86,7 @@ def build_report(data: ReportData) -> str:
     ]
     body += [_comparison(d, cov) for d, cov in data.comparisons]
     body += [_articles(corpus, inst.id, data.cards) for inst in corpus.instruments]
+    body += [x for x in (_notes_section(data.notes), _topics_section(data.topics)) if x]
     body.append(_sources(corpus))
     return page("treatycmp report", "\n".join(body), SCRIPT, EXTRA_CSS)
 
@@ -99,6 +102,8 @@ def _filter_bar() -> str:
 def _contents(corpus: Corpus, diffs: list[Diff]) -> str:
     items = [f'<li><a href="#cmp-{e(d.a.id)}-{e(d.b.id)}">{e(d.a.name)} → {e(d.b.name)}</a></li>' for d in diffs]
     items += [f'<li><a href="#inst-{e(i.id)}">Articles of {e(i.short)}</a></li>' for i in corpus.instruments]
+    items += ['<li><a href="#guidance-notes">T-CY Guidance Notes</a></li>'] if corpus.notes else []
+    items += ['<li><a href="#topics">Topic views</a></li>'] if corpus.topics else []
     return "<nav><h2>Contents</h2><ul>" + "".join(items) + '<li><a href="#sources">Sources</a></li></ul></nav>'
 
 
@@ -157,12 +162,12 @@ def _title(article: Article | None) -> str:
 
 def _articles(corpus: Corpus, inst_id: str, cards: tuple[Counterparts, ...]) -> str:
     inst = corpus.instrument(inst_id)
-    html = [_card(c) for c in cards if c.article.instrument == inst_id]
+    html = [_card(c, corpus) for c in cards if c.article.instrument == inst_id]
     head = f'<section id="inst-{e(inst.id)}"><h2>Articles of {e(inst.name)} ({e(inst.number)})</h2>'
     return head + "".join(html) + "</section>"
 
 
-def _card(card: Counterparts) -> str:
+def _card(card: Counterparts, corpus: Corpus | None = None) -> str:
     art = card.article
     links = "".join(
         f'<li><span class="rel rel-{e(l.relation.value)}">{e(label(l.relation.value))}</span> {_ref(o)} {_title(o)}'
@@ -176,7 +181,8 @@ def _card(card: Counterparts) -> str:
     mark = f' <span title="{e(MARK_LEGEND["unconfirmed"])}">{UNCONFIRMED}</span>' if not art.verified else ""
     return (f'<div class="card" data-row data-status="{"reviewed" if statuses == {"reviewed"} else "draft"}" '
             f'id="{anchor(art.id)}"><h4>{e(art.id)} — {e(art.title)}{mark}</h4>'
-            f'<p class="muted">{e(art.place)}</p><p>{e(art.summary)}</p><ul>{links}{absent}</ul></div>')
+            f'<p class="muted">{e(art.place)}</p><p>{e(art.summary)}</p><ul>{links}{absent}</ul>'
+            f"{_card_commentary(art, corpus) if corpus else ''}</div>")
 
 
 def _sources(corpus: Corpus) -> str:
@@ -186,3 +192,66 @@ def _sources(corpus: Corpus) -> str:
         url = f' — <a href="{e(inst.url)}">{e(inst.url)}</a>' if inst.url.startswith(("https://", "http://")) else ""
         items.append(f"<li><b>{e(inst.name)}</b> ({e(inst.number)}){url}<ul>{srcs}</ul></li>")
     return '<section id="sources"><h2>Sources</h2><ul>' + "".join(items) + "</ul></section>"
+
+
+def note_anchor(note: GuidanceNote) -> str:
+    return f"gn-{note.number}"
+
+
+def _fact(note: GuidanceNote, name: str, value: str) -> str:
+    """A note's fact, marked † (with the legend as a tooltip) when the note lists it as unconfirmed."""
+    if not value or note.confirmed(name):
+        return e(value)
+    return f'{e(value)} <span title="{e(MARK_LEGEND["unconfirmed_fact"])}">{UNCONFIRMED}</span>'
+
+
+def _card_commentary(art: Article, corpus: Corpus) -> str:
+    """The notes that interpret *art*, linked to their entries, and its Explanatory Report paragraphs."""
+    notes = ", ".join(f'<a href="#{note_anchor(n)}">{e(n.label)}</a> {_fact(n, "title", n.title)}' for n in corpus.notes_of(art.id))
+    er = er_fact(corpus, art)
+    parts = ([f'<p class="muted">Guidance Notes: {notes}</p>'] if notes else []) + ([f'<p class="muted">{e(er)}</p>'] if er else [])
+    return "".join(parts)
+
+
+def _notes_section(views: tuple[NoteView, ...]) -> str:
+    if not views:
+        return ""
+    target = views[0].target
+    items = []
+    for view in views:
+        note = view.note
+        rows = "".join(
+            f"<li>{_ref(r.article)} {_title(r.article)}: "
+            + ("; ".join(f'<span class="rel rel-{e(l.relation.value)}">{e(label(l.relation.value))}</span> {_ref(o)} {_title(o)}'
+                         for l, o in r.links)
+               or (f"no counterpart in {e(target.id)}: {e(r.absence.reason)}" if r.absence else "not mapped"))
+            + "</li>"
+            for r in view.rows
+        )
+        articles = (f"<ul>{rows}</ul>" if rows else "<p><i>No source we read names the articles this note covers.</i></p>")
+        marked = " (articles " + _fact(note, "articles", "unconfirmed") + ")" if view.rows and not note.confirmed("articles") else ""
+        facts = " · ".join(x for x in (_fact(note, "symbol", note.symbol), _fact(note, "plenary", note.plenary),
+                                       _fact(note, "adopted", note.adopted or "")) if x)
+        items.append(f'<div class="card" data-row id="{note_anchor(note)}"><h4>{e(note.label)} — {_fact(note, "title", note.title)}</h4>'
+                     f'<p class="muted">{facts}</p><p>{e(note.summary)}</p>'
+                     f"<p>Articles and their counterparts in {e(target.name)}{marked}:</p>{articles}</div>")
+    return ('<section id="guidance-notes"><h2>T-CY Guidance Notes</h2><p class="muted">'
+            f"{e(MARK_LEGEND['unconfirmed_fact'])}</p>" + "".join(items) + "</section>")
+
+
+def _topics_section(views: tuple[TopicView, ...]) -> str:
+    if not views:
+        return ""
+    parts = ['<section id="topics"><h2>Topic views</h2>']
+    for view in views:
+        topic = view.topic
+        rows = "".join(
+            f'<tr data-row><td class="id">{_ref(r.article)}</td><td>{_title(r.article)}</td><td>{e(r.entry.reason)}</td>'
+            f"<td>{', '.join(f'{e(SYMBOLS[l.relation.value])} {_ref(o)}' for l, o in r.links) or '—'}</td>"
+            f"<td>{e(', '.join(a.absent_in for a in r.absences))}</td><td>{e(r.entry.source)}</td></tr>"
+            for r in view.rows
+        )
+        heads = "".join(f"<th>{h}</th>" for h in ("Article", "Title", "Why on this topic", "Counterparts", "Absent in", "Source"))
+        parts.append(f'<h3 id="topic-{e(topic.id)}">{e(topic.name)}</h3><p>{e(topic.description)}</p>'
+                     f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>")
+    return "".join(parts) + "</section>"
