@@ -133,3 +133,36 @@ def test_fold_keeps_every_character_within_the_width(width: int) -> None:
     lines = fold(text, width)
     assert all(len(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def _pdf_words(pdf: Path) -> list[tuple[int, float, float, str]]:
+    """(page, bottom y, page height, word) of every word, read with poppler's pdftotext -bbox."""
+    import re
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words: list[tuple[int, float, float, str]] = []
+    for n, page in enumerate(html.split("<page ")[1:], 1):
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        words += [(n, float(y), height, w) for y, w in re.findall(r'yMax="([\d.]+)">([^<]*)</word>', page)]
+    return words
+
+
+@pytest.mark.parametrize("name", ["diff", "gaps", "lineage"])
+def test_pptx_slides_fit_and_break_no_word_when_rendered(reports: dict[str, Report], tmp_path: Path, name: str) -> None:
+    import shutil
+    import subprocess
+
+    pytest.importorskip("pptx")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if not office or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice and poppler-utils render the deck (apt-get install libreoffice-impress poppler-utils)")
+    deck = tmp_path / f"{name}.pptx"
+    deck.write_bytes(render(reports[name], Format.PPTX))  # type: ignore[arg-type]
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+                   capture_output=True, check=True, timeout=300)
+    words = _pdf_words(tmp_path / f"{name}.pdf")
+    assert words
+    assert all(y <= height for _, y, height, _ in words), "text runs off the bottom of a slide"
+    text = {w for *_, w in words}
+    assert not {"reviewe", "Relati", "intersect", "supers", "Statu"} & text, "a word is broken inside a cell"

@@ -13,15 +13,16 @@ import math
 from typing import Any
 
 from ..errors import UsageError
-from ..views import BAR, RELATION, TIGHT, Column, Section, View, label
+from ..views import BAR, RELATION, STATUS, TIGHT, Column, Section, View, label
 from .base import Renderer
 from .style import HEX
 
 SLIDE_W, SLIDE_H = 13.333, 7.5
 TABLE_W, TABLE_TOP, TABLE_BOTTOM = 12.5, 1.3, 7.1
-LINE_IN = 0.2  # inches per line of 11 pt text with the cell margins
-CHAR_IN = 0.085  # inches per character of 11 pt text, on average
-CELL_PAD_IN = 0.2
+LINE_IN = 0.19  # inches per line of 11 pt text with the cell margins
+CHAR_IN = 0.1  # inches per character of 11 pt text, on average
+WIDE_CHAR_IN = 0.105  # inches per character when a word must never break (ids, relations, status)
+CELL_PAD_IN = 0.25
 LINES_PER_SLIDE = int((TABLE_BOTTOM - TABLE_TOP) / LINE_IN) - 2  # room for the header row
 
 
@@ -92,13 +93,18 @@ def column_widths(section: Section) -> list[float]:
     widths: list[float] = []
     for i, col in enumerate(section.columns):
         if col.kind in TIGHT:
-            longest = max([len(w) for w in col.header.split()] + [len(w) for r in section.rows for w in _text(r[i], col).split()] or [4])
-            widths.append(longest * CHAR_IN + CELL_PAD_IN)
+            longest = max([len(w) for w in col.header.split()] + [_unbroken(_text(r[i], col), col) for r in section.rows] or [4])
+            widths.append(longest * WIDE_CHAR_IN + CELL_PAD_IN)
         else:
             widths.append(0.0)
     free = TABLE_W - sum(widths)
     ratios = sum(c.ratio for c in section.columns if c.kind not in TIGHT) or 1
     return [w or max(1.0, free * c.ratio / ratios) for w, c in zip(widths, section.columns)]
+
+
+def _unbroken(text: str, col: Column) -> int:
+    """Characters that must share a line: a relation or status whole ('∩ intersects'), else the longest word."""
+    return len(text) if col.kind in (RELATION, STATUS) else max((len(w) for w in text.split()), default=0)
 
 
 def row_lines(row: tuple[object, ...], columns: tuple[Column, ...], widths: list[float]) -> int:
