@@ -63,5 +63,17 @@ def test_report_filters_rows_offline_in_chromium(tmp_path: Path) -> None:
         assert page.locator("[data-row]:visible").count() == total
         page.click("a[href='#art-un-16']")
         assert page.locator("#art-un-16").is_visible()
+        bar_bottom = page.eval_on_selector("#filterbar", "e => e.getBoundingClientRect().bottom")
+        card_top = page.eval_on_selector("#art-un-16", "e => e.getBoundingClientRect().top")
+        assert card_top >= bar_bottom, "the anchor's target lies under the sticky filter bar"
+        page.fill("#filter", "grooming")
+        for head in page.locator("[data-count]").all():
+            table = head.get_attribute("data-count")
+            visible = page.locator(f"#{table} tr[data-row]:visible").count()
+            assert head.locator(".n").inner_text() == str(visible)
+        page.fill("#filter", "")
+        page.select_option("#status", "reviewed")
+        statuses = page.locator("tr[data-row]:visible").evaluate_all("rs => rs.map(r => r.dataset.status)")
+        assert statuses and set(statuses) == {"reviewed"}
         browser.close()
     assert all(url.startswith("file://") for url in requests)
