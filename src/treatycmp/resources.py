@@ -91,7 +91,7 @@ def locate(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | No
         return DataFiles((Layer(folder, False),))
     if folder.resolve() == packaged.resolve():
         return DataFiles((Layer(packaged, True),))
-    _require(folder, (ARTICLES, MAPPING), any_of=True)
+    _require(folder, DATA_FILES, any_of=True)
     return DataFiles((Layer(packaged, True), Layer(folder, False)))
 
 
