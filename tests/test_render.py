@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import treatycmp as tc
 from treatycmp import compare
 from treatycmp.counting import coverage
 from treatycmp.lookup import Index
@@ -17,14 +18,20 @@ from treatycmp.models import Corpus
 from treatycmp.origins import lineage
 from treatycmp.output import write_atomic
 from treatycmp.present import (
+    article_card,
     articles_report,
     card_report,
     coverage_report,
     diff_report,
+    find_all_report,
     find_report,
     gaps_report,
     instruments_report,
     lineage_report,
+    note_report,
+    notes_report,
+    topic_report,
+    topics_report,
 )
 from treatycmp.refs import Resolver
 from treatycmp.render import RENDERERS, CheckFormat, Format, render, renderer_for
@@ -46,6 +53,13 @@ def reports(corpus: Corpus) -> dict[str, Report]:
         "find": find_report(Index(corpus).find("grooming")),
         "coverage": coverage_report(coverage(corpus, bc, un)),
         "lineage": lineage_report(lineage(corpus, un, (coe, r.scope("untoc"), r.scope("uncac")))),
+        "notes": notes_report(tc.notes(corpus)),
+        "note": note_report(tc.note(corpus, "2")),
+        "note-without-articles": note_report(tc.note(corpus, "12")),
+        "show-with-notes": article_card(corpus, compare.counterparts(corpus, corpus.article("budapest:14"))),
+        "find-with-notes": find_all_report(Index(corpus).find("ransomware"), tc.find_notes(corpus, "ransomware")),
+        "topics": topics_report(tc.topics(corpus)),
+        "topic": topic_report(tc.topic(corpus, "safeguards")),
     }
 
 
@@ -166,3 +180,39 @@ def test_pptx_slides_fit_and_break_no_word_when_rendered(reports: dict[str, Repo
     assert all(y <= height for _, y, height, _ in words), "text runs off the bottom of a slide"
     text = {w for *_, w in words}
     assert not {"reviewe", "Relati", "intersect", "supers", "Statu"} & text, "a word is broken inside a cell"
+
+
+def test_unconfirmed_note_facts_are_marked_in_every_format(reports: dict[str, Report]) -> None:
+    """GN 2's title, symbol, date and articles are best readings: each human format shows the mark and its legend."""
+    pytest.importorskip("pptx")
+    legend = "a best reading that no source we read states outright"
+    for fmt in (Format.TABLE, Format.MARKDOWN, Format.HTML, Format.SVG):
+        out = str(render(reports["note"], fmt, width=120)).replace("&#160;", " ")
+        assert "T-CY(2013)6 †" in out and legend in out, fmt
+    data = json.loads(render(reports["note"], Format.JSON))
+    assert data["note"]["unconfirmed"] == ["title", "symbol", "adopted", "articles"]
+    deck = pptx_text(render(reports["note"], Format.PPTX))
+    assert "T-CY(2013)6 †" in deck and legend in deck
+    rows = list(csv.DictReader(io.StringIO(str(render(reports["notes"], Format.CSV)).lstrip("\ufeff"))))
+    assert rows[1]["symbol"] == "T-CY(2013)6 †" and rows[2]["symbol"] == "T-CY (2013)7 E"
+
+
+def pptx_text(data: str | bytes) -> str:
+    import pptx
+    deck = pptx.Presentation(io.BytesIO(data if isinstance(data, bytes) else data.encode()))
+    texts = []
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                texts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(texts)
+
+
+def test_topic_deck_has_a_slide_per_instrument(reports: dict[str, Report]) -> None:
+    pytest.importorskip("pptx")
+    text = pptx_text(render(reports["topic"], Format.PPTX))
+    for heading in ("Budapest Convention (budapest)", "UN Convention", "What each framework lacks"):
+        assert heading in text
+    assert "un:24" in text and "budapest:15" in text
