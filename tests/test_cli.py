@@ -386,3 +386,135 @@ def test_new_starts_an_instrument_that_layers_over_the_shipped_data(runner: CliR
     assert check.exit_code == 0 and "has no summary" in check.stdout
     again = run(runner, "--data", str(mine), "new", "mylaw", str(TEXTS / "law.txt"), "--name", "x")
     assert again.exit_code == 2 and "already defines" in again.stderr
+
+
+# Guidance Notes, topics and the Explanatory Report
+
+def test_new_commands_have_help_with_examples(runner: CliRunner) -> None:
+    for command in ("notes", "topic"):
+        result = run(runner, command, "--help")
+        assert result.exit_code == 0 and f"treatycmp {command} " in result.stdout, command
+
+
+def test_notes_lists_the_thirteen_notes_with_marks(runner: CliRunner) -> None:
+    result = run(runner, "notes")
+    assert result.exit_code == 0 and "GN 13" in result.stdout and "best reading" in result.stdout
+    data = json.loads(run(runner, "notes", "-f", "json").stdout)
+    assert [n["id"] for n in data] == [f"gn:{n}" for n in range(1, 14)]
+    assert data[2]["articles"] == [{"id": "budapest:32", "paragraphs": None}] and data[2]["unconfirmed"] == []
+
+
+def test_notes_3_shows_article_32_and_what_the_mapping_says_of_the_un(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "notes", "3", "-f", "json").stdout)
+    assert data["to"] == "un" and [a["id"] for a in data["articles"]] == ["budapest:32"]
+    article = data["articles"][0]
+    assert article["counterparts"] == [] and article["absent"]["reason"].startswith("The UN treaty has no rule")
+    table = run(runner, "notes", "Guidance Note #3").stdout
+    assert "budapest:32" in table and "T-CY (2013)7 E" in table
+
+
+def test_notes_2_pairs_each_article_with_its_un_counterpart(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "notes", "GN#2", "-f", "json").stdout)
+    pairs = {a["id"]: [c["id"] for c in a["counterparts"]] for a in data["articles"]}
+    assert pairs["budapest:2"] == ["un:7"] and pairs["budapest:5"] == ["un:10"]
+
+
+def test_a_note_without_named_articles_says_so(runner: CliRunner) -> None:
+    result = run(runner, "notes", "T-CY GN ransomware")
+    assert result.exit_code == 0 and "no source we read names the articles" in result.stdout
+    assert "27th Plenary †" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("notes", "GN 14"), "notes are numbered 1–13"),
+    (("notes", "GN ransomwre"), "did you mean 'GN 12'"),
+    (("topic", "safegards"), "did you mean 'topic:safeguards'"),
+    (("notes", "3", "--to", "unn"), "did you mean 'un'"),
+])
+def test_unknown_notes_and_topics_give_one_line_with_a_suggestion(runner: CliRunner, args: tuple[str, ...], message: str) -> None:
+    result = run(runner, *args)
+    assert result.exit_code == 2 and message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_topic_safeguards_lists_un_24_and_budapest_15(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "topic", "safeguards", "-f", "json").stdout)
+    ids = {a["id"] for inst in data["instruments"] for a in inst["articles"]}
+    assert {"un:24", "budapest:15"} <= ids
+    bc15 = next(a for inst in data["instruments"] for a in inst["articles"] if a["id"] == "budapest:15")
+    assert {"id": "un:24", "relation": "subset"}.items() <= bc15["counterparts"][0].items()
+    assert run(runner, "topic", "topic:safeguards", "-f", "json").stdout == run(runner, "topic", "safeguards", "-f", "json").stdout
+
+
+def test_topic_list_and_status(runner: CliRunner) -> None:
+    listed = json.loads(run(runner, "topic", "-f", "json").stdout)
+    assert len(listed) == 7 and sum(t["articles"] for t in listed) == 109
+    reviewed = json.loads(run(runner, "topic", "proceeds", "--status", "reviewed", "-f", "json").stdout)
+    statuses = {c["status"] for inst in reviewed["instruments"] for a in inst["articles"] for c in a["counterparts"]}
+    assert statuses <= {"reviewed"}
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json", "html", "svg"])
+@pytest.mark.parametrize("args", [("notes",), ("notes", "9"), ("topic",), ("topic", "emergencies"), ("find", "ransomware"),
+                                  ("show", "budapest:32")])
+def test_every_format_of_the_new_views(runner: CliRunner, args: tuple[str, ...], fmt: str) -> None:
+    result = run(runner, *args, "--format", fmt)
+    assert result.exit_code == 0 and result.stdout.strip(), (args, fmt)
+
+
+def test_topic_as_a_slide_deck(runner: CliRunner, tmp_path: Path) -> None:
+    pytest.importorskip("pptx")
+    target = tmp_path / "safeguards.pptx"
+    result = run(runner, "topic", "safeguards", "--format", "pptx", "-o", str(target))
+    assert result.exit_code == 0 and target.read_bytes()[:2] == b"PK"
+
+
+def test_find_ransomware_returns_note_12_though_it_names_no_article(runner: CliRunner) -> None:
+    table = run(runner, "find", "ransomware")
+    assert table.exit_code == 0 and "GN 12" in table.stdout and "Guidance Notes" in table.stdout
+    data = json.loads(run(runner, "find", "ransomware", "-f", "json").stdout)
+    notes = [h for h in data if h["kind"] == "note"]
+    assert notes[0]["id"] == "gn:12" and notes[0]["articles"] == []
+    assert all(h["kind"] == "article" for h in data[: len(data) - len(notes)])  # articles first, as before
+
+
+def test_find_election_interference_returns_the_note_and_its_articles(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "find", "election interference", "-f", "json").stdout)
+    note = next(h for h in data if h["kind"] == "note")
+    assert note["id"] == "gn:9" and note["articles"] == ["budapest:14", "budapest:25"]
+
+
+def test_find_with_only_a_note_matching_exits_0_and_nothing_exits_1(runner: CliRunner) -> None:
+    result = run(runner, "find", "GN 11", "-f", "json")
+    assert result.exit_code == 0 and any(h["id"] == "gn:11" for h in json.loads(result.stdout))
+    none = run(runner, "find", "qqqzzzx")
+    assert none.exit_code == 1 and "nor any Guidance Note" in none.stderr
+
+
+def test_show_lists_the_notes_of_an_article_and_shows_a_cited_note(runner: CliRunner) -> None:
+    card = run(runner, "show", "budapest:32")
+    assert card.exit_code == 0 and "Guidance Notes" in card.stdout and "GN 3" in card.stdout
+    data = json.loads(run(runner, "show", "Art. 14 BC", "-f", "json").stdout)
+    assert [n["id"] for n in data["guidance_notes"]] == ["gn:9", "gn:13"] and data["explanatory_report"] == []
+    assert "Guidance Notes" not in run(runner, "show", "un:15").stdout
+    note = run(runner, "show", "GN 10")
+    assert note.exit_code == 0 and note.stdout.startswith("GN 10 — Production orders")
+
+
+def test_show_has_the_explanatory_report_range_of_a_data_folder(runner: CliRunner, mini: Path) -> None:
+    (mini / "explanatory.yaml").write_text(
+        'reports:\n  - instrument: a\n    title: "ER to A"\n    source: "s"\n    paragraphs:\n'
+        '      - {article: "a:2", paragraphs: "12-19"}\n', encoding="utf-8")
+    result = run(runner, "--data", str(mini), "show", "a:2")
+    assert result.exit_code == 0 and "explanatory report: ER ¶¶ 12–19 (ER to A)" in result.stdout
+
+
+def test_report_links_notes_and_cards_both_ways(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    assert run(runner, "report", "-o", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert 'id="guidance-notes"' in page and 'id="gn-3"' in page and 'href="#gn-3"' in page
+    note_3 = page[page.index('id="gn-3"'):]
+    assert 'href="#art-budapest-32"' in note_3[:note_3.index("</div>")]
+    card = page[page.index('id="art-budapest-32"'):]
+    assert 'href="#gn-3"' in card[:card.index("</div>")]
+    assert 'id="topics"' in page and 'id="topic-safeguards"' in page
