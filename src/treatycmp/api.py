@@ -10,20 +10,18 @@ import os
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import compare
-from . import counting as _coverage
-from . import guidance as _guidance
-from . import origins as _lineage
-from . import themes as _themes
 from .errors import UnknownName, UsageError
-from .guidance import NoteHit, NoteView
 from .models import Article, Corpus, GuidanceNote, Scope, Topic
-from .themes import TopicView
 
 SHOW_MIN_SCORE = 70.0
 """A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a citation."""
 
 if TYPE_CHECKING:  # imported only by the commands that need them
+    from . import counting as _coverage
+    from . import origins as _lineage
+    from .guidance import NoteHit, NoteView
     from .lookup import FindResult, Index
+    from .themes import TopicView
     from .verify import Verification
 
 
@@ -84,12 +82,16 @@ def gaps(corpus: Corpus, a: str, b: str, *, chapter: str | None = None, status: 
 
 def coverage(corpus: Corpus, a: str, b: str, *, status: str | None = None) -> _coverage.Coverage:
     """Per-chapter counts of A's articles by relation to B."""
+    from . import counting as _coverage
+
     return _coverage.coverage(corpus, scope(corpus, a), scope(corpus, b), status=status)
 
 
 def lineage(corpus: Corpus, subject: str = "un", sources: tuple[str, ...] = ("coe", "untoc", "uncac"), *,
             chapter: str | None = None, status: str | None = None) -> _lineage.Lineage:
     """Where each article of *subject* comes from in each of *sources*, or 'new'."""
+    from . import origins as _lineage
+
     found = chapter_scope(corpus, subject, chapter)
     return _lineage.lineage(corpus, found, tuple(scope(corpus, s) for s in sources), chapter=chapter, status=status)
 
@@ -140,6 +142,10 @@ def find(corpus: Corpus, query: str, within: str | None = None, limit: int = 10,
 
 def report_data(corpus: Corpus, *, status: str | None = None) -> ReportData:
     """What the offline HTML report shows, computed once."""
+    from . import counting as _coverage
+    from . import guidance as _guidance
+    from . import themes as _themes
+
     comparisons = []
     for c in corpus.comparisons:
         a, b = scope(corpus, c.from_id), scope(corpus, c.to_id)
@@ -188,6 +194,7 @@ def notes(corpus: Corpus) -> tuple[GuidanceNote, ...]:
 
 def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None) -> NoteView:
     """The note *ref* cites ('3', 'GN 3', 'Guidance Note #10', 'ransomware') with its articles' counterparts in *to*."""
+    from . import guidance as _guidance
     from .refs import Resolver
 
     return _guidance.note_view(corpus, Resolver(corpus).note(ref), scope(corpus, to), status=status)
@@ -195,6 +202,8 @@ def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None)
 
 def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int = 10) -> tuple[NoteHit, ...]:
     """Guidance Notes matching *query*, best first (none when *within* names a scope without the Budapest Convention)."""
+    from . import guidance as _guidance
+
     if not query.strip():
         raise UsageError("the query is empty")
     if within and "budapest" not in scope(corpus, within).members:
@@ -210,6 +219,7 @@ def topics(corpus: Corpus) -> tuple[Topic, ...]:
 def topic(corpus: Corpus, name: str, *, status: str | None = None) -> TopicView:
     """The topic *name* names ('safeguards', 'topic:safeguards', 'human rights'): its articles by instrument, each
     with its counterparts, and what each framework lacks; *status* filters the links and absences."""
+    from . import themes as _themes
     from .refs import Resolver
 
     return _themes.topic_view(corpus, Resolver(corpus).topic(name), status=status)

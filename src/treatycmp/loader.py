@@ -2,46 +2,17 @@
 
 :func:`load` is what commands use: it raises :class:`~treatycmp.errors.DataError` on the first error that makes
 the data unusable. :func:`load_with_findings` returns every finding instead, for ``treatycmp check``. Both go
-through :func:`validated`, the one place where the stages are composed.
+through :func:`validated`, the one place where the stages (in :mod:`.stages`) are composed.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Callable, NamedTuple, TypeVar
 
-from .commentary import read_note, read_report, read_topic
 from .errors import DataError
 from .findings import ERROR, Finding
-from .models import Absence, Comparison, Corpus, ErRange, Group, GuidanceNote, Instrument, Link, Meta, Topic
-from .resources import ARTICLES, EXPLANATORY, GUIDANCE, MAPPING, TOPICS, DataFiles, locate
-from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
-from .yamlio import Node, YList, YMap, read_yaml
-
-T = TypeVar("T")
-ARTICLES_TOP = ("meta", "groups", "instruments")
-MAPPING_TOP = ("comparisons", "links", "absences")
-GUIDANCE_TOP = ("notes",)
-TOPICS_TOP = ("topics",)
-EXPLANATORY_TOP = ("reports",)
-
-
-class Document(NamedTuple):
-    """The YAML tree of one data file (stage 1), with the label its findings name."""
-
-    label: str
-    tree: Node
-    shipped: bool = True
-
-
-class Documents(NamedTuple):
-    """The YAML trees of the data files of every layer, in layer order (stage 1)."""
-
-    articles: tuple[Document, ...]
-    mapping: tuple[Document, ...]
-    guidance: tuple[Document, ...] = ()
-    topics: tuple[Document, ...] = ()
-    explanatory: tuple[Document, ...] = ()
+from .models import Corpus
+from .resources import DataFiles, locate
 
 
 def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
@@ -69,6 +40,8 @@ def validated(files: DataFiles, *, blocking_only: bool) -> tuple[Corpus, list[Fi
     from .cache import cached
 
     def run() -> tuple[Corpus, list[Finding]]:
+        from .stages import apply_rules, read, to_records
+
         findings: list[Finding] = []
         corpus = to_records(read(files), files, findings)
         findings.extend(apply_rules(corpus, blocking_only=blocking_only))
@@ -77,116 +50,3 @@ def validated(files: DataFiles, *, blocking_only: bool) -> tuple[Corpus, list[Fi
     return cached(files, run, "corpus" if blocking_only else "findings", tuple)
 
 
-def read(files: DataFiles) -> Documents:
-    """Stage 1: the YAML trees of every layer's files (syntax errors raise :class:`DataError`)."""
-    return Documents(_documents(files, ARTICLES), _documents(files, MAPPING), _documents(files, GUIDANCE),
-                     _documents(files, TOPICS), _documents(files, EXPLANATORY))
-
-
-def _documents(files: DataFiles, name: str) -> tuple[Document, ...]:
-    return tuple(Document(layer.label(name), read_yaml(layer.path(name), layer.label(name)), layer.shipped)
-                 for layer in files.layers if layer.has(name))
-
-
-def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Corpus:
-    """Stage 2: typed records from the trees of every layer, appending schema findings to *findings*."""
-    instruments: list[Instrument] = []
-    groups: list[Group] = []
-    metas: list[Meta] = []
-    for doc in docs.articles:
-        i, g, m = _articles_file(Reader(doc.label, findings), doc.tree)
-        instruments += [_stamp_instrument(x, doc.label) for x in i]
-        groups += [x._replace(file=doc.label) for x in g]
-        metas.append(m)
-    links: list[Link] = []
-    absences: list[Absence] = []
-    comparisons: list[Comparison] = []
-    for doc in docs.mapping:
-        lk, ab, cp = _mapping_file(Reader(doc.label, findings), doc.tree)
-        links += [x._replace(file=doc.label) for x in lk]
-        absences += [x._replace(file=doc.label) for x in ab]
-        comparisons += [x._replace(file=doc.label) for x in cp]
-    notes, topics, er_ranges = _commentary(docs, findings)
-    return Corpus(
-        instruments=tuple(instruments), groups=tuple(groups), links=tuple(links), absences=tuple(absences),
-        comparisons=tuple(comparisons), meta=metas[0] if metas else Meta(),
-        articles_file=files.layers[0].label(ARTICLES), mapping_file=files.layers[0].label(MAPPING),
-        notes=notes, topics=topics, er_ranges=er_ranges,
-    )
-
-
-def _commentary(docs: Documents, findings: list[Finding]) -> tuple[tuple[GuidanceNote, ...], tuple[Topic, ...], tuple[ErRange, ...]]:
-    """The records of the optional commentary files of every layer, each stamped with its file."""
-    notes: list[GuidanceNote] = []
-    for doc in docs.guidance:
-        r = Reader(doc.label, findings)
-        for note in _items(r, _top(r, doc.tree, GUIDANCE_TOP), "notes", read_note):
-            notes.append(note._replace(file=doc.label, articles=tuple(a._replace(file=doc.label) for a in note.articles)))
-    topics: list[Topic] = []
-    for doc in docs.topics:
-        r = Reader(doc.label, findings)
-        for topic in _items(r, _top(r, doc.tree, TOPICS_TOP), "topics", read_topic):
-            topics.append(topic._replace(file=doc.label, entries=tuple(e._replace(file=doc.label) for e in topic.entries)))
-    ranges: list[ErRange] = []
-    for doc in docs.explanatory:
-        r = Reader(doc.label, findings)
-        for report in _items(r, _top(r, doc.tree, EXPLANATORY_TOP), "reports", read_report):
-            ranges += [x._replace(file=doc.label) for x in report]
-    return tuple(notes), tuple(topics), tuple(ranges)
-
-
-def _stamp_instrument(inst: Instrument, label: str) -> Instrument:
-    """*inst* and its articles marked as read from the file *label*."""
-    return inst._replace(file=label, articles=tuple(a._replace(file=label) for a in inst.articles))
-
-
-def apply_rules(corpus: Corpus, *, blocking_only: bool) -> list[Finding]:
-    """Stage 3: the findings of the ``check`` rules (only the blocking ones when loading for a command)."""
-    from .checks import run_rules
-
-    return list(run_rules(corpus, blocking_only=blocking_only))
-
-
-def _articles_file(r: Reader, doc: Node) -> tuple[tuple[Instrument, ...], tuple[Group, ...], Meta]:
-    top = _top(r, doc, ARTICLES_TOP)
-    return _items(r, top, "instruments", read_instrument, required=True), _items(r, top, "groups", read_group), _meta(r, top)
-
-
-def _mapping_file(r: Reader, doc: Node) -> tuple[tuple[Link, ...], tuple[Absence, ...], tuple[Comparison, ...]]:
-    top = _top(r, doc, MAPPING_TOP)
-    return (_items(r, top, "links", read_link), _items(r, top, "absences", read_absence),
-            _items(r, top, "comparisons", read_comparison))
-
-
-def _top(r: Reader, doc: Node, allowed: tuple[str, ...]) -> YMap:
-    if not isinstance(doc, YMap):
-        line = doc.line if isinstance(doc, YList) else 1
-        raise DataError(r.file, line, f"the top level must be a mapping with keys {', '.join(allowed)}")
-    for key in doc:
-        if key not in allowed:
-            r.error(doc.line_of(key), "unknown-field", f"unknown top-level key {key!r} (allowed: {', '.join(allowed)})")
-    return doc
-
-
-def _items(r: Reader, doc: YMap, key: str, read_one: Callable[[Reader, Node, tuple[int, int]], T | None],
-           required: bool = False) -> tuple[T, ...]:
-    items = doc.get(key)
-    if items is None:
-        if required:
-            r.error(doc.line, "missing-field", f"no {key!r} list")
-        return ()
-    if not isinstance(items, YList):
-        r.error(doc.line_of(key), "wrong-type", f"{key!r} must be a list")
-        return ()
-    out = (read_one(r, item, pos) for item, pos in zip(items, items.item_pos))
-    return tuple(x for x in out if x is not None)
-
-
-def _meta(r: Reader, doc: YMap) -> Meta:
-    node = doc.get("meta")
-    if node is None:
-        return Meta()
-    if not isinstance(node, YMap):
-        r.error(doc.line_of("meta"), "wrong-type", "'meta' must be a mapping")
-        return Meta()
-    return Meta(r.text(node, "data_version", "meta") or "unversioned", r.text(node, "licence", "meta"))
