@@ -8,7 +8,7 @@ current user and that no one else can write; anything unreadable is ignored and 
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import os
 import pickle
 import stat
@@ -31,6 +31,7 @@ def cache_dir() -> Path | None:
     return root if os.environ.get("TREATYCMP_CACHE_DIR") else root / "treatycmp"
 
 
+@functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
     """Size and modification time of every module of the package: a changed program never reads old entries."""
     folder = Path(__file__).parent
@@ -43,7 +44,11 @@ def code_stamp() -> str:
 
 def fingerprint(files: DataFiles) -> str:
     """A key that changes whenever either file, its label or the program changes."""
-    digest = hashlib.blake2b(digest_size=16)
+    try:  # the BLAKE2 module alone: hashlib would load OpenSSL too, a few milliseconds of every start
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - Pythons without the built-in module
+        from hashlib import blake2b
+    digest = blake2b(digest_size=16)
     for part in (__version__, code_stamp()):
         digest.update(part.encode() + b"\0")
     for layer in files.layers:

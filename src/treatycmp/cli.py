@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
@@ -211,6 +210,8 @@ def handle_errors(func: F) -> F:
 
 def _debug_trace() -> None:
     if SETTINGS.debug:
+        import traceback
+
         traceback.print_exc()
 
 
@@ -239,14 +240,14 @@ def corpus() -> Corpus:
     return load(SETTINGS.data or None, shipped=SETTINGS.shipped)
 
 
-def search_index(data: Corpus) -> Index:
-    """The look-up index of the data (cached by content, like the corpus)."""
+def search_index(data: Corpus | None = None) -> Index:
+    """The look-up index of the data (cached by content, like the corpus; it holds the corpus it indexes)."""
     from .api import search_index as build
     from .cache import cached
     from .lookup import Index
     from .resources import locate
 
-    return cached(locate(SETTINGS.data or None, shipped=SETTINGS.shipped), lambda: build(data), "index", Index)
+    return cached(locate(SETTINGS.data or None, shipped=SETTINGS.shipped), lambda: build(data or corpus()), "index", Index)
 
 
 def use_color(opts: OutputOptions) -> bool:
@@ -473,9 +474,9 @@ def find(
     opts = OutputOptions.parse(fmt, output, width, columns)
     if not query.strip():
         raise UsageError("the query is empty")
-    data = corpus()
-    result = run_find(data, query, within, limit, search_index(data))
-    notes_found = find_notes(data, query, within, limit)
+    index = search_index()
+    result = run_find(index.corpus, query, within, limit, index)
+    notes_found = find_notes(index.corpus, query, within, limit)
     if not result.hits and not notes_found:
         note(f"no article matches {query!r}" + (f" in {within}" if within else "") + ", nor any Guidance Note")
         raise typer.Exit(1)
