@@ -34,12 +34,17 @@ def cache_dir() -> Path | None:
 @functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
     """Size and modification time of every module of the package: a changed program never reads old entries."""
-    folder = Path(__file__).parent
-    stamps = []
-    for path in sorted(folder.glob("**/*.py")):
-        info = path.stat()
-        stamps.append(f"{path.relative_to(folder)}:{info.st_size}:{info.st_mtime_ns}")
-    return "|".join(stamps)
+    stamps: list[str] = []
+    folders = [str(Path(__file__).parent)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir() and not entry.name.startswith(("_", ".")):
+                    folders.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    stamps.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(sorted(stamps))
 
 
 def fingerprint(files: DataFiles) -> str:
