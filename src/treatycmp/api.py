@@ -54,9 +54,9 @@ def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None
 
 def scope(corpus: Corpus, name: str) -> Scope:
     """An instrument or group by id or alias ('budapest', 'coe', 'ETS 185' ...)."""
-    from .refs import Resolver
+    from .refs import resolver_for
 
-    return Resolver(corpus).scope(name)
+    return resolver_for(corpus).scope(name)
 
 
 def chapter_scope(corpus: Corpus, name: str, chapter: str | None) -> Scope:
@@ -98,9 +98,9 @@ def lineage(corpus: Corpus, subject: str = "un", sources: tuple[str, ...] = ("co
 
 def article(corpus: Corpus, citation: str) -> Article:
     """The article a citation names: 'budapest:2', 'Art. 32 BC', 'CETS 224 article 6' ..."""
-    from .refs import Resolver
+    from .refs import resolver_for
 
-    return Resolver(corpus).article(citation)
+    return resolver_for(corpus).article(citation)
 
 
 def counterparts(corpus: Corpus, citation: str, *, status: str | None = None) -> compare.Counterparts:
@@ -110,9 +110,9 @@ def counterparts(corpus: Corpus, citation: str, *, status: str | None = None) ->
 
 def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
     """The article *query* cites or, when it is no citation, the clear best search match (``searched`` says so)."""
-    from .refs import Resolver
+    from .refs import resolver_for
 
-    resolver = Resolver(corpus)
+    resolver = resolver_for(corpus)
     try:
         cited = resolver.cite(query)
         return Shown(cited.article, cited.pinpoint)
@@ -195,9 +195,9 @@ def notes(corpus: Corpus) -> tuple[GuidanceNote, ...]:
 def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None) -> NoteView:
     """The note *ref* cites ('3', 'GN 3', 'Guidance Note #10', 'ransomware') with its articles' counterparts in *to*."""
     from . import guidance as _guidance
-    from .refs import Resolver
+    from .refs import resolver_for
 
-    return _guidance.note_view(corpus, Resolver(corpus).note(ref), scope(corpus, to), status=status)
+    return _guidance.note_view(corpus, resolver_for(corpus).note(ref), scope(corpus, to), status=status)
 
 
 def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int = 10) -> tuple[NoteHit, ...]:
@@ -220,6 +220,6 @@ def topic(corpus: Corpus, name: str, *, status: str | None = None) -> TopicView:
     """The topic *name* names ('safeguards', 'topic:safeguards', 'human rights'): its articles by instrument, each
     with its counterparts, and what each framework lacks; *status* filters the links and absences."""
     from . import themes as _themes
-    from .refs import Resolver
+    from .refs import resolver_for
 
-    return _themes.topic_view(corpus, Resolver(corpus).topic(name), status=status)
+    return _themes.topic_view(corpus, resolver_for(corpus).topic(name), status=status)

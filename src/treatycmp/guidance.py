@@ -71,9 +71,9 @@ def _singular(word: str) -> str:
 def find_notes(corpus: Corpus, query: str, *, limit: int = 10) -> tuple[NoteHit, ...]:
     """Notes whose title or a keyword holds the query's words (typos within about one edit in seven letters
     tolerated), best first; a note cited by number ('GN 3') comes first with a full score."""
-    from .refs import Resolver
+    from .refs import resolver_for
 
-    cited = Resolver(corpus).find_note(query)
+    cited = resolver_for(corpus).find_note(query)
     hits = [NoteHit(cited, 100.0, CITATION, cited.label)] if cited else []
     wanted = [w for w in words(query) if w not in _STOP]
     if wanted:

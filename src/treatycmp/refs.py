@@ -468,3 +468,16 @@ def _topic_names(topics: tuple[Topic, ...]) -> dict[str, str]:
         for name in _each_name(topic):
             names.setdefault(alias_key(name) or name, topic.id)
     return names
+
+
+_RESOLVERS: dict[int, tuple[Corpus, Resolver]] = {}
+
+
+def resolver_for(corpus: Corpus) -> Resolver:
+    """The resolver of *corpus*, built once per corpus (its name tables take a few milliseconds to build)."""
+    held = _RESOLVERS.get(id(corpus))
+    if held is None or held[0] is not corpus:
+        if len(_RESOLVERS) >= 4:
+            _RESOLVERS.clear()
+        held = _RESOLVERS[id(corpus)] = (corpus, Resolver(corpus))
+    return held[1]
