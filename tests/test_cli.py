@@ -518,3 +518,18 @@ def test_report_links_notes_and_cards_both_ways(runner: CliRunner, tmp_path: Pat
     card = page[page.index('id="art-budapest-32"'):]
     assert 'href="#gn-3"' in card[:card.index("</div>")]
     assert 'id="topics"' in page and 'id="topic-safeguards"' in page
+
+
+def test_a_run_registers_only_the_command_it_invokes() -> None:
+    from treatycmp import cli
+
+    every = list(cli.app.registered_commands)
+    try:
+        cli.keep_only_invoked(["--data", "d", "--color", "never", "diff", "a", "b", "--debug"])
+        assert [c.callback.__name__ for c in cli.app.registered_commands] == ["diff"]  # type: ignore[union-attr]
+        cli.app.registered_commands = list(every)
+        for args in (["--help"], ["dif", "a"], []):
+            cli.keep_only_invoked(args)
+            assert cli.app.registered_commands == every
+    finally:
+        cli.app.registered_commands = every

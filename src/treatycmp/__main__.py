@@ -13,8 +13,9 @@ import sys
 def main() -> None:
     """Run the command line."""
     try:
-        from .cli import app
+        from .cli import app, keep_only_invoked
 
+        keep_only_invoked(sys.argv[1:])
         app(prog_name="treatycmp")
     except KeyboardInterrupt:
         _interrupted()

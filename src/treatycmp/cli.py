@@ -90,6 +90,18 @@ def _before_command(args: list[str], options: list[str]) -> list[str]:
     return args[:i] + options + args[i:]
 
 
+def keep_only_invoked(args: list[str]) -> None:
+    """Register only the command that *args* invoke, when they name one: Typer builds every registered command's
+    options at start-up (about 10 ms for all of ours), and a run needs one. Help, typos and no command keep all."""
+    hoisted = hoist_globals(args)
+    i = 0
+    while i < len(hoisted) and hoisted[i].startswith("-"):
+        i += 1 if "=" in hoisted[i] else 1 + GLOBAL_FLAGS.get(hoisted[i], 0)
+    names = {c.name or (c.callback.__name__ if c.callback else ""): c for c in app.registered_commands}
+    if i < len(hoisted) and hoisted[i] in names:
+        app.registered_commands = [names[hoisted[i]]]
+
+
 @dataclass
 class Settings:
     """Global options."""
