@@ -242,15 +242,16 @@ def find_report(result: FindResult) -> Report:
 def coverage_report(cov: Coverage) -> Report:
     from .counting import COVERAGE_KEYS
 
-    cols = (Column("chapter", "Chapter", ratio=3), *(Column(k, k, NUMBER) for k in COVERAGE_KEYS),
-            Column("total", "total", NUMBER), Column("draft", "of which draft", NUMBER), Column("chart", "", BAR, 2, 20))
-    rows = tuple(_coverage_cells(str(r.chapter) if r.chapter else "(no chapter)", r.counts, r.drafts) for r in cov.rows)
-    totals = _coverage_cells("Total", cov.totals, cov.draft_totals)[:-1] + ((),)
+    keys = tuple(k for k in COVERAGE_KEYS if k != "unmapped" or cov.totals["unmapped"])  # 'unmapped' only when any
+    cols = (Column("chapter", "Chapter", ratio=2), *(Column(k, k, NUMBER) for k in keys),
+            Column("total", "total", NUMBER), Column("draft", "draft", NUMBER), Column("chart", "", BAR, 2, 16))
+    rows = tuple(_coverage_cells(str(r.chapter) if r.chapter else "(no chapter)", r.counts, r.drafts, keys) for r in cov.rows)
+    totals = _coverage_cells("Total", cov.totals, cov.draft_totals, keys)[:-1] + ((),)
     drafts = sum(cov.draft_totals.values())
     facts = (("from", _scope_label(cov.a)), ("to", _scope_label(cov.b)),
              ("counted", "each article once, by its strongest relation (equal, subset, superset, intersects)"),
              ("status", f"{sum(cov.totals.values())} articles: {sum(cov.totals.values()) - drafts - cov.totals['unmapped']} "
-                        f"on reviewed rows, {drafts} on draft rows (shaded in the bars)"))
+                        f"on reviewed rows, {drafts} on draft rows (shaded in the bars; # in plain text)"))
     view = View(f"Coverage of {cov.a.name} in {cov.b.name}", (Section("Coverage", cols, rows + (totals,)),), facts,
                 legend=True, marks=("draft",) if drafts else ())
     data = {"from": cov.a.id, "to": cov.b.id,
@@ -260,10 +261,10 @@ def coverage_report(cov: Coverage) -> Report:
     return Report("coverage", view, data)
 
 
-def _coverage_cells(label_: str, counts: dict[str, int], drafts: dict[str, int]) -> tuple[object, ...]:
+def _coverage_cells(label_: str, counts: dict[str, int], drafts: dict[str, int], keys: tuple[str, ...]) -> tuple[object, ...]:
     from .counting import COVERAGE_KEYS
 
-    values = tuple(str(counts.get(k, 0)) for k in COVERAGE_KEYS)
+    values = tuple(str(counts.get(k, 0)) for k in keys)
     bar: list[tuple[str, int]] = []
     for k in COVERAGE_KEYS:
         draft = drafts.get(k, 0)
