@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import yaml
 
@@ -237,42 +237,35 @@ def _edit_flow(lines: list[str], index: int, locator: str) -> str:
     return ""
 
 
-def _flow_close(line: str, open_at: int) -> int | None:
+def _outside_quotes(line: str, start: int, stop: int) -> Iterator[tuple[int, str, int]]:
+    """Each character of ``line[start:stop]`` that is not inside quotes, with the bracket depth before it."""
     depth, quote = 0, ""
-    for i in range(open_at, len(line)):
+    for i in range(start, stop):
         ch = line[i]
         if quote:
             quote = "" if ch == quote and (quote == "'" or line[i - 1] != "\\") else quote
-        elif ch in "\"'":
+            continue
+        if ch in "\"'":
             quote = ch
-        elif ch in "{[":
-            depth += 1
-        elif ch in "}]":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+            continue
+        yield i, ch, depth
+        depth += 1 if ch in "{[" else -1 if ch in "}]" else 0
+
+
+def _flow_close(line: str, open_at: int) -> int | None:
+    """Where the flow collection opened at *open_at* closes on this line, or None."""
+    return next((i for i, ch, depth in _outside_quotes(line, open_at, len(line)) if ch in "}]" and depth == 1), None)
 
 
 def _flow_entries(line: str, start: int, stop: int) -> list[tuple[str, int, int]]:
     """(key, value start, value end) of each top-level `key: value` of a flow mapping's inside."""
+    commas = [i for i, ch, depth in _outside_quotes(line, start, stop) if ch == "," and depth == 0] + [stop]
     entries: list[tuple[str, int, int]] = []
-    depth, quote, begin = 0, "", start
-    for i in range(start, stop + 1):
-        ch = line[i] if i < stop else ","
-        if quote:
-            quote = "" if ch == quote and (quote == "'" or line[i - 1] != "\\") else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "{[":
-            depth += 1
-        elif ch in "}]":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            entry = re.match(r"\s*([A-Za-z_][\w-]*)\s*:\s?", line[begin:i])
-            if entry:
-                value_start = begin + entry.end()
-                value_end = value_start + len(line[value_start:i].rstrip())
-                entries.append((entry.group(1), value_start, value_end))
-            begin = i + 1
+    begin = start
+    for end in commas:
+        entry = re.match(r"\s*([A-Za-z_][\w-]*)\s*:\s?", line[begin:end])
+        if entry:
+            value_start = begin + entry.end()
+            entries.append((entry.group(1), value_start, value_start + len(line[value_start:end].rstrip())))
+        begin = end + 1
     return entries
