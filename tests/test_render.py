@@ -216,3 +216,38 @@ def test_topic_deck_has_a_slide_per_instrument(reports: dict[str, Report]) -> No
     for heading in ("Budapest Convention (budapest)", "UN Convention", "What each framework lacks"):
         assert heading in text
     assert "un:24" in text and "budapest:15" in text
+
+
+HOSTILE = "Title \x1b]0;PWNED\x07\x1b[2J end \u202eevil\u202c \x9b31m"
+
+
+def test_control_and_bidi_characters_never_reach_any_format_raw() -> None:
+    import xml.dom.minidom
+
+    section = Section("S", (Column("a", HOSTILE), Column("b", "B")), ((HOSTILE, "[/x] [bold]b[/bold]"),))
+    report = Report("x", View(HOSTILE, (section,), ((HOSTILE, HOSTILE),), footer=HOSTILE), {"title": HOSTILE})
+    raw = ("\x1b", "\x07", "\u202e", "\u202c", "\x9b")
+    for fmt in (Format.TABLE, Format.MARKDOWN, Format.CSV, Format.HTML, Format.SVG, "plain"):
+        for color in (False, True):
+            out = render(report, fmt, width=100, color=color)
+            styled = color and fmt in (Format.TABLE, Format.SVG)  # our own colour codes are escapes too
+            forbidden = ("\x1b]", "\x1b[2J", *raw[1:]) if styled else raw
+            assert isinstance(out, str) and not any(c in out for c in forbidden), (fmt, color)
+            assert "PWNED" in out and ("\\x1b]0;PWNED\\x07" in out or fmt in (Format.SVG, Format.MARKDOWN)), fmt
+    xml.dom.minidom.parseString(render(report, Format.SVG))  # still well-formed XML
+    dumped = render(report, Format.JSON)
+    assert not any(c in dumped for c in raw) and json.loads(dumped)["title"] == HOSTILE  # valid and faithful
+    assert "[/x] [bold]b[/bold]" in render(report, Format.TABLE, color=True)
+
+
+def test_diff_on_an_80_column_terminal_never_cuts_a_word_of_a_title(corpus: Corpus) -> None:
+    r = Resolver(corpus)
+    report = diff_report(compare.diff(corpus, r.scope("budapest"), r.scope("un")))
+    out = render(report, Format.TABLE, width=80)
+    words = set(out.split())
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for row in report.data["rows"]:  # type: ignore[index]
+        for title in (row["from_title"], row["to_title"]):
+            assert not title or all(w in words for w in title.split()), title
+    wide = render(report, Format.TABLE, width=200)
+    assert "budapest title" in wide and "un title" in wide  # the full table where it fits
