@@ -31,10 +31,10 @@ links:
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from ..findings import ERROR, Finding, Pos, make, place, sorted_ids
+from ..fuzzy import close_matches
 from ..models import Corpus
 
 CODES = {"unknown-name": ERROR, "unknown-article": ERROR}
@@ -67,7 +67,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 
 def _unknown(file: str, where: Pos, what: str, name: str, known: set[str]) -> Finding:
-    close = difflib.get_close_matches(name, sorted(known), n=1)
+    close = close_matches(name, sorted(known), limit=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return make(file, where, ERROR, "unknown-name", f"{what} names unknown instrument or group {name!r}{hint}")
 
@@ -76,7 +76,7 @@ def _unknown_article(corpus: Corpus, file: str, where: Pos, what: str, ref: str)
     inst_id, _, num = ref.partition(":")
     ids = {i.id: i for i in corpus.instruments}
     if inst_id not in ids:
-        close = difflib.get_close_matches(inst_id, sorted(ids), n=1)
+        close = close_matches(inst_id, sorted(ids), limit=1)
         hint = f"; did you mean '{close[0]}:{num}'?" if close else ""
         message = f"{what} names unknown instrument in {ref!r}{hint}"
         return make(file, where, ERROR, "unknown-article", message, ref)
