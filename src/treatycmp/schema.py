@@ -94,7 +94,8 @@ still read, so nothing downstream is wrong, but the file does not follow the for
 ### control-char
 
 A C0 or C1 control character or DEL (tab and line feed are allowed in the free text of `summary`, `note`, `reason` and
-`status_note`) or a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069) in any text value. An error
+`status_note`) or a bidirectional mark, override or isolate (U+061C, U+200E, U+200F, U+202A–U+202E,
+U+2066–U+2069) in any text value. An error
 at the value: such characters rewrite the terminal that prints them or hide text from the reader.
 
 ```yaml
@@ -114,6 +115,7 @@ from typing import Union
 
 from .findings import ERROR, WARNING, Finding, Pos, make
 from .models import Absence, Article, Comparison, Group, Heading, Instrument, Link, Relation
+from .textsafe import BIDI, CONTROLS
 from .yamlio import YList, YMap
 
 CODES = {
@@ -130,9 +132,9 @@ RELATIONS = {rel.value: rel for rel in Relation}
 HEADING_RE = re.compile(r"^(\S+) — (\S.*)$")
 LOOSE_HEADING_RE = re.compile(r"^([^\s—–‒―-]+)(\s*[—–‒―-]+\s*)(\S.*)$")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_BIDI = "\u202a-\u202e\u2066-\u2069"
-CONTROL_RE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
-BLOCK_CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+CONTROL_RE = re.compile(f"[\t\n{CONTROLS}{BIDI}]")
+BLOCK_CONTROL_RE = re.compile(f"[{CONTROLS}{BIDI}]")
+"""The characters every output escapes (:mod:`.textsafe`); tab and line feed only in free text."""
 BLOCK_TEXT = frozenset({"summary", "note", "reason", "status_note"})
 """Free-text fields, where a tab or a line feed is allowed."""
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
-BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+"""Bidirectional marks, embeddings, overrides and isolates (a regex character class)."""
+CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+"""C0 controls but tab and line feed, DEL, C1 controls (a regex character class)."""
+_UNSAFE = re.compile(f"[{CONTROLS}{BIDI}]")
 _RAW_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI}]")
 
 
@@ -33,7 +36,3 @@ def json_inert(dumped: str) -> str:
     """JSON text with DEL, C1 controls and bidi controls written as ``\\uXXXX`` (json.dumps already escapes C0)."""
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
-
-def unsafe_characters(text: str) -> list[tuple[int, str]]:
-    """Offsets and names (``U+001B``) of the characters :func:`visible` would escape, tab and newline apart."""
-    return [(m.start(), f"U+{ord(m.group()):04X}") for m in _UNSAFE.finditer(text)]
