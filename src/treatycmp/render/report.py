@@ -34,7 +34,7 @@ SCRIPT = """<script>
     rows.forEach(function (row) {
       var text = row.textContent.toLowerCase();
       var ok = terms.every(function (t) { return text.indexOf(t) !== -1; });
-      if (wanted && row.getAttribute('data-status') !== wanted) { ok = false; }
+      if (wanted && row.hasAttribute('data-status') && row.getAttribute('data-status') !== wanted) { ok = false; }  // notes and topics have no status
       row.hidden = !ok;
       if (ok) { shown += 1; }
     });
