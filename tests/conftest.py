@@ -62,14 +62,18 @@ instruments:
       - {num: "2", title: "Zwei", summary: "s", source: "t"}
 """
 
-MINI_MAPPING = """\
+LINK_PROV = 'basis: analysis, evidence: {from: "summary", to: "summary"}'
+ABSENCE_PROV = 'basis: analysis, evidence: {article: "summary", absent_in: "summaries"}'
+"""What a test row says it rests on, so that only the finding a test is about is reported."""
+
+MINI_MAPPING = f"""\
 comparisons:
-  - {from: a, to: c}
+  - {{from: a, to: c}}
 links:
-  - {from: "a:1", to: "c:1", relation: equal, source: analysis}
-  - {from: "a:2", to: "c:2", relation: subset, note: "narrower", source: analysis}
+  - {{from: "a:1", to: "c:1", relation: equal, source: analysis, {LINK_PROV}}}
+  - {{from: "a:2", to: "c:2", relation: subset, note: "narrower", source: analysis, {LINK_PROV}}}
 absences:
-  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}
+  - {{article: "a:3", absent_in: c, reason: "nothing", source: analysis, {ABSENCE_PROV}}}
 """
 
 

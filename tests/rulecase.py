@@ -48,10 +48,10 @@ def mapping_with(links: str = "", absences: str = "", comparisons: str = "  - {f
     return (
         f"comparisons:\n{comparisons}"
         "links:\n"
-        '  - {from: "a:1", to: "c:1", relation: equal, source: analysis}\n'
-        '  - {from: "a:2", to: "c:2", relation: subset, note: "narrower", source: analysis}\n'
+        '  - {from: "a:1", to: "c:1", relation: equal, source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
+        '  - {from: "a:2", to: "c:2", relation: subset, note: "narrower", source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
         f"{links}"
         "absences:\n"
-        '  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}\n'
+        '  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis, basis: analysis, evidence: {article: "summary", absent_in: "summaries"}}\n'
         f"{absences}"
     )

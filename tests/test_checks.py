@@ -76,9 +76,9 @@ def test_unknown_group_member_is_at_the_member(tmp_path: Path) -> None:
 
 def test_linked_and_absent_self_link_and_duplicate(tmp_path: Path) -> None:
     mapping = mapping_with(
-        links='  - {from: "c:1", to: "a:1", relation: equal, source: analysis}\n'
-              '  - {from: "c:2", to: "c:2", relation: equal, source: analysis}\n',
-        absences='  - {article: "a:1", absent_in: c, reason: "x", source: analysis}\n',
+        links='  - {from: "c:1", to: "a:1", relation: equal, source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
+              '  - {from: "c:2", to: "c:2", relation: equal, source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n',
+        absences='  - {article: "a:1", absent_in: c, reason: "x", source: analysis, basis: analysis, evidence: {article: "summary", absent_in: "summaries"}}\n',
     )
     assert findings(tmp_path, mapping=mapping) == [
         ("mapping", 6, 5, E, "duplicate-link"),
@@ -92,10 +92,10 @@ def test_linked_and_absent_lists_the_links_by_number(tmp_path: Path) -> None:
     articles = articles.replace('{num: "2", title: "Zwei"', '{num: "9", title: "Zwei"')
     mapping = (
         "links:\n"
-        '  - {from: "a:1", to: "c:10", relation: equal, source: analysis}\n'
-        '  - {from: "a:1", to: "c:9", relation: equal, source: analysis}\n'
+        '  - {from: "a:1", to: "c:10", relation: equal, source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
+        '  - {from: "a:1", to: "c:9", relation: equal, source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
         "absences:\n"
-        '  - {article: "a:1", absent_in: c, reason: "x", source: analysis}\n'
+        '  - {article: "a:1", absent_in: c, reason: "x", source: analysis, basis: analysis, evidence: {article: "summary", absent_in: "summaries"}}\n'
     )
     case = RuleCase(tmp_path / "d", articles, mapping)
     assert case.rows == [("mapping", 5, 33, E, "linked-and-absent")]
@@ -103,7 +103,7 @@ def test_linked_and_absent_lists_the_links_by_number(tmp_path: Path) -> None:
 
 
 def test_link_within_one_instrument(tmp_path: Path) -> None:
-    link = '  - {from: "a:1", to: "a:2", relation: intersects, note: "both", source: analysis}\n'
+    link = '  - {from: "a:1", to: "a:2", relation: intersects, note: "both", source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
     case = RuleCase(tmp_path / "d", mapping=mapping_with(links=link))
     assert case.rows == [("mapping", 6, 23, E, "same-instrument-link")]
     assert case.messages("same-instrument-link") == ["link a:1 → a:2 links two articles of the same instrument 'a'"]
@@ -126,8 +126,8 @@ def test_comparison_declared_twice(tmp_path: Path) -> None:
 
 
 def test_absence_in_its_own_instrument_or_group(tmp_path: Path) -> None:
-    absences = ('  - {article: "a:3", absent_in: grp, reason: "nothing", source: analysis}\n'
-                '  - {article: "a:2", absent_in: a, reason: "x", source: analysis}\n')
+    absences = ('  - {article: "a:3", absent_in: grp, reason: "nothing", source: analysis, basis: analysis, evidence: {article: "summary", absent_in: "summaries"}}\n'
+                '  - {article: "a:2", absent_in: a, reason: "x", source: analysis, basis: analysis, evidence: {article: "summary", absent_in: "summaries"}}\n')
     case = RuleCase(tmp_path / "d", mapping=mapping_with(absences=absences))
     assert case.rows == [("mapping", 8, 33, E, "absent-in-own"), ("mapping", 9, 33, E, "absent-in-own")]
     assert case.messages("absent-in-own") == [
@@ -143,7 +143,7 @@ def test_note_is_required_unless_equal(tmp_path: Path) -> None:
 
 
 def test_absence_declared_twice_and_without_reason(tmp_path: Path) -> None:
-    absences = '  - {article: "a:3", absent_in: c, source: analysis}\n'
+    absences = '  - {article: "a:3", absent_in: c, source: analysis, basis: analysis, evidence: {article: "summary", absent_in: "summaries"}}\n'
     assert findings(tmp_path, mapping=mapping_with(absences=absences)) == [
         ("mapping", 8, 5, E, "duplicate-absence"),
         ("mapping", 8, 5, W, "missing-reason"),
@@ -152,8 +152,8 @@ def test_absence_declared_twice_and_without_reason(tmp_path: Path) -> None:
 
 # chains
 
-CYCLE = ('  - {from: "c:1", to: "b:1", relation: equal, source: analysis}\n'
-         '  - {from: "a:1", to: "b:1", relation: superset, note: "wider", source: analysis}\n')
+CYCLE = ('  - {from: "c:1", to: "b:1", relation: equal, source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
+         '  - {from: "a:1", to: "b:1", relation: superset, note: "wider", source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n')
 
 
 def test_cycle_of_inclusions_is_reported_at_the_link_that_closes_it(tmp_path: Path) -> None:
@@ -165,8 +165,8 @@ def test_cycle_of_inclusions_is_reported_at_the_link_that_closes_it(tmp_path: Pa
 
 
 def test_cycle_read_through_both_directions_of_each_link(tmp_path: Path) -> None:
-    links = ('  - {from: "b:1", to: "c:2", relation: superset, note: "wider", source: analysis}\n'
-             '  - {from: "b:1", to: "a:2", relation: subset, note: "narrower", source: analysis}\n')
+    links = ('  - {from: "b:1", to: "c:2", relation: superset, note: "wider", source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
+             '  - {from: "b:1", to: "a:2", relation: subset, note: "narrower", source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n')
     case = RuleCase(tmp_path / "d", mapping=mapping_with(links=links))
     assert case.rows == [("mapping", 7, 40, E, "relation-cycle")]
     assert case.messages("relation-cycle") == [
@@ -182,8 +182,8 @@ def test_a_cycle_of_equal_and_subset_either_way_is_a_contradiction(tmp_path: Pat
 
 def test_consistent_chains_pass(tmp_path: Path) -> None:
     """a:2 ⊂ c:2 = b:1 and a:2 ⊂ b:1 agree; intersects takes no part in a chain."""
-    links = ('  - {from: "c:2", to: "b:1", relation: equal, source: analysis}\n'
-             '  - {from: "a:2", to: "b:1", relation: subset, note: "narrower", source: analysis}\n')
+    links = ('  - {from: "c:2", to: "b:1", relation: equal, source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
+             '  - {from: "a:2", to: "b:1", relation: subset, note: "narrower", source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n')
     assert findings(tmp_path, mapping=mapping_with(links=links)) == []
     links = CYCLE.replace('relation: superset', 'relation: intersects')
     assert findings(tmp_path / "x", mapping=mapping_with(links=links)) == []
@@ -195,14 +195,14 @@ def test_equal_chains_that_return_to_their_start_pass(tmp_path: Path) -> None:
 
 
 def test_one_wrong_link_gives_one_finding(tmp_path: Path) -> None:
-    links = CYCLE + '  - {from: "b:1", to: "c:2", relation: equal, source: analysis}\n'
+    links = CYCLE + '  - {from: "b:1", to: "c:2", relation: equal, source: analysis, basis: analysis, evidence: {from: "summary", to: "summary"}}\n'
     assert findings(tmp_path, mapping=mapping_with(links=links)) == [("mapping", 7, 40, E, "relation-cycle")]
 
 
 # completeness
 
 def test_unmapped_article_is_named_at_the_comparison(tmp_path: Path) -> None:
-    mapping = MINI_MAPPING.replace('  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis}\n', "")
+    mapping = MINI_MAPPING.replace('  - {article: "a:3", absent_in: c, reason: "nothing", source: analysis, basis: analysis, evidence: {article: "summary", absent_in: "summaries"}}\n', "")
     case = RuleCase(tmp_path / "d", mapping=mapping)
     assert case.rows == [("mapping", 2, 5, E, "unmapped-article")]
     assert case.findings[0].article == "a:3" and "a:3 'Three'" in case.findings[0].message
@@ -228,6 +228,52 @@ def test_missing_source_is_a_warning_and_strict_makes_it_an_error(tmp_path: Path
     mapping = MINI_MAPPING.replace("relation: equal, source: analysis", "relation: equal")
     assert findings(tmp_path, mapping=mapping) == [("mapping", 4, 5, W, "missing-source")]
     assert RuleCase(tmp_path / "strict", mapping=mapping, strict=True).rows == [("mapping", 4, 5, E, "missing-source")]
+
+
+def test_missing_basis_or_evidence_is_a_warning_at_the_entry(tmp_path: Path) -> None:
+    mapping = MINI_MAPPING.replace(', basis: analysis, evidence: {from: "summary", to: "summary"}}', "}", 1)
+    mapping = mapping.replace('evidence: {article: "summary", absent_in: "summaries"}', 'evidence: {article: "", absent_in: "x"}')
+    case = RuleCase(tmp_path / "d", mapping=mapping)
+    assert case.rows == [("mapping", 7, 101, E, "missing-field"), ("mapping", 4, 5, W, "missing-basis"),
+                         ("mapping", 7, 5, W, "missing-basis")]
+    assert case.messages("missing-basis") == [
+        "link a:1 → c:1 has no basis (one of: official-texts, one-official-text, published, analysis)",
+        "absence of a:3 in c has no evidence of what was read on each side",
+    ]
+
+
+def test_evidence_must_name_both_sides_of_its_row(tmp_path: Path) -> None:
+    mapping = MINI_MAPPING.replace('evidence: {from: "summary", to: "summary"}', 'evidence: {article: "x", to: "y"}', 1)
+    mapping = mapping.replace('evidence: {from: "summary", to: "summary"}', 'evidence: "read it"', 1)
+    case = RuleCase(tmp_path / "d", mapping=mapping)
+    assert case.rows == [("mapping", 4, 92, E, "missing-field"), ("mapping", 4, 93, E, "unknown-field"),
+                         ("mapping", 5, 111, E, "wrong-type"),
+                         ("mapping", 4, 5, W, "missing-basis"), ("mapping", 5, 5, W, "missing-basis")]
+
+
+def test_reviewed_needs_both_official_texts(tmp_path: Path) -> None:
+    mapping = MINI_MAPPING.replace("source: analysis, basis: analysis", "source: analysis, status: reviewed, basis: analysis", 1)
+    mapping = mapping.replace('reason: "nothing", source: analysis, basis: analysis',
+                              'reason: "nothing", source: analysis, status: reviewed, basis: official-texts')
+    case = RuleCase(tmp_path / "d", mapping=mapping)
+    assert case.rows == [("mapping", 4, 5, E, "reviewed-without-texts")]
+    assert case.messages("reviewed-without-texts") == [
+        "link a:1 → c:1 is marked reviewed but its basis is analysis; reviewed needs basis official-texts"]
+
+
+def test_published_basis_must_cite_the_comparison(tmp_path: Path) -> None:
+    mapping = MINI_MAPPING.replace("source: analysis, basis: analysis", "source: analysis, basis: published", 1)
+    mapping = mapping.replace('note: "narrower", source: analysis, basis: analysis',
+                              'note: "narrower", source: "Deck, slide 7", basis: published')
+    assert findings(tmp_path, mapping=mapping) == [("mapping", 4, 5, E, "published-without-source")]
+
+
+def test_basis_outside_its_vocabulary_and_a_bad_review_date_are_at_the_value(tmp_path: Path) -> None:
+    mapping = MINI_MAPPING.replace("basis: analysis", "basis: memory", 1)
+    mapping = mapping.replace('absent_in: "summaries"}', 'absent_in: "summaries"}, reviewed: "2026-02-30"')
+    case = RuleCase(tmp_path / "d", mapping=mapping)
+    assert [r[3:] for r in case.rows] == [(E, "bad-value"), (E, "bad-date"), (W, "missing-basis")]
+    assert case.messages("bad-value") == ["basis 'memory' is not one of: official-texts, one-official-text, published, analysis"]
 
 
 # order

@@ -55,7 +55,7 @@ def test_wrong_types_are_at_the_value(tmp_path: Path) -> None:
 
 def test_relation_and_status_outside_the_vocabulary_are_at_the_value(tmp_path: Path) -> None:
     mapping = MINI_MAPPING.replace("relation: subset", "relation: similar")
-    mapping = mapping.replace("source: analysis}\n  - {from", "source: analysis, status: final}\n  - {from")
+    mapping = mapping.replace("relation: equal, source: analysis,", "relation: equal, source: analysis, status: final,")
     case = RuleCase(tmp_path / "d", mapping=mapping)
     assert case.rows == [("mapping", 4, 73, E, "bad-value"), ("mapping", 5, 40, E, "bad-value"),
                          ("mapping", 2, 5, E, "unmapped-article")]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import compare
 from .errors import UnknownName, UsageError
-from .models import Article, Corpus, GuidanceNote, Scope, Topic
+from .models import Article, Basis, Corpus, GuidanceNote, Scope, Status, Topic
 
 SHOW_MIN_SCORE = 70.0
 """A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a citation."""
@@ -42,6 +42,7 @@ class ReportData(NamedTuple):
     status: str | None = None
     notes: tuple[NoteView, ...] = ()
     topics: tuple[TopicView, ...] = ()
+    basis: str | None = None
 
 
 def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
@@ -68,32 +69,51 @@ def chapter_scope(corpus: Corpus, name: str, chapter: str | None) -> Scope:
     return found
 
 
+def row_filter(status: str | None, basis: str | None) -> tuple[str | None, str | None]:
+    """*status* and *basis* checked against their vocabularies (None keeps every row)."""
+    if status is not None and status not in {s.value for s in Status}:
+        raise UsageError(f"unknown status {status!r}; one of: {', '.join(s.value for s in Status)}")
+    if basis is not None and basis not in {b.value for b in Basis}:
+        raise UsageError(f"unknown basis {basis!r}; one of: {', '.join(b.value for b in Basis)}")
+    return status, basis
+
+
 def diff(corpus: Corpus, a: str, b: str, *, chapter: str | None = None, relation: str | None = None,
-         only: str | None = None, status: str | None = None) -> compare.Diff:
-    """Compare instrument or group *a* with *b*: links in A's order, then A's gaps, then B's articles with nothing in A."""
+         only: str | None = None, status: str | None = None, basis: str | None = None) -> compare.Diff:
+    """Compare instrument or group *a* with *b*: links in A's order, then A's gaps, then B's articles with nothing in A.
+
+    *status* ('reviewed', 'draft') and *basis* ('official-texts', 'one-official-text', 'published', 'analysis')
+    keep only the rows that have them."""
+    status, basis = row_filter(status, basis)
     sa, sb = chapter_scope(corpus, a, chapter), scope(corpus, b)
-    return compare.diff(corpus, sa, sb, chapter=chapter, relation=relation, only=only, status=status)
+    return compare.diff(corpus, sa, sb, chapter=chapter, relation=relation, only=only, status=status, basis=basis)
 
 
-def gaps(corpus: Corpus, a: str, b: str, *, chapter: str | None = None, status: str | None = None) -> tuple[compare.Gap, ...]:
+def gaps(corpus: Corpus, a: str, b: str, *, chapter: str | None = None, status: str | None = None,
+         basis: str | None = None) -> tuple[compare.Gap, ...]:
     """A's articles with no counterpart in B, each with its reason."""
-    return compare.gaps(corpus, chapter_scope(corpus, a, chapter), scope(corpus, b), chapter=chapter, status=status)
+    status, basis = row_filter(status, basis)
+    return compare.gaps(corpus, chapter_scope(corpus, a, chapter), scope(corpus, b), chapter=chapter, status=status,
+                        basis=basis)
 
 
-def coverage(corpus: Corpus, a: str, b: str, *, status: str | None = None) -> _coverage.Coverage:
+def coverage(corpus: Corpus, a: str, b: str, *, status: str | None = None, basis: str | None = None) -> _coverage.Coverage:
     """Per-chapter counts of A's articles by relation to B."""
     from . import counting as _coverage
 
-    return _coverage.coverage(corpus, scope(corpus, a), scope(corpus, b), status=status)
+    status, basis = row_filter(status, basis)
+    return _coverage.coverage(corpus, scope(corpus, a), scope(corpus, b), status=status, basis=basis)
 
 
 def lineage(corpus: Corpus, subject: str = "un", sources: tuple[str, ...] = ("coe", "untoc", "uncac"), *,
-            chapter: str | None = None, status: str | None = None) -> _lineage.Lineage:
+            chapter: str | None = None, status: str | None = None, basis: str | None = None) -> _lineage.Lineage:
     """Where each article of *subject* comes from in each of *sources*, or 'new'."""
     from . import origins as _lineage
 
+    status, basis = row_filter(status, basis)
     found = chapter_scope(corpus, subject, chapter)
-    return _lineage.lineage(corpus, found, tuple(scope(corpus, s) for s in sources), chapter=chapter, status=status)
+    return _lineage.lineage(corpus, found, tuple(scope(corpus, s) for s in sources), chapter=chapter, status=status,
+                            basis=basis)
 
 
 def article(corpus: Corpus, citation: str) -> Article:
@@ -103,9 +123,11 @@ def article(corpus: Corpus, citation: str) -> Article:
     return resolver_for(corpus).article(citation)
 
 
-def counterparts(corpus: Corpus, citation: str, *, status: str | None = None) -> compare.Counterparts:
+def counterparts(corpus: Corpus, citation: str, *, status: str | None = None,
+                 basis: str | None = None) -> compare.Counterparts:
     """One article with its links and declared absences in every other instrument."""
-    return compare.counterparts(corpus, article(corpus, citation), status=status)
+    status, basis = row_filter(status, basis)
+    return compare.counterparts(corpus, article(corpus, citation), status=status, basis=basis)
 
 
 def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
@@ -140,21 +162,23 @@ def find(corpus: Corpus, query: str, within: str | None = None, limit: int = 10,
     return (index or search_index(corpus)).find(query, within=members, limit=limit)
 
 
-def report_data(corpus: Corpus, *, status: str | None = None) -> ReportData:
+def report_data(corpus: Corpus, *, status: str | None = None, basis: str | None = None) -> ReportData:
     """What the offline HTML report shows, computed once."""
     from . import counting as _coverage
     from . import guidance as _guidance
     from . import themes as _themes
 
+    status, basis = row_filter(status, basis)
+    kept = {"status": status, "basis": basis}
     comparisons = []
     for c in corpus.comparisons:
         a, b = scope(corpus, c.from_id), scope(corpus, c.to_id)
-        comparisons.append((compare.diff(corpus, a, b, status=status), _coverage.coverage(corpus, a, b, status=status)))
-    cards = tuple(compare.counterparts(corpus, art, status=status) for inst in corpus.instruments for art in inst.articles)
+        comparisons.append((compare.diff(corpus, a, b, **kept), _coverage.coverage(corpus, a, b, **kept)))
+    cards = tuple(compare.counterparts(corpus, art, **kept) for inst in corpus.instruments for art in inst.articles)
     un = (scope(corpus, "un"),) if corpus.notes and any(i.id == "un" for i in corpus.instruments) else ()
-    notes_ = tuple(_guidance.note_view(corpus, n, target, status=status) for n in corpus.notes for target in un)
-    topics_ = tuple(_themes.topic_view(corpus, t, status=status) for t in corpus.topics)
-    return ReportData(corpus, tuple(comparisons), cards, status, notes_, topics_)
+    notes_ = tuple(_guidance.note_view(corpus, n, target, **kept) for n in corpus.notes for target in un)
+    topics_ = tuple(_themes.topic_view(corpus, t, **kept) for t in corpus.topics)
+    return ReportData(corpus, tuple(comparisons), cards, status, notes_, topics_, basis)
 
 
 def verify(corpus: Corpus, instrument: str, path: str | os.PathLike[str], *, units: str | None = None) -> Verification:
@@ -192,12 +216,13 @@ def notes(corpus: Corpus) -> tuple[GuidanceNote, ...]:
     return tuple(sorted(corpus.notes, key=lambda n: int(n.number)))
 
 
-def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None) -> NoteView:
+def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None, basis: str | None = None) -> NoteView:
     """The note *ref* cites ('3', 'GN 3', 'Guidance Note #10', 'ransomware') with its articles' counterparts in *to*."""
     from . import guidance as _guidance
     from .refs import resolver_for
 
-    return _guidance.note_view(corpus, resolver_for(corpus).note(ref), scope(corpus, to), status=status)
+    status, basis = row_filter(status, basis)
+    return _guidance.note_view(corpus, resolver_for(corpus).note(ref), scope(corpus, to), status=status, basis=basis)
 
 
 def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int = 10) -> tuple[NoteHit, ...]:
@@ -216,10 +241,11 @@ def topics(corpus: Corpus) -> tuple[Topic, ...]:
     return corpus.topics
 
 
-def topic(corpus: Corpus, name: str, *, status: str | None = None) -> TopicView:
+def topic(corpus: Corpus, name: str, *, status: str | None = None, basis: str | None = None) -> TopicView:
     """The topic *name* names ('safeguards', 'topic:safeguards', 'human rights'): its articles by instrument, each
-    with its counterparts, and what each framework lacks; *status* filters the links and absences."""
+    with its counterparts, and what each framework lacks; *status* and *basis* filter the links and absences."""
     from . import themes as _themes
     from .refs import resolver_for
 
-    return _themes.topic_view(corpus, resolver_for(corpus).topic(name), status=status)
+    status, basis = row_filter(status, basis)
+    return _themes.topic_view(corpus, resolver_for(corpus).topic(name), status=status, basis=basis)

@@ -42,6 +42,15 @@ class StatusOpt(str, Enum):
     draft = "draft"
 
 
+class BasisOpt(str, Enum):
+    """The values of ``--basis`` (those of :class:`treatycmp.models.Basis`; a test keeps them equal)."""
+
+    official_texts = "official-texts"
+    one_official_text = "one-official-text"
+    published = "published"
+    analysis = "analysis"
+
+
 class Color(str, Enum):
     auto = "auto"
     always = "always"
@@ -134,6 +143,8 @@ WidthOpt = Annotated[Optional[int], typer.Option("--width", min=20, max=1000, he
 ColumnsOpt = Annotated[Optional[str], typer.Option("--columns", help="Comma-separated column keys to keep, e.g. 'from,to,relation'.")]
 ChapterOpt = Annotated[Optional[str], typer.Option("--chapter", "-c", help="Only this chapter of A: 'II', '2' or part of its name.")]
 StatusOption = Annotated[Optional[StatusOpt], typer.Option("--status", help="Only rows with this review status.")]
+BasisOption = Annotated[Optional[BasisOpt], typer.Option(
+    "--basis", help="Only rows resting on this basis (what was read for them; see the legend).")]
 
 
 @dataclass(frozen=True)
@@ -306,6 +317,10 @@ def status_value(status: Optional[StatusOpt]) -> Optional[str]:
     return status.value if status else None
 
 
+def basis_value(basis: Optional[BasisOpt]) -> Optional[str]:
+    return basis.value if basis else None
+
+
 # ---------------------------------------------------------------- commands
 
 
@@ -348,6 +363,7 @@ def articles(
 def show_cmd(
     ref: Annotated[str, typer.Argument(help="An article: 'budapest:2', 'Art. 32 BC', 'ETS 185 art 2', 'UN 41' ...")],
     status: StatusOption = None,
+    basis: BasisOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """Show one article as a card: title, place, summary, keywords, its counterparts everywhere, the T-CY Guidance
@@ -363,12 +379,12 @@ def show_cmd(
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
-    if _show_note(data, ref, status, opts):
+    if _show_note(data, ref, status, basis, opts):
         return
     shown = show(data, ref, _LazyIndex(data))  # type: ignore[arg-type]
     if shown.searched:
         note(f"{ref!r} is not a citation; showing the best match {shown.article.id}")
-    card = counterparts(data, shown.article, status=status_value(status))
+    card = counterparts(data, shown.article, status=status_value(status), basis=basis_value(basis))
     output_report(article_card(data, card, shown.pinpoint), opts)
 
 
@@ -391,6 +407,7 @@ def diff(
     relation: Annotated[Optional[RelationOpt], typer.Option("--relation", "-r", help="Only rows with this relation.")] = None,
     only: Annotated[Optional[Only], typer.Option("--only", help="Only linked rows, or only rows with no counterpart.")] = None,
     status: StatusOption = None,
+    basis: BasisOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """Put each article of A beside its counterparts in B, then what has no counterpart either way.
@@ -404,7 +421,7 @@ def diff(
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
     result = run_diff(data, a, b, chapter=chapter, relation=relation.value if relation else None,
-                      only=only.value if only else None, status=status_value(status))
+                      only=only.value if only else None, status=status_value(status), basis=basis_value(basis))
     _warn_undeclared(data, result.a.id, result.b.id)
     output_report(diff_report(result), opts)
 
@@ -427,6 +444,7 @@ def gaps(
     b: Annotated[str, typer.Argument(help="Instrument or group to look for counterparts in.")],
     chapter: ChapterOpt = None,
     status: StatusOption = None,
+    basis: BasisOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """List A's articles with no counterpart in B, with the reason.
@@ -439,7 +457,7 @@ def gaps(
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
-    found = run_gaps(data, a, b, chapter=chapter, status=status_value(status))
+    found = run_gaps(data, a, b, chapter=chapter, status=status_value(status), basis=basis_value(basis))
     sa, sb = scope(data, a), scope(data, b)
     _warn_undeclared(data, sa.id, sb.id)
     output_report(gaps_report(sa, sb, found), opts)
@@ -451,6 +469,7 @@ def coverage(
     a: Annotated[str, typer.Argument(help="Instrument or group to count.")],
     b: Annotated[str, typer.Argument(help="Instrument or group to compare with.")],
     status: StatusOption = None,
+    basis: BasisOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """Per chapter of A: how many articles are equal / subset / superset / intersects / absent in B.
@@ -462,7 +481,7 @@ def coverage(
     from .present import coverage_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
-    output_report(coverage_report(run_coverage(corpus(), a, b, status=status_value(status))), opts)
+    output_report(coverage_report(run_coverage(corpus(), a, b, status=status_value(status), basis=basis_value(basis))), opts)
 
 
 @app.command()
@@ -526,6 +545,7 @@ def lineage(
     subject: Annotated[str, typer.Option("--of", help="The instrument whose articles are traced.")] = "un",
     sources: Annotated[str, typer.Option("--from", help="Comma-separated instruments or groups to trace them to.")] = "coe,untoc,uncac",
     status: StatusOption = None,
+    basis: BasisOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """Where each UN article comes from: its counterparts in the Budapest framework, UNTOC and UNCAC, or 'new'.
@@ -538,7 +558,7 @@ def lineage(
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     names = tuple(s.strip() for s in sources.split(",") if s.strip())
-    result = run_lineage(corpus(), subject, names, chapter=chapter, status=status_value(status))
+    result = run_lineage(corpus(), subject, names, chapter=chapter, status=status_value(status), basis=basis_value(basis))
     output_report(lineage_report(result), opts)
 
 
@@ -547,6 +567,7 @@ def lineage(
 def report(
     output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write ('-' for stdout).", metavar="FILE")] = "treatycmp-report.html",
     status: StatusOption = None,
+    basis: BasisOption = None,
 ) -> None:
     """Write one offline HTML page: every declared comparison, gaps both ways, coverage, a filter box.
 
@@ -557,7 +578,7 @@ def report(
     from .render.report import build_report
 
     OutputOptions.parse(None, output, None, None)
-    emit(build_report(report_data(corpus(), status=status_value(status))), output)
+    emit(build_report(report_data(corpus(), status=status_value(status), basis=basis_value(basis))), output)
     if output != "-":
         note(f"wrote {output}")
 
@@ -673,7 +694,7 @@ def _add_instrument(instrument_id: str, text: str) -> None:
     note(f"added {instrument_id} to {path}; next: write its summaries, then run 'treatycmp --data {SETTINGS.data} check'")
 
 
-def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], opts: OutputOptions) -> bool:
+def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], basis: Optional[BasisOpt], opts: OutputOptions) -> bool:
     """Show the note *ref* cites ('GN 3', 'Guidance Note #10'), if it cites one; True when it did."""
     from .guidance import note_view
     from .present import note_report
@@ -684,7 +705,7 @@ def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], opts: Output
         return False
     from .api import scope
 
-    output_report(note_report(note_view(data, cited, scope(data, "un"), status=status_value(status))), opts)
+    output_report(note_report(note_view(data, cited, scope(data, "un"), status=status_value(status), basis=basis_value(basis))), opts)
     return True
 
 
@@ -694,6 +715,7 @@ def notes_cmd(
     number: Annotated[Optional[str], typer.Argument(help="A note: '3', 'GN 3', 'Guidance Note #10', 'ransomware'. Omit to list them all.")] = None,
     to: Annotated[str, typer.Option("--to", help="The instrument to read the note's articles against.")] = "un",
     status: StatusOption = None,
+    basis: BasisOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """List the T-CY Guidance Notes, or show one with its articles and their counterparts in the UN Convention.
@@ -710,7 +732,7 @@ def notes_cmd(
     if number is None:
         output_report(notes_report(notes(data)), opts)
         return
-    output_report(note_report(note(data, number, to=to, status=status_value(status))), opts)
+    output_report(note_report(note(data, number, to=to, status=status_value(status), basis=basis_value(basis))), opts)
 
 
 @app.command("topic")
@@ -718,6 +740,7 @@ def notes_cmd(
 def topic_cmd(
     name: Annotated[Optional[str], typer.Argument(help="A topic: 'safeguards', 'topic:emergencies', 'human rights'. Omit to list them.")] = None,
     status: StatusOption = None,
+    basis: BasisOption = None,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
     """List the topic views, or show one: the articles of every instrument on it, their counterparts, and what
@@ -734,4 +757,4 @@ def topic_cmd(
     if name is None:
         output_report(topics_report(topics(data)), opts)
         return
-    output_report(topic_report(topic(data, name, status=status_value(status))), opts)
+    output_report(topic_report(topic(data, name, status=status_value(status), basis=basis_value(basis))), opts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .models import NONE, Absence, Article, Corpus, Heading, Link, Scope
+from .models import NONE, Absence, Article, Basis, Corpus, Evidence, Heading, Link, Scope, Status
 
 
 class DiffRow(NamedTuple):
@@ -20,10 +20,13 @@ class DiffRow(NamedTuple):
     relation: str
     note: str = ""
     source: str = ""
-    status: str | None = None
+    status: Status = Status.DRAFT
     from_paragraphs: str | None = None
     to_paragraphs: str | None = None
     declared: bool = True
+    basis: Basis | None = None
+    evidence: Evidence | None = None
+    reviewed: str | None = None
 
 
 class Diff(NamedTuple):
@@ -45,7 +48,10 @@ class Gap(NamedTuple):
     reason: str
     source: str = ""
     declared: bool = True
-    status: str | None = None
+    status: Status = Status.DRAFT
+    basis: Basis | None = None
+    evidence: Evidence | None = None
+    reviewed: str | None = None
 
 
 class Counterparts(NamedTuple):
@@ -83,7 +89,7 @@ def links_between(corpus: Corpus, a: Scope, b: Scope) -> tuple[Link, ...]:
 
 def diff(
     corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None,
-    relation: str | None = None, only: str | None = None, status: str | None = None,
+    relation: str | None = None, only: str | None = None, status: str | None = None, basis: str | None = None,
 ) -> Diff:
     """Links from A to B in A's order, then A's gaps, then B's articles with nothing in A.
 
@@ -99,32 +105,38 @@ def diff(
     rows.extend(gap_rows)
     if chapter is None:
         rows.extend(_only_b_rows(corpus, a, b))
-    kept = tuple(r for r in rows if _keep(r, relation, only) and has_status(r, status))
-    return Diff(a, b, kept, any(x is not None for x in (chapter, relation, only, status)))
+    kept = tuple(r for r in rows if _keep(r, relation, only) and keeps(r, status, basis))
+    return Diff(a, b, kept, any(x is not None for x in (chapter, relation, only, status, basis)))
 
 
-def has_status(row: DiffRow | Gap | Link | Absence, wanted: str | None) -> bool:
-    """True when *wanted* is None or the row's review status is *wanted* ('reviewed' or 'draft').
+def keeps(row: DiffRow | Gap | Link | Absence, status: str | None = None, basis: str | None = None) -> bool:
+    """True when the row has review status *status* and basis *basis* (None accepts any).
 
-    A row with no status counts as a draft; a row that is not declared at all (not mapped) has neither status.
+    A row that is not declared at all (not mapped) has neither, so any filter leaves it out.
     """
-    if wanted is None:
+    if status is None and basis is None:
         return True
     if not getattr(row, "declared", True):
         return False
-    return (row.status == "reviewed") == (wanted == "reviewed")
+    return (status is None or row.status == status) and (basis is None or row.basis == basis)
 
 
 def _link_row(corpus: Corpus, link: Link) -> DiffRow:
     return DiffRow(
         "link", corpus.article(link.from_id), corpus.article(link.to_id), link.relation.value, link.note,
         link.source, link.status, link.from_paragraphs, link.to_paragraphs,
+        basis=link.basis, evidence=link.evidence, reviewed=link.reviewed,
     )
 
 
 def _gap_row(corpus: Corpus, art: Article, b: Scope) -> DiffRow:
     gap = gap_of(corpus, art, b)
-    return DiffRow("gap", art, None, NONE, gap.reason, gap.source, gap.status, declared=gap.declared)
+    return _gap_diff_row("gap", art, None, gap)
+
+
+def _gap_diff_row(kind: str, a: Article | None, b: Article | None, gap: Gap) -> DiffRow:
+    return DiffRow(kind, a, b, NONE, gap.reason, gap.source, gap.status, declared=gap.declared,
+                   basis=gap.basis, evidence=gap.evidence, reviewed=gap.reviewed)
 
 
 def _only_b_rows(corpus: Corpus, a: Scope, b: Scope) -> list[DiffRow]:
@@ -132,7 +144,7 @@ def _only_b_rows(corpus: Corpus, a: Scope, b: Scope) -> list[DiffRow]:
     for art in articles_of(corpus, b):
         if not links_to(corpus, art.id, a):
             gap = gap_of(corpus, art, a)
-            rows.append(DiffRow("only_b", None, art, NONE, gap.reason, gap.source, gap.status, declared=gap.declared))
+            rows.append(_gap_diff_row("only_b", None, art, gap))
     return rows
 
 
@@ -172,7 +184,7 @@ def gap_of(corpus: Corpus, art: Article, b: Scope) -> Gap:
     """Why *art* has no counterpart in B: its declared absence, or 'not mapped'."""
     absence = absence_in(corpus, art.id, b)
     if absence is not None:
-        return Gap(art, absence.reason, absence.source, True, absence.status)
+        return Gap(art, absence.reason, absence.source, True, absence.status, absence.basis, absence.evidence, absence.reviewed)
     elsewhere = _linked_in_siblings(corpus, art, b)
     if elsewhere:
         return Gap(art, f"no counterpart in {b.id}; its counterparts elsewhere in the same framework: {', '.join(elsewhere)}")
@@ -185,14 +197,16 @@ def _linked_in_siblings(corpus: Corpus, art: Article, b: Scope) -> list[str]:
     return [l.to_id for l in corpus.links_of(art.id) if l.to_id.partition(":")[0] in siblings]
 
 
-def gaps(corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None, status: str | None = None) -> tuple[Gap, ...]:
+def gaps(corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None, status: str | None = None,
+         basis: str | None = None) -> tuple[Gap, ...]:
     """A's articles with no link to any article of B."""
     arts = in_chapter(articles_of(corpus, a), chapter)
     found = (gap_of(corpus, art, b) for art in arts if not links_to(corpus, art.id, b))
-    return tuple(g for g in found if has_status(g, status))
+    return tuple(g for g in found if keeps(g, status, basis))
 
 
-def counterparts(corpus: Corpus, article: Article, *, status: str | None = None) -> Counterparts:
+def counterparts(corpus: Corpus, article: Article, *, status: str | None = None,
+                 basis: str | None = None) -> Counterparts:
     """Every link and declared absence of *article*, in every other instrument."""
-    links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(article.id) if has_status(l, status))
-    return Counterparts(article, links, tuple(x for x in corpus.absences_of(article.id) if has_status(x, status)))
+    links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(article.id) if keeps(l, status, basis))
+    return Counterparts(article, links, tuple(x for x in corpus.absences_of(article.id) if keeps(x, status, basis)))

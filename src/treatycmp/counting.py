@@ -50,32 +50,40 @@ def _sum(dicts: Iterable[dict[str, int]]) -> dict[str, int]:
 def classify(corpus: Corpus, art: Article, b: Scope) -> tuple[str, str | None]:
     """The strongest relation of *art* to B ('equal' before 'subset' ...), 'absent' or 'unmapped', with the
     review status of what says so ('reviewed' when any such row is reviewed, else 'draft'; None when unmapped)."""
+    relation, rows = classifying_rows(corpus, art, b)
+    return relation, _status(rows) if rows else None
+
+
+def classifying_rows(corpus: Corpus, art: Article, b: Scope) -> tuple[str, Sequence[Link | Absence]]:
+    """The strongest relation of *art* to B, 'absent' or 'unmapped', with the rows that say so."""
     links = links_to(corpus, art.id, b)
     for rel in RELATION_ORDER:
         chosen = [l for l in links if l.relation is rel]
         if chosen:
-            return rel.value, _status(chosen)
+            return rel.value, chosen
     absence = absence_in(corpus, art.id, b)
-    return ("absent", _status([absence])) if absence else ("unmapped", None)
+    return ("absent", [absence]) if absence else ("unmapped", [])
 
 
 def _status(rows: Sequence[Link | Absence]) -> str:
     return "reviewed" if any(r.status == "reviewed" for r in rows) else "draft"
 
 
-def coverage(corpus: Corpus, a: Scope, b: Scope, *, status: str | None = None) -> Coverage:
+def coverage(corpus: Corpus, a: Scope, b: Scope, *, status: str | None = None, basis: str | None = None) -> Coverage:
     """Per chapter of A, how many articles are equal / subset / superset / intersects / absent in B.
 
-    With *status*, only the articles whose classifying row has that review status are counted.
+    With *status* (or *basis*), only the articles whose classifying rows have that review status (or include a row
+    of that basis) are counted.
     """
     counts: dict[tuple[str, Heading | None], Counter[str]] = {}
     drafts: dict[tuple[str, Heading | None], Counter[str]] = {}
     for art in articles_of(corpus, a):
         key = (art.instrument, art.chapter)
-        relation, row_status = classify(corpus, art, b)
+        relation, chosen = classifying_rows(corpus, art, b)
+        row_status = _status(chosen) if chosen else None
         counts.setdefault(key, Counter())
         drafts.setdefault(key, Counter())
-        if status is None or row_status == status:
+        if (status is None or row_status == status) and (basis is None or any(r.basis == basis for r in chosen)):
             counts[key][relation] += 1
             drafts[key][relation] += row_status == "draft"
     rows = tuple(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .compare import absence_in, has_status, links_to
+from .compare import absence_in, keeps, links_to
 from .models import Absence, Article, Corpus, GuidanceNote, Link, NoteArticle, Scope
 from .refs import fold
 
@@ -47,15 +47,16 @@ class NoteHit(NamedTuple):
     matched: str
 
 
-def note_view(corpus: Corpus, note: GuidanceNote, target: Scope, *, status: str | None = None) -> NoteView:
+def note_view(corpus: Corpus, note: GuidanceNote, target: Scope, *, status: str | None = None,
+              basis: str | None = None) -> NoteView:
     """*note* with each of its articles' links to *target* (and the declared absence when there is none)."""
     rows = []
     for ref in note.articles:
         if not corpus.has_article(ref.article):
             continue
-        links = tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, ref.article, target) if has_status(l, status))
+        links = tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, ref.article, target) if keeps(l, status, basis))
         absence = None if links else absence_in(corpus, ref.article, target)
-        rows.append(NoteRow(ref, corpus.article(ref.article), links, absence if absence and has_status(absence, status) else None))
+        rows.append(NoteRow(ref, corpus.article(ref.article), links, absence if absence and keeps(absence, status, basis) else None))
     return NoteView(note, target, tuple(rows))
 
 

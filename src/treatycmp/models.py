@@ -22,6 +22,62 @@ class Relation(str, Enum):
 
 
 _INVERSE = {Relation.SUBSET: Relation.SUPERSET, Relation.SUPERSET: Relation.SUBSET}
+
+
+class Status(str, Enum):
+    """How far a link or absence has been checked: ``reviewed`` (both official texts compared) or ``draft``."""
+
+    REVIEWED = "reviewed"
+    DRAFT = "draft"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Basis(str, Enum):
+    """What a link or absence rests on, strongest first (see ``docs/data-format.md``).
+
+    Aligned with SSSOM's ``mapping_justification`` (SEMAPV): :attr:`semapv` gives the term each exports as.
+    """
+
+    OFFICIAL_TEXTS = "official-texts"
+    ONE_OFFICIAL_TEXT = "one-official-text"
+    PUBLISHED = "published"
+    ANALYSIS = "analysis"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def meaning(self) -> str:
+        """One line saying what this basis means, for legends."""
+        return BASIS_MEANINGS[self]
+
+    @property
+    def semapv(self) -> str:
+        """The SEMAPV mapping-justification term this basis exports as."""
+        return _SEMAPV[self]
+
+
+BASIS_MEANINGS = {
+    Basis.OFFICIAL_TEXTS: "both official texts read",
+    Basis.ONE_OFFICIAL_TEXT: "one official text read; the other side from its source instrument or a named secondary source",
+    Basis.PUBLISHED: "a cited comparison states it",
+    Basis.ANALYSIS: "the project's reading of the summaries only",
+}
+_SEMAPV = {
+    Basis.OFFICIAL_TEXTS: "semapv:ManualMappingCuration",
+    Basis.ONE_OFFICIAL_TEXT: "semapv:ManualMappingCuration",
+    Basis.PUBLISHED: "semapv:BackgroundKnowledgeBasedMatching",
+    Basis.ANALYSIS: "semapv:UnspecifiedMatching",
+}
+
+
+class Evidence(NamedTuple):
+    """What was read on each side of a link (from, to) or an absence (the article, the instrument searched)."""
+
+    first: str
+    second: str
 NONE = "none"
 """Relation label of a row with no counterpart."""
 
@@ -116,7 +172,7 @@ class Link(NamedTuple):
     relation: Relation
     note: str = ""
     source: str = ""
-    status: str | None = None
+    status: Status = Status.DRAFT
     from_paragraphs: str | None = None
     to_paragraphs: str | None = None
     line: int = 0
@@ -126,12 +182,17 @@ class Link(NamedTuple):
     to_pos: tuple[int, int] = (0, 0)
     relation_pos: tuple[int, int] = (0, 0)
     file: str = ""
+    basis: Basis | None = None
+    evidence: Evidence | None = None
+    reviewed: str | None = None
 
     def reversed(self) -> Link:
         """The same link read from the other end (derived, never stored)."""
+        evidence = Evidence(self.evidence.second, self.evidence.first) if self.evidence else None
         return Link(
             self.to_id, self.from_id, self.relation.inverse(), self.note, self.source, self.status,
             self.to_paragraphs, self.from_paragraphs, self.line, not self.derived, pos=self.pos, file=self.file,
+            basis=self.basis, evidence=evidence, reviewed=self.reviewed,
         )
 
 
@@ -142,12 +203,15 @@ class Absence(NamedTuple):
     absent_in: str
     reason: str = ""
     source: str = ""
-    status: str | None = None
+    status: Status = Status.DRAFT
     line: int = 0
     pos: tuple[int, int] = (0, 0)
     article_pos: tuple[int, int] = (0, 0)
     absent_in_pos: tuple[int, int] = (0, 0)
     file: str = ""
+    basis: Basis | None = None
+    evidence: Evidence | None = None
+    reviewed: str | None = None
 
 
 class Comparison(NamedTuple):

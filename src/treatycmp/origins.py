@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .compare import articles_of, has_status, in_chapter, links_to
+from .compare import articles_of, in_chapter, keeps, links_to
 from .models import Article, Corpus, Link, Scope
 
 
@@ -34,15 +34,15 @@ class Lineage(NamedTuple):
 
 
 def lineage(corpus: Corpus, subject: Scope, sources: tuple[Scope, ...], *, chapter: str | None = None,
-            status: str | None = None) -> Lineage:
+            status: str | None = None, basis: str | None = None) -> Lineage:
     """For each article of *subject*, its counterparts in every source scope (e.g. UN → coe, untoc, uncac).
 
-    With *status*, only links of that review status count as origins.
+    With *status* or *basis*, only links of that review status or basis count as origins.
     """
     rows = []
     for art in in_chapter(articles_of(corpus, subject), chapter):
         origins = tuple(
-            (s.id, tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, art.id, s) if has_status(l, status)))
+            (s.id, tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, art.id, s) if keeps(l, status, basis)))
             for s in sources
         )
         rows.append(LineageRow(art, origins))

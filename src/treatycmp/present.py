@@ -6,11 +6,12 @@ status is draft (the Status column), a row neither linked nor declared absent (�
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Sequence
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable, Sequence, Union
 
 from .compare import Counterparts, Diff, DiffRow, Gap
 from .findings import Finding
-from .models import Absence, Article, Corpus, Instrument, Link, Scope
+from .models import Absence, Article, Basis, Corpus, Instrument, Link, Scope
 from .views import (
     BAR,
     ID,
@@ -40,6 +41,40 @@ if TYPE_CHECKING:
 
 ARTICLE_COLUMNS = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3))
 STATUS_COLUMN = Column("status", "Status", STATUS)
+BASIS_COLUMN = Column("basis", "Basis", STATUS)
+PROVENANCE_COLUMNS = (Column("evidence_from", "Evidence (this side)", in_tables=False),
+                      Column("evidence_to", "Evidence (other side)", in_tables=False),
+                      Column("reviewed", "Reviewed", in_tables=False))
+"""What was read on each side and when: kept in CSV, left out of tables (JSON has them as ``evidence``)."""
+
+Row = Union[DiffRow, Gap, Link, Absence]
+
+
+def basis_word(row: Row) -> str:
+    """The basis cell of a row: its basis, or '—' when it has none or is not declared at all."""
+    return row.basis.value if row.basis and getattr(row, "declared", True) else "—"
+
+
+def provenance_cells(row: Row) -> tuple[str, str, str]:
+    """The evidence of each side and the date of the last reading, as export cells."""
+    e = row.evidence
+    return (e.first if e else "", e.second if e else "", row.reviewed or "")
+
+
+def provenance_data(row: Row) -> dict[str, object]:
+    """``basis``, ``evidence`` ({from, to} for a link, {article, absent_in} for an absence) and ``reviewed``."""
+    e = row.evidence
+    is_link = isinstance(row, Link) or (isinstance(row, DiffRow) and row.kind == "link")
+    keys = ("from", "to") if is_link else ("article", "absent_in")
+    return {"basis": row.basis.value if row.basis else None, "evidence": dict(zip(keys, e)) if e else None,
+            "reviewed": row.reviewed}
+
+
+def basis_counts(rows: Sequence[Row]) -> str:
+    """'20 official-texts, 31 one-official-text, 4 analysis' over the declared rows (parts that are zero left out)."""
+    counts = Counter(r.basis.value if r.basis else "no basis" for r in rows if getattr(r, "declared", True))
+    said = ", ".join(f"{counts[k]} {k}" for k in (*(b.value for b in Basis), "no basis") if counts[k])
+    return said or "no declared rows"
 
 
 def article_data(art: Article) -> dict[str, object]:
@@ -76,8 +111,10 @@ def _row_status(status: str | None, declared: bool = True) -> str:
 
 
 def _status_marks(rows: Sequence[DiffRow | Gap | Link | Absence]) -> tuple[str, ...]:
-    marks = ("draft",) if any(getattr(r, "declared", True) and r.status != "reviewed" for r in rows) else ()
-    return marks + (("unmapped",) if any(not getattr(r, "declared", True) for r in rows) else ())
+    declared = [r for r in rows if getattr(r, "declared", True)]
+    marks: tuple[str, ...] = ("draft",) if any(r.status != "reviewed" for r in declared) else ()
+    marks += tuple(f"basis:{b.value}" for b in Basis if any(r.basis is b for r in declared))
+    return marks + (("unmapped",) if len(declared) < len(rows) else ())
 
 
 def instruments_report(corpus: Corpus) -> Report:
@@ -91,14 +128,23 @@ def instruments_report(corpus: Corpus) -> Report:
     reviewed = sum(1 for l in corpus.links if l.status == "reviewed") + sum(1 for a in corpus.absences if a.status == "reviewed")
     total = len(corpus.links) + len(corpus.absences)
     facts = (("data version", corpus.meta.data_version),
-             ("mapping", f"{total} rows: {reviewed} reviewed, {total - reviewed} draft"))
+             ("mapping", f"{total} rows: {reviewed} reviewed, {total - reviewed} draft"),
+             ("basis", basis_counts([*corpus.links, *corpus.absences])))
     view = View("Instruments", (Section("Instruments", cols, rows), Section("Groups", group_cols, group_rows)), facts)
     data = {
         "data_version": corpus.meta.data_version,
         "instruments": [_instrument_data(i) for i in corpus.instruments],
         "groups": [{"id": g.id, "name": g.name, "members": list(g.members), "aliases": list(g.aliases)} for g in corpus.groups],
+        "mapping": _mapping_counts(corpus),
     }
     return Report("list", view, data)
+
+
+def _mapping_counts(corpus: Corpus) -> dict[str, object]:
+    rows: list[Link | Absence] = [*corpus.links, *corpus.absences]
+    return {"rows": len(rows), "links": len(corpus.links), "absences": len(corpus.absences),
+            "status": dict(Counter(r.status.value for r in rows)),
+            "basis": dict(Counter(r.basis.value if r.basis else "none" for r in rows))}
 
 
 def _instrument_data(inst: Instrument) -> dict[str, object]:
@@ -128,8 +174,9 @@ def diff_report(diff: Diff) -> Report:
     ta, tb = (Column("to", b.id, ID), Column("to_title", f"{b.id} title", ratio=3))
     rel, note, src = Column("relation", "Relation", RELATION), Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1)
     fp, tp = Column("from_paragraphs", "¶", in_tables=False), Column("to_paragraphs", "¶", in_tables=False)
-    st = STATUS_COLUMN
-    layouts = {"link": (fa, fb, rel, ta, tb, st, note, src, fp, tp), "gap": (fa, fb, st, note, src), "only_b": (ta, tb, st, note, src)}
+    st, bs, pv = STATUS_COLUMN, BASIS_COLUMN, PROVENANCE_COLUMNS
+    layouts = {"link": (fa, fb, rel, ta, tb, st, bs, note, src, fp, tp, *pv), "gap": (fa, fb, st, bs, note, src, *pv),
+               "only_b": (ta, tb, st, bs, note, src, *pv)}
     parts = (("link", "Counterparts"), ("gap", f"{a.name}: no counterpart in {b.name}"),
              ("only_b", f"{b.name}: nothing in {a.name}"))
     sections = tuple(
@@ -138,6 +185,7 @@ def diff_report(diff: Diff) -> Report:
     )
     counts = {kind: len(diff.of_kind(kind)) for kind, _ in parts}
     facts = (("from", _scope_label(a)), ("to", _scope_label(b)), ("status", status_counts(diff.rows)),
+             ("basis", basis_counts(diff.rows)),
              ("kinds", f"{counts['link']} links · {counts['gap']} gaps · {counts['only_b']} only in {b.id}"))
     data = {"from": a.id, "to": b.id, "rows": [_diff_data(r) for r in diff.rows]}
     marks = title_marks(x for r in diff.rows for x in (r.from_article, r.to_article)) + _status_marks(diff.rows)
@@ -148,7 +196,8 @@ def _scope_label(scope: Scope) -> str:
     return f"{scope.name} ({', '.join(scope.members)})" if scope.is_group else f"{scope.name} ({scope.id})"
 
 
-_DIFF_KEYS = ("from", "from_title", "relation", "to", "to_title", "status", "note", "source", "from_paragraphs", "to_paragraphs")
+_DIFF_KEYS = ("from", "from_title", "relation", "to", "to_title", "status", "basis", "note", "source", "from_paragraphs",
+              "to_paragraphs", "evidence_from", "evidence_to", "reviewed")
 
 
 def _pick_cells(cells: tuple[object, ...], columns: tuple[Column, ...]) -> tuple[object, ...]:
@@ -161,7 +210,8 @@ def _diff_cells(row: DiffRow) -> tuple[object, ...]:
     return (
         Ref(fa.id, row.from_paragraphs) if fa else "", title(fa) if fa else "", row.relation,
         Ref(ta.id, row.to_paragraphs) if ta else "", title(ta) if ta else "", _row_status(row.status, row.declared),
-        row.note if row.declared else f"{UNMAPPED_MARK} {row.note}", row.source, row.from_paragraphs or "", row.to_paragraphs or "",
+        basis_word(row), row.note if row.declared else f"{UNMAPPED_MARK} {row.note}", row.source, row.from_paragraphs or "",
+        row.to_paragraphs or "", *provenance_cells(row),
     )
 
 
@@ -172,20 +222,23 @@ def _diff_data(row: DiffRow) -> dict[str, object]:
         "from_verified": fa.verified if fa else None,
         "to": ta.id if ta else None, "to_title": ta.title if ta else None, "to_verified": ta.verified if ta else None,
         "relation": row.relation, "note": row.note, "source": row.source,
-        "status": (row.status or "draft") if row.declared else None, "declared": row.declared,
-        "from_paragraphs": row.from_paragraphs, "to_paragraphs": row.to_paragraphs,
+        "status": row.status.value if row.declared else None, "declared": row.declared,
+        "from_paragraphs": row.from_paragraphs, "to_paragraphs": row.to_paragraphs, **provenance_data(row),
     }
 
 
 def gaps_report(a: Scope, b: Scope, gaps: tuple[Gap, ...]) -> Report:
-    cols = (*ARTICLE_COLUMNS, STATUS_COLUMN, Column("reason", "Why no counterpart", ratio=5), Column("source", "Source", SOURCE, 1))
-    rows = tuple((g.article.id, title(g.article), _row_status(g.status, g.declared),
-                  g.reason if g.declared else f"{UNMAPPED_MARK} {g.reason}", g.source) for g in gaps)
-    facts = (("from", _scope_label(a)), ("to", _scope_label(b)), ("status", status_counts(gaps)))
+    cols = (*ARTICLE_COLUMNS, STATUS_COLUMN, BASIS_COLUMN, Column("reason", "Why no counterpart", ratio=5),
+            Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
+    rows = tuple((g.article.id, title(g.article), _row_status(g.status, g.declared), basis_word(g),
+                  g.reason if g.declared else f"{UNMAPPED_MARK} {g.reason}", g.source, *provenance_cells(g)) for g in gaps)
+    facts = (("from", _scope_label(a)), ("to", _scope_label(b)), ("status", status_counts(gaps)),
+             ("basis", basis_counts(gaps)))
     marks = title_marks(g.article for g in gaps) + _status_marks(gaps)
     view = View(f"{a.name}: no counterpart in {b.name}", (Section("Gaps", cols, rows),), facts, marks=marks)
     data = [{"id": g.article.id, "title": g.article.title, "verified": g.article.verified, "reason": g.reason,
-             "source": g.source, "declared": g.declared, "status": (g.status or "draft") if g.declared else None} for g in gaps]
+             "source": g.source, "declared": g.declared, "status": g.status.value if g.declared else None,
+             **provenance_data(g)} for g in gaps]
     return Report("gaps", view, data)
 
 
@@ -199,13 +252,14 @@ def card_report(corpus: Corpus, card: Counterparts, pinpoint: str | None = None,
         ("verified", "yes" if art.verified else f"no {UNCONFIRMED}: title not yet confirmed against the official text"),
     ) if v)
     cols = (Column("to", "Counterpart", ID, 1, 11), Column("title", "Title", ratio=3),
-            Column("relation", "Relation", RELATION, 1, 12), STATUS_COLUMN, Column("note", "Note", ratio=5),
-            Column("source", "Source", SOURCE, 1))
+            Column("relation", "Relation", RELATION, 1, 12), STATUS_COLUMN, BASIS_COLUMN, Column("note", "Note", ratio=5),
+            Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
     rows = tuple((Ref(other.id, link.to_paragraphs), title(other), link.relation.value, status_word(link.status),
-                  link.note, link.source) for link, other in card.links)
-    abs_cols = (Column("absent_in", "Absent in", ID, 1, 8), STATUS_COLUMN, Column("reason", "Reason", ratio=5),
-                Column("source", "Source", SOURCE, 1))
-    abs_rows = tuple((a.absent_in, status_word(a.status), a.reason, a.source) for a in card.absences)
+                  basis_word(link), link.note, link.source, *provenance_cells(link)) for link, other in card.links)
+    abs_cols = (Column("absent_in", "Absent in", ID, 1, 8), STATUS_COLUMN, BASIS_COLUMN, Column("reason", "Reason", ratio=5),
+                Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
+    abs_rows = tuple((a.absent_in, status_word(a.status), basis_word(a), a.reason, a.source, *provenance_cells(a))
+                     for a in card.absences)
     sections = (_article_section(art), Section("Counterparts", cols, rows), Section("No counterpart in", abs_cols, abs_rows),
                 *extra)
     rows_status: list[Link | Absence] = [l for l, _ in card.links] + list(card.absences)
@@ -213,11 +267,12 @@ def card_report(corpus: Corpus, card: Counterparts, pinpoint: str | None = None,
     data = {
         "article": article_data(art), "pinpoint": pinpoint,
         "links": [{"to": o.id, "instrument": o.instrument, "title": o.title, "verified": o.verified,
-                   "relation": l.relation.value, "note": l.note, "source": l.source, "status": l.status or "draft",
-                   "paragraphs": l.from_paragraphs, "to_paragraphs": l.to_paragraphs, "stored": not l.derived}
+                   "relation": l.relation.value, "note": l.note, "source": l.source, "status": l.status.value,
+                   "paragraphs": l.from_paragraphs, "to_paragraphs": l.to_paragraphs, "stored": not l.derived,
+                   **provenance_data(l)}
                   for l, o in card.links],
-        "absent_in": [{"instrument": a.absent_in, "reason": a.reason, "source": a.source, "status": a.status or "draft"}
-                      for a in card.absences],
+        "absent_in": [{"instrument": a.absent_in, "reason": a.reason, "source": a.source, "status": a.status.value,
+                       **provenance_data(a)} for a in card.absences],
     }
     return Report("show", View(f"{art.id} — {art.title}", sections, facts, legend=bool(rows), marks=marks), data)
 
@@ -298,14 +353,14 @@ def lineage_report(result: Lineage) -> Report:
     summary = " · ".join(f"{counts[s.id]} with a counterpart in {s.id}" for s in result.sources)
     links = [l for r in result.rows for _, pairs in r.origins for l, _ in pairs]
     facts = (("articles", str(len(result.rows))), ("origins", summary), ("new", f"{counts['new']} with no counterpart in any"),
-             ("links", status_counts(links)))
+             ("links", status_counts(links)), ("basis", basis_counts(links)))
     marks = title_marks(r.article for r in result.rows) + _status_marks(links)
     view = View(f"Lineage of {result.subject.name}", (Section("Lineage", cols, rows),), facts, legend=True, marks=marks)
     data = {
         "subject": result.subject.id, "sources": [s.id for s in result.sources], "summary": counts,
         "rows": [{"id": r.article.id, "title": r.article.title, "verified": r.article.verified, "new": r.is_new,
                   "origins": {s: [{"id": o.id, "title": o.title, "relation": l.relation.value, "note": l.note,
-                                   "source": l.source, "status": l.status or "draft"} for l, o in pairs]
+                                   "source": l.source, "status": l.status.value, **provenance_data(l)} for l, o in pairs]
                               for s, pairs in r.origins}}
                  for r in result.rows],
     }
@@ -419,7 +474,7 @@ def note_report(view: NoteView) -> Report:
         ("read against", f"{target.name} ({target.id})"),
     ) if v)
     cols = (Column("article", "Article", ID, 1, 11), Column("title", "Title", ratio=3), Column("relation", "Relation", RELATION),
-            Column("to", target.id, ID, 1, 8), Column("to_title", f"{target.id} title", ratio=3), STATUS_COLUMN,
+            Column("to", target.id, ID, 1, 8), Column("to_title", f"{target.id} title", ratio=3), STATUS_COLUMN, BASIS_COLUMN,
             Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1))
     rows = tuple(cells for row in view.rows for cells in _note_row_cells(row))
     empty = "(no source we read names the articles this note covers)"
@@ -441,12 +496,12 @@ def _note_row_cells(row: NoteRow) -> list[tuple[object, ...]]:
     art = row.article
     head = (Ref(art.id, row.ref.paragraphs), title(art))
     if row.links:
-        return [(*head, l.relation.value, Ref(o.id, l.to_paragraphs), title(o), status_word(l.status), l.note, l.source)
-                for l, o in row.links]
+        return [(*head, l.relation.value, Ref(o.id, l.to_paragraphs), title(o), status_word(l.status), basis_word(l), l.note,
+                 l.source) for l, o in row.links]
     if row.absence:
         a = row.absence
-        return [(*head, "none", "", "", status_word(a.status), a.reason, a.source)]
-    return [(*head, "none", "", "", "—", f"{UNMAPPED_MARK} not mapped: no link and no declared absence", "")]
+        return [(*head, "none", "", "", status_word(a.status), basis_word(a), a.reason, a.source)]
+    return [(*head, "none", "", "", "—", "—", f"{UNMAPPED_MARK} not mapped: no link and no declared absence", "")]
 
 
 def _note_row_data(row: NoteRow) -> dict[str, object]:
@@ -454,9 +509,10 @@ def _note_row_data(row: NoteRow) -> dict[str, object]:
     return {
         "id": row.article.id, "title": row.article.title, "verified": row.article.verified, "paragraphs": row.ref.paragraphs,
         "counterparts": [{"id": o.id, "title": o.title, "verified": o.verified, "relation": l.relation.value, "note": l.note,
-                          "source": l.source, "status": l.status or "draft", "to_paragraphs": l.to_paragraphs}
+                          "source": l.source, "status": l.status.value, "to_paragraphs": l.to_paragraphs, **provenance_data(l)}
                          for l, o in row.links],
-        "absent": {"reason": absence.reason, "source": absence.source, "status": absence.status or "draft"} if absence else None,
+        "absent": {"reason": absence.reason, "source": absence.source, "status": absence.status.value,
+                   **provenance_data(absence)} if absence else None,
         "declared": bool(row.links or absence),
     }
 
@@ -560,9 +616,9 @@ def topic_report(view: TopicView) -> Report:
             Column("source", "Source", SOURCE, 1))
     sections = [Section(f"{inst.short} ({inst.id})", cols, tuple(_topic_cells(r) for r in rows)) for inst, rows in view.groups]
     lack_cols = (Column("framework", "Lacking", ID, 1, 8), Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3),
-                 STATUS_COLUMN, Column("reason", "Why no counterpart", ratio=5), Column("source", "Source", SOURCE, 1))
+                 STATUS_COLUMN, BASIS_COLUMN, Column("reason", "Why no counterpart", ratio=5), Column("source", "Source", SOURCE, 1))
     lack_rows = tuple((x.framework.id, x.row.article.id, title(x.row.article), status_word(x.absence.status),
-                       x.absence.reason, x.absence.source) for x in view.lacks)
+                       basis_word(x.absence), x.absence.reason, x.absence.source) for x in view.lacks)
     sections.append(Section("What each framework lacks", lack_cols, lack_rows, "(no declared absence)"))
     rows = view.rows
     per_framework = {f.id: sum(1 for r in rows if r.article.instrument in f.members) for f in view.frameworks}
@@ -580,7 +636,8 @@ def topic_report(view: TopicView) -> Report:
         "topic": {"id": topic.id, "name": topic.name, "aliases": list(topic.aliases), "description": topic.description},
         "instruments": [{"id": inst.id, "articles": [_topic_row_data(r) for r in rs]} for inst, rs in view.groups],
         "lacks": [{"framework": x.framework.id, "id": x.row.article.id, "title": x.row.article.title, "reason": x.absence.reason,
-                   "source": x.absence.source, "status": x.absence.status or "draft"} for x in view.lacks],
+                   "source": x.absence.source, "status": x.absence.status.value, **provenance_data(x.absence)}
+                  for x in view.lacks],
     }
     return Report("topic", View(f"Topic: {topic.name}", tuple(sections), facts, legend=True, marks=marks), data)
 
@@ -597,8 +654,8 @@ def _topic_row_data(row: TopicRow) -> dict[str, object]:
     return {
         "id": row.article.id, "title": row.article.title, "verified": row.article.verified, "paragraphs": row.entry.paragraphs,
         "reason": row.entry.reason, "source": row.entry.source,
-        "counterparts": [{"id": o.id, "relation": l.relation.value, "status": l.status or "draft",
-                          "to_paragraphs": l.to_paragraphs} for l, o in row.links],
-        "absent_in": [{"scope": a.absent_in, "reason": a.reason, "source": a.source, "status": a.status or "draft"}
-                      for a in row.absences],
+        "counterparts": [{"id": o.id, "relation": l.relation.value, "status": l.status.value,
+                          "to_paragraphs": l.to_paragraphs, "basis": l.basis.value if l.basis else None} for l, o in row.links],
+        "absent_in": [{"scope": a.absent_in, "reason": a.reason, "source": a.source, "status": a.status.value,
+                       **provenance_data(a)} for a in row.absences],
     }

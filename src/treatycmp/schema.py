@@ -43,7 +43,7 @@ A mapping where text is expected, text where a list is expected, a count that is
 
 ### bad-value
 
-A value outside its vocabulary (`relation`, `status`) or a heading that does not read `NUM — Name`.
+A value outside its vocabulary (`relation`, `status`, `basis`) or a heading that does not read `NUM — Name`.
 
 ```yaml
 # failing
@@ -66,8 +66,8 @@ like `2` or `2a`, a reference that does not read `instrument:number`.
 
 ### bad-date
 
-`adopted`, `opened` and `in_force` are ISO dates `YYYY-MM-DD` that exist in the calendar (or null for
-`in_force`). An error: the date is shown as fact in `list` and `show`.
+`adopted`, `opened`, `in_force` and a row's `reviewed` are ISO dates `YYYY-MM-DD` that exist in the calendar (or
+null for `in_force`). An error: the date is shown as fact in `list` and `show`.
 
 ```yaml
 # failing
@@ -114,7 +114,7 @@ import unicodedata
 from typing import Union
 
 from .findings import ERROR, WARNING, Finding, Pos, make
-from .models import Absence, Article, Comparison, Group, Heading, Instrument, Link, Relation
+from .models import Absence, Article, Basis, Comparison, Evidence, Group, Heading, Instrument, Link, Relation, Status
 from .textsafe import BIDI, CONTROLS
 from .yamlio import YList, YMap
 
@@ -127,7 +127,8 @@ CODES = {
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 NUM_RE = re.compile(r"^[0-9]+[a-z]?(?:[-.][0-9a-z]+)?$")
 ARTICLE_ID_RE = re.compile(r"^([a-z][a-z0-9_]*):([0-9]+[a-z]?(?:[-.][0-9a-z]+)?)$")
-STATUSES = ("draft", "reviewed")
+STATUSES = {s.value: s for s in Status}
+BASES = {b.value: b for b in Basis}
 RELATIONS = {rel.value: rel for rel in Relation}
 HEADING_RE = re.compile(r"^(\S+) — (\S.*)$")
 LOOSE_HEADING_RE = re.compile(r"^([^\s—–‒―-]+)(\s*[—–‒―-]+\s*)(\S.*)$")
@@ -150,9 +151,14 @@ ARTICLE_FIELDS = {
 GROUP_FIELDS = {"id": True, "name": True, "members": True, "aliases": False}
 LINK_FIELDS = {
     "from": True, "to": True, "relation": True, "note": False, "source": False, "status": False,
-    "from_paragraphs": False, "to_paragraphs": False,
+    "from_paragraphs": False, "to_paragraphs": False, "basis": False, "evidence": False, "reviewed": False,
 }
-ABSENCE_FIELDS = {"article": True, "absent_in": True, "reason": False, "source": False, "status": False}
+ABSENCE_FIELDS = {
+    "article": True, "absent_in": True, "reason": False, "source": False, "status": False,
+    "basis": False, "evidence": False, "reviewed": False,
+}
+EVIDENCE_KEYS = {"link": ("from", "to"), "absence": ("article", "absent_in")}
+"""The two sides an `evidence` mapping names, for each kind of row."""
 COMPARISON_FIELDS = {"from": True, "to": True}
 
 Where = Union[int, Pos]
@@ -293,12 +299,34 @@ class Reader:
             self.warn(node.value_at(key), "bad-heading", message)
         return heading
 
-    def status(self, node: YMap, what: str) -> str | None:
+    def status(self, node: YMap, what: str) -> Status:
+        """The review status; absent or unusable reads as draft (an unusable one is reported)."""
         status = self.optional(node, "status", what)
         if status is not None and status not in STATUSES:
             self.error(node.value_at("status"), "bad-value", f"status {status!r} is not one of: {', '.join(STATUSES)}")
+        return STATUSES.get(status or "", Status.DRAFT)
+
+    def basis(self, node: YMap, what: str) -> Basis | None:
+        """What the row rests on, from the documented vocabulary; None when absent or unusable."""
+        basis = self.optional(node, "basis", what)
+        if basis is not None and basis not in BASES:
+            self.error(node.value_at("basis"), "bad-value", f"basis {basis!r} is not one of: {', '.join(BASES)}")
+        return BASES.get(basis or "")
+
+    def evidence(self, node: YMap, what: str) -> Evidence | None:
+        """What was read on each side: a mapping with exactly the two keys of *what*."""
+        value = node.get("evidence")
+        if value is None:
             return None
-        return status
+        keys = EVIDENCE_KEYS[what]
+        if not isinstance(value, YMap):
+            self.error(node.value_at("evidence"), "wrong-type",
+                       f"{what} field 'evidence' must be a mapping with {keys[0]!r} and {keys[1]!r}, not {_kind(value)}")
+            return None
+        m = self.fields(value, dict.fromkeys(keys, True), f"{what} evidence", node.value_at("evidence"))
+        if m is None:
+            return None
+        return Evidence(self.text(m, keys[0], f"{what} evidence"), self.text(m, keys[1], f"{what} evidence"))
 
     def article_ref(self, node: YMap, key: str, what: str) -> str:
         value = self.text(node, key, what)
@@ -427,6 +455,7 @@ def read_link(r: Reader, node: object, where: Where) -> Link | None:
         from_id, to_id, relation, r.text(m, "note", "link"), r.text(m, "source", "link"), r.status(m, "link"),
         r.optional(m, "from_paragraphs", "link"), r.optional(m, "to_paragraphs", "link"), m.line,
         pos=item_pos(m), from_pos=m.value_at("from"), to_pos=m.value_at("to"), relation_pos=m.value_at("relation"),
+        basis=r.basis(m, "link"), evidence=r.evidence(m, "link"), reviewed=r.date(m, "reviewed", "link"),
     )
 
 
@@ -441,6 +470,7 @@ def read_absence(r: Reader, node: object, where: Where) -> Absence | None:
     return Absence(
         article, absent_in, r.text(m, "reason", "absence"), r.text(m, "source", "absence"), r.status(m, "absence"),
         m.line, item_pos(m), m.value_at("article"), m.value_at("absent_in"),
+        basis=r.basis(m, "absence"), evidence=r.evidence(m, "absence"), reviewed=r.date(m, "reviewed", "absence"),
     )
 
 

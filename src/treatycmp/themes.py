@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .compare import has_status
+from .compare import keeps
 from .models import Absence, Article, Corpus, Instrument, Link, Scope, Topic, TopicEntry, scope_of
 
 
@@ -57,15 +57,15 @@ def frameworks(corpus: Corpus) -> tuple[Scope, ...]:
     return tuple(out.values())
 
 
-def topic_view(corpus: Corpus, topic: Topic, *, status: str | None = None) -> TopicView:
-    """*topic*'s articles by instrument with their counterparts; *status* filters the links and absences."""
+def topic_view(corpus: Corpus, topic: Topic, *, status: str | None = None, basis: str | None = None) -> TopicView:
+    """*topic*'s articles by instrument with their counterparts; *status* and *basis* filter the links and absences."""
     by_instrument: dict[str, list[TopicRow]] = {}
     for entry in topic.entries:
         if not corpus.has_article(entry.article):
             continue
         art = corpus.article(entry.article)
-        links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(art.id) if has_status(l, status))
-        absences = tuple(a for a in corpus.absences_of(art.id) if has_status(a, status))
+        links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(art.id) if keeps(l, status, basis))
+        absences = tuple(a for a in corpus.absences_of(art.id) if keeps(a, status, basis))
         by_instrument.setdefault(art.instrument, []).append(TopicRow(entry, art, links, absences))
     groups = []
     for inst in corpus.instruments:

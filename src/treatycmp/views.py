@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .models import Basis
+
 TEXT, ID, RELATION, BAR, NUMBER, SOURCE, STATUS = "text", "id", "relation", "bar", "number", "source", "status"
 TIGHT = frozenset({ID, NUMBER, RELATION, SOURCE, BAR, STATUS})
 """Column kinds sized to their content rather than sharing the width by ratio."""
@@ -33,6 +35,7 @@ MARK_LEGEND = {
     "draft": "draft: a row not yet checked against the official texts of both instruments "
              "(reviewed: both texts compared).",
     "unmapped": f"{UNMAPPED_MARK} not mapped: neither linked nor declared absent (see 'treatycmp check').",
+    **{f"basis:{b.value}": f"basis {b.value}: {b.meaning}." for b in Basis},
 }
 """What each status mark means, in the order legends print them."""
 

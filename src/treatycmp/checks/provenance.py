@@ -1,5 +1,6 @@
-"""Provenance: every link and absence says where it comes from (a document and locator, or `analysis`), and
-every article says where its title was checked (or its instrument lists its sources).
+"""Provenance: every link and absence says where it comes from (a document and locator, or `analysis`), what it
+rests on (`basis`) and what was read for it (`evidence`); every article says where its title was checked (or its
+instrument lists its sources).
 
 ### missing-source
 
@@ -14,33 +15,100 @@ links:
 links:
   - {from: "a:1", to: "c:1", relation: equal, source: analysis}
 ```
+
+### missing-basis
+
+A link or absence without a `basis` (`official-texts`, `one-official-text`, `published`, `analysis`), or without
+`evidence` saying what was read on each side. A warning (an error with `--strict`): a reader cannot tell how far
+the row can be trusted.
+
+```yaml
+# failing: no basis, no evidence
+links:
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis}
+# passing
+links:
+  - from: "a:1"
+    to: "c:1"
+    relation: equal
+    source: analysis
+    basis: analysis
+    evidence: {from: "summary of a:1 only", to: "summary of c:1 only"}
+```
+
+### reviewed-without-texts
+
+A row marked `status: reviewed` whose `basis` is not `official-texts`. An error: "reviewed" promises that both
+official texts were compared, and the row says they were not.
+
+```yaml
+# failing
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis, status: reviewed, basis: one-official-text}
+# passing
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis, status: draft, basis: one-official-text}
+```
+
+### published-without-source
+
+A row whose `basis` is `published` but whose `source` is empty or `analysis`. An error: `published` means a cited
+comparison states the relation, so the row must name it.
+
+```yaml
+# failing
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis, basis: published}
+# passing
+  - {from: "a:1", to: "c:1", relation: equal, source: "Comparison X, slide 7", basis: published}
+```
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Union
 
-from ..findings import WARNING, Finding, make, place
-from ..models import Corpus
+from ..findings import ERROR, WARNING, Finding, make, place
+from ..models import Absence, Basis, Corpus, Link, Status
 
-CODES = {"missing-source": WARNING}
+CODES = {"missing-source": WARNING, "missing-basis": WARNING, "reviewed-without-texts": ERROR,
+         "published-without-source": ERROR}
 """Every code this rule reports, with its severity."""
 
 HINT = "(a document and locator, or 'analysis')"
+BASIS_HINT = "(one of: " + ", ".join(b.value for b in Basis) + ")"
+
+Row = Union[Link, Absence]
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    """Links, absences and articles without a source."""
-    for link in corpus.links:
-        if not link.source:
-            message = f"link {link.from_id} → {link.to_id} has no source {HINT}"
-            yield make(corpus.file_of(link), place(link.pos, link.line), WARNING, "missing-source", message, link.from_id)
-    for absence in corpus.absences:
-        if not absence.source:
-            message = f"absence of {absence.article} in {absence.absent_in} has no source {HINT}"
-            yield make(corpus.file_of(absence), place(absence.pos, absence.line), WARNING, "missing-source", message, absence.article)
+    """Links, absences and articles without a source; rows whose basis is missing or does not fit."""
+    rows: list[Row] = [*corpus.links, *corpus.absences]
+    for row in rows:
+        yield from _row_findings(corpus, row)
     for inst in corpus.instruments:
         for art in inst.articles:
             if not art.source and not inst.sources:
                 message = f"article {art.id} has no source for its title"
                 yield make(corpus.file_of(art), place(art.pos, art.line), WARNING, "missing-source", message, art.id)
+
+
+def _row_findings(corpus: Corpus, row: Row) -> Iterator[Finding]:
+    name, article = _name(row)
+    where = corpus.file_of(row), place(row.pos, row.line)
+    if not row.source:
+        yield make(*where, WARNING, "missing-source", f"{name} has no source {HINT}", article)
+    if row.basis is None:
+        yield make(*where, WARNING, "missing-basis", f"{name} has no basis {BASIS_HINT}", article)
+    elif not row.evidence or not all(row.evidence):
+        yield make(*where, WARNING, "missing-basis", f"{name} has no evidence of what was read on each side", article)
+    if row.status is Status.REVIEWED and row.basis is not Basis.OFFICIAL_TEXTS:
+        basis = row.basis.value if row.basis else "none"
+        message = f"{name} is marked reviewed but its basis is {basis}; reviewed needs basis official-texts"
+        yield make(*where, ERROR, "reviewed-without-texts", message, article)
+    if row.basis is Basis.PUBLISHED and row.source.lower() in ("", "analysis"):
+        message = f"{name} has basis published but cites no published comparison in its source"
+        yield make(*where, ERROR, "published-without-source", message, article)
+
+
+def _name(row: Row) -> tuple[str, str]:
+    if isinstance(row, Link):
+        return f"link {row.from_id} → {row.to_id}", row.from_id
+    return f"absence of {row.article} in {row.absent_in}", row.article

@@ -1,5 +1,5 @@
 """The offline HTML report: every declared comparison, gaps both ways, coverage, articles with anchors,
-and a filter box with a status filter (a small inline script that works from ``file://``).
+and a filter box with status and basis filters (a small inline script that works from ``file://``).
 
 It formats what :func:`treatycmp.api.report_data` computed; it calls no engine function itself.
 """
@@ -13,7 +13,7 @@ from ..api import ReportData
 from ..compare import Counterparts, Diff
 from ..counting import Coverage
 from ..guidance import NoteView
-from ..models import Article, Corpus, GuidanceNote
+from ..models import Absence, Article, Basis, Corpus, GuidanceNote, Link
 from ..present import er_fact, title
 from ..textsafe import visible
 from ..themes import TopicView
@@ -24,17 +24,20 @@ SCRIPT = """<script>
 (function () {
   var box = document.getElementById('filter');
   var status = document.getElementById('status');
+  var basis = document.getElementById('basis');
   var count = document.getElementById('count');
   var rows = Array.prototype.slice.call(document.querySelectorAll('[data-row]'));
   var sections = Array.prototype.slice.call(document.querySelectorAll('[data-count]'));
   function apply() {
     var terms = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var wanted = status.value;
+    var ground = basis.value;
     var shown = 0;
     rows.forEach(function (row) {
       var text = row.textContent.toLowerCase();
       var ok = terms.every(function (t) { return text.indexOf(t) !== -1; });
       if (wanted && row.hasAttribute('data-status') && row.getAttribute('data-status') !== wanted) { ok = false; }  // notes and topics have no status
+      if (ground && row.hasAttribute('data-basis') && (' ' + row.getAttribute('data-basis') + ' ').indexOf(' ' + ground + ' ') === -1) { ok = false; }
       row.hidden = !ok;
       if (ok) { shown += 1; }
     });
@@ -47,6 +50,7 @@ SCRIPT = """<script>
   }
   box.addEventListener('input', apply);
   status.addEventListener('change', apply);
+  basis.addEventListener('change', apply);
   apply();
 })();
 </script>
@@ -78,7 +82,8 @@ def build_report(data: ReportData) -> str:
         "<h1>treatycmp: article-by-article comparison of cybercrime treaties</h1>",
         f'<p class="muted">Data version {e(corpus.meta.data_version)} · treatycmp {e(__version__)} · '
         f"data licence {e(corpus.meta.licence or 'see README')}"
-        + (f" · only {e(data.status)} rows" if data.status else "") + "</p>",
+        + (f" · only {e(data.status)} rows" if data.status else "")
+        + (f" · only rows with basis {e(data.basis)}" if data.basis else "") + "</p>",
         _filter_bar(),
         _contents(corpus, [d for d, _ in data.comparisons]),
         legend_html(),
@@ -96,6 +101,8 @@ def _filter_bar() -> str:
             '<input id="filter" type="search" placeholder="e.g. grooming, budapest:32, intersects" autocomplete="off"> '
             '<label for="status">Status: </label><select id="status"><option value="">all</option>'
             '<option value="reviewed">reviewed</option><option value="draft">draft</option></select> '
+            '<label for="basis">Basis: </label><select id="basis"><option value="">all</option>'
+            + "".join(f'<option value="{b.value}">{b.value}</option>' for b in Basis) + "</select> "
             '<span id="count"></span></div>')
 
 
@@ -136,20 +143,37 @@ def _rows_table(title_: str, d: Diff, kind: str, table_id: str) -> str:
     if not rows:
         return head + "<p><i>(none)</i></p>"
     body = "".join(
-        f'<tr data-row data-status="{_status(r.status, r.declared)}"><td class="id">{_ref(r.from_article)}</td>'
+        f'<tr data-row data-status="{_status(r.status, r.declared)}" data-basis="{_basis(r.basis, r.declared)}">'
+        f'<td class="id">{_ref(r.from_article)}</td>'
         f'<td>{_title(r.from_article)}</td><td class="rel rel-{e(r.relation)}">{e(label(r.relation))}</td>'
         f'<td class="id">{_ref(r.to_article)}</td><td>{_title(r.to_article)}</td>'
         f'<td class="status-{_status(r.status, r.declared)}">{_status(r.status, r.declared)}</td>'
+        f'<td class="basis" title="{e(_evidence(r.evidence))}">{_basis(r.basis, r.declared)}</td>'
         f"<td>{e(r.note)}</td><td>{e(r.source)}</td></tr>"
         for r in rows
     )
-    names = (e(d.a.id), "Title", "Relation", e(d.b.id), "Title", "Status", "Note / reason", "Source")
+    names = (e(d.a.id), "Title", "Relation", e(d.b.id), "Title", "Status", "Basis", "Note / reason", "Source")
     heads = "".join(f"<th>{h}</th>" for h in names)
     return f'{head}<table id="{table_id}"><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _status(status: str | None, declared: bool = True) -> str:
     return status_word(status) if declared else "unmapped"
+
+
+def _basis(basis: Basis | None, declared: bool = True) -> str:
+    return basis.value if basis and declared else "none"
+
+
+def _evidence(evidence: tuple[str, str] | None) -> str:
+    return f"read: {evidence[0]} | {evidence[1]}" if evidence else ""
+
+
+def _row_mark(row: Link | Absence) -> str:
+    """'(draft · analysis)': the status and basis of a row on a card, the evidence as its tooltip."""
+    word = status_word(row.status)
+    return (f'<span class="status-{word}" title="{e(_evidence(row.evidence))}">'
+            f"({word} · {_basis(row.basis)})</span>")
 
 
 def _ref(article: Article | None) -> str:
@@ -171,15 +195,16 @@ def _card(card: Counterparts, corpus: Corpus | None = None) -> str:
     art = card.article
     links = "".join(
         f'<li><span class="rel rel-{e(l.relation.value)}">{e(label(l.relation.value))}</span> {_ref(o)} {_title(o)}'
-        f' <span class="status-{status_word(l.status)}">({status_word(l.status)})</span></li>'
+        f" {_row_mark(l)}</li>"
         for l, o in card.links
     )
-    absent = "".join(f"<li>no counterpart in {e(a.absent_in)}: {e(a.reason)} "
-                     f'<span class="status-{status_word(a.status)}">({status_word(a.status)})</span></li>'
-                     for a in card.absences)
+    absent = "".join(f"<li>no counterpart in {e(a.absent_in)}: {e(a.reason)} {_row_mark(a)}</li>" for a in card.absences)
     statuses = {status_word(l.status) for l, _ in card.links} | {status_word(a.status) for a in card.absences}
+    rows: list[Link | Absence] = [*(l for l, _ in card.links), *card.absences]
+    bases = " ".join(sorted({_basis(r.basis) for r in rows}))
     mark = f' <span title="{e(MARK_LEGEND["unconfirmed"])}">{UNCONFIRMED}</span>' if not art.verified else ""
     return (f'<div class="card" data-row data-status="{"reviewed" if statuses == {"reviewed"} else "draft"}" '
+            f'data-basis="{bases}" '
             f'id="{anchor(art.id)}"><h4>{e(art.id)} — {e(art.title)}{mark}</h4>'
             f'<p class="muted">{e(art.place)}</p><p>{e(art.summary)}</p><ul>{links}{absent}</ul>'
             f"{_card_commentary(art, corpus) if corpus else ''}</div>")
