@@ -116,6 +116,17 @@ def lineage(corpus: Corpus, subject: str = "un", sources: tuple[str, ...] = ("co
                             basis=basis)
 
 
+def mapping_rows(corpus: Corpus, *, status: str | None = None, basis: str | None = None) -> Corpus:
+    """*corpus* with only the links and absences of that status and basis (the whole mapping when both are None)."""
+    status, basis = row_filter(status, basis)
+    if status is None and basis is None:
+        return corpus
+    links = tuple(l for l in corpus.links if compare.keeps(l, status, basis))
+    absences = tuple(a for a in corpus.absences if compare.keeps(a, status, basis))
+    return Corpus(corpus.instruments, corpus.groups, links, absences, corpus.comparisons, corpus.meta, corpus.articles_file,
+                  corpus.mapping_file, corpus.notes, corpus.topics, corpus.er_ranges)
+
+
 def article(corpus: Corpus, citation: str) -> Article:
     """The article a citation names: 'budapest:2', 'Art. 32 BC', 'CETS 224 article 6' ..."""
     from .refs import resolver_for

@@ -306,8 +306,10 @@ def output_report(report: Report, opts: OutputOptions) -> None:
         if unknown:
             raise UsageError(f"unknown column {unknown[0]!r} for {report.command}; choose from: {', '.join(column_keys(report))}")
         report = pick_columns(report, opts.columns)
-    if opts.fmt is Format.PPTX and opts.to_stdout and _stdout_is_terminal():
-        raise UsageError("pptx is a binary format: give -o FILE.pptx")
+    if opts.fmt in (Format.PPTX, Format.XLSX) and opts.to_stdout and _stdout_is_terminal():
+        raise UsageError(f"{opts.fmt.value} is a binary format: give -o FILE.{opts.fmt.value}")
+    if opts.fmt is Format.SSSOM and report.mappings is None:
+        raise UsageError(f"--format sssom is for diff, gaps and export, not {report.command}")
     width = opts.width or (120 if opts.fmt is Format.SVG else terminal_width(None))
     color = use_color(opts) if opts.fmt is Format.TABLE else True
     emit(render(report, opts.fmt, width=width, color=color), opts.output)
@@ -423,7 +425,7 @@ def diff(
     result = run_diff(data, a, b, chapter=chapter, relation=relation.value if relation else None,
                       only=only.value if only else None, status=status_value(status), basis=basis_value(basis))
     _warn_undeclared(data, result.a.id, result.b.id)
-    output_report(diff_report(result), opts)
+    output_report(diff_report(result, data.meta), opts)
 
 
 def _warn_undeclared(data: Corpus, a: str, b: str) -> None:
@@ -460,7 +462,7 @@ def gaps(
     found = run_gaps(data, a, b, chapter=chapter, status=status_value(status), basis=basis_value(basis))
     sa, sb = scope(data, a), scope(data, b)
     _warn_undeclared(data, sa.id, sb.id)
-    output_report(gaps_report(sa, sb, found), opts)
+    output_report(gaps_report(sa, sb, found, data.meta), opts)
 
 
 @app.command()
@@ -596,7 +598,8 @@ UnitsOpt = Annotated[Optional[Units], typer.Option("--units", help="What the tex
 @handle_errors
 def verify_cmd(
     instrument: Annotated[str, typer.Argument(help="The instrument the text is of: budapest, p2, un, 'ETS 185' ...")],
-    file: Annotated[str, typer.Argument(help="The official text: .txt, .md, .html or .pdf (pip install 'treatycmp[pdf]').", metavar="FILE")],
+    file: Annotated[str, typer.Argument(help="The official text: .txt, .md, .html or .pdf (pip install 'treatycmp[pdf]'), "
+                                        "at most 20 MB.", metavar="FILE")],
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")] = CheckFormat.TEXT,
     write: Annotated[bool, typer.Option("--write", metavar="", help="Mark confirmed titles 'verified: true' with the "
                                         "text as their source (the change is shown as a diff first).")] = False,
@@ -648,7 +651,7 @@ def _write_confirmations(data: Corpus, inst_id: str, result: Any) -> None:
 @handle_errors
 def new_cmd(
     instrument_id: Annotated[str, typer.Argument(help="The new instrument's id: lower-case letters and digits, e.g. 'mylaw'.", metavar="ID")],
-    file: Annotated[str, typer.Argument(help="Its text: .txt, .md, .html or .pdf.", metavar="FILE")],
+    file: Annotated[str, typer.Argument(help="Its text: .txt, .md, .html or .pdf, at most 20 MB.", metavar="FILE")],
     name: Annotated[str, typer.Option("--name", help="Its official name.")],
     short: Annotated[Optional[str], typer.Option("--short", help="A short name for tables.")] = None,
     number: Annotated[Optional[str], typer.Option("--number", help="Its official number or citation, e.g. 'Act No. 12 of 2019'.")] = None,
@@ -707,6 +710,28 @@ def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], basis: Optio
 
     output_report(note_report(note_view(data, cited, scope(data, "un"), status=status_value(status), basis=basis_value(basis))), opts)
     return True
+
+
+@app.command("export")
+@handle_errors
+def export_cmd(
+    fmt: Annotated[Format, typer.Argument(help="sssom (the default), json, csv, xlsx, markdown, html or table.",
+                                          show_default=False)] = Format.SSSOM,
+    status: StatusOption = None,
+    basis: BasisOption = None,
+    output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+) -> None:
+    """Export the whole mapping as stored: every link and every declared absence, with status, basis and evidence.
+
+    SSSOM/TSV carries the relations as SKOS predicates and the basis as a SEMAPV mapping justification.
+    Examples: treatycmp export sssom -o treatycmp.sssom.tsv · treatycmp export xlsx -o mapping.xlsx ·
+    treatycmp export json --basis official-texts
+    """
+    from .api import mapping_rows
+    from .present import mapping_report
+
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    output_report(mapping_report(mapping_rows(corpus(), status=status_value(status), basis=basis_value(basis))), opts)
 
 
 @app.command("notes")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence, Union
 
 from .compare import Counterparts, Diff, DiffRow, Gap
 from .findings import Finding
-from .models import Absence, Article, Basis, Corpus, Instrument, Link, Scope
+from .models import Absence, Article, Basis, Corpus, Instrument, Link, Meta, Scope
 from .views import (
     BAR,
     ID,
@@ -23,6 +23,8 @@ from .views import (
     UNCONFIRMED,
     UNMAPPED_MARK,
     Column,
+    MappingRow,
+    MappingSet,
     Ref,
     Report,
     Section,
@@ -97,7 +99,7 @@ def title_marks(articles: Iterable[Article | None]) -> tuple[str, ...]:
     return ("unconfirmed",) if any(a is not None and not a.verified for a in articles) else ()
 
 
-def status_counts(rows: Sequence[DiffRow | Gap | Link]) -> str:
+def status_counts(rows: Sequence[Row]) -> str:
     """'80 rows: 13 reviewed, 62 draft, 5 not mapped' (parts that are zero left out)."""
     declared = [r for r in rows if getattr(r, "declared", True)]
     reviewed = sum(1 for r in declared if r.status == "reviewed")
@@ -168,7 +170,36 @@ def articles_report(corpus: Corpus, scope: Scope, articles: tuple[Article, ...])
     return Report("articles", view, [article_data(a) for a in articles])
 
 
-def diff_report(diff: Diff) -> Report:
+def mapping_set(rows: Iterable[MappingRow | None], meta: Meta, title: str) -> MappingSet:
+    """The declared rows of a report as a mapping set (rows that are not declared are left out)."""
+    return MappingSet(tuple(r for r in rows if r is not None), meta.data_version, meta.licence, title)
+
+
+def link_mapping(link: Link | DiffRow, a: Article, b: Article) -> MappingRow:
+    """A link (stored, derived or a diff row) from *a* to *b* as a mapping row."""
+    relation = link.relation if isinstance(link, DiffRow) else link.relation.value
+    return MappingRow(a.id, a.title, relation, b.id, b.title, a.instrument, b.instrument, link.status.value,
+                      link.basis.value if link.basis else None, link.note, link.source, link.evidence, link.reviewed)
+
+
+def absence_mapping(row: Absence | Gap | DiffRow, art: Article, absent_in: str) -> MappingRow:
+    """A declared absence of *art* in *absent_in* as a mapping row with no object."""
+    reason = row.reason if isinstance(row, (Absence, Gap)) else row.note
+    return MappingRow(art.id, art.title, "none", None, "", art.instrument, absent_in, row.status.value,
+                      row.basis.value if row.basis else None, reason, row.source, row.evidence, row.reviewed)
+
+
+def _diff_mapping(row: DiffRow, a: Scope, b: Scope) -> MappingRow | None:
+    if not row.declared:
+        return None
+    if row.kind == "link" and row.from_article and row.to_article:
+        return link_mapping(row, row.from_article, row.to_article)
+    if row.kind == "gap" and row.from_article:
+        return absence_mapping(row, row.from_article, b.id)
+    return absence_mapping(row, row.to_article, a.id) if row.to_article else None
+
+
+def diff_report(diff: Diff, meta: Meta = Meta()) -> Report:
     a, b = diff.a, diff.b
     fa, fb = (Column("from", a.id, ID), Column("from_title", f"{a.id} title", ratio=3))
     ta, tb = (Column("to", b.id, ID), Column("to_title", f"{b.id} title", ratio=3))
@@ -189,7 +220,8 @@ def diff_report(diff: Diff) -> Report:
              ("kinds", f"{counts['link']} links · {counts['gap']} gaps · {counts['only_b']} only in {b.id}"))
     data = {"from": a.id, "to": b.id, "rows": [_diff_data(r) for r in diff.rows]}
     marks = title_marks(x for r in diff.rows for x in (r.from_article, r.to_article)) + _status_marks(diff.rows)
-    return Report("diff", View(f"{a.name} → {b.name}", sections, facts, legend=True, marks=marks), data)
+    mappings = mapping_set((_diff_mapping(r, a, b) for r in diff.rows), meta, f"{a.name} → {b.name}")
+    return Report("diff", View(f"{a.name} → {b.name}", sections, facts, legend=True, marks=marks), data, mappings=mappings)
 
 
 def _scope_label(scope: Scope) -> str:
@@ -227,7 +259,7 @@ def _diff_data(row: DiffRow) -> dict[str, object]:
     }
 
 
-def gaps_report(a: Scope, b: Scope, gaps: tuple[Gap, ...]) -> Report:
+def gaps_report(a: Scope, b: Scope, gaps: tuple[Gap, ...], meta: Meta = Meta()) -> Report:
     cols = (*ARTICLE_COLUMNS, STATUS_COLUMN, BASIS_COLUMN, Column("reason", "Why no counterpart", ratio=5),
             Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
     rows = tuple((g.article.id, title(g.article), _row_status(g.status, g.declared), basis_word(g),
@@ -239,7 +271,26 @@ def gaps_report(a: Scope, b: Scope, gaps: tuple[Gap, ...]) -> Report:
     data = [{"id": g.article.id, "title": g.article.title, "verified": g.article.verified, "reason": g.reason,
              "source": g.source, "declared": g.declared, "status": g.status.value if g.declared else None,
              **provenance_data(g)} for g in gaps]
-    return Report("gaps", view, data)
+    mappings = mapping_set((absence_mapping(g, g.article, b.id) if g.declared else None for g in gaps), meta,
+                           f"{a.name}: no counterpart in {b.name}")
+    return Report("gaps", view, data, mappings=mappings)
+
+
+def mapping_report(corpus: Corpus) -> Report:
+    """The whole mapping as stored: every link and every absence (``treatycmp export``); *corpus* may be a
+    filtered copy (:func:`treatycmp.api.mapping_rows`)."""
+    rows = [link_mapping(l, corpus.article(l.from_id), corpus.article(l.to_id)) for l in corpus.links]
+    rows += [absence_mapping(x, corpus.article(x.article), x.absent_in) for x in corpus.absences]
+    cols = (Column("subject_id", "Article", ID, 1, 11), Column("relation", "Relation", RELATION),
+            Column("object_id", "Counterpart", ID, 1, 11), Column("object_source", "In", ID), STATUS_COLUMN, BASIS_COLUMN,
+            Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
+    cells = tuple((r.subject_id, r.relation, r.object_id or "", r.object_source, r.status, r.basis or "—", r.note, r.source,
+                   *(r.evidence or ("", "")), r.reviewed or "") for r in rows)
+    declared: list[Link | Absence] = [*corpus.links, *corpus.absences]
+    facts = (("data version", corpus.meta.data_version), ("status", status_counts(declared)), ("basis", basis_counts(declared)))
+    view = View("The mapping", (Section("Mapping", cols, cells),), facts, legend=True, marks=_status_marks(declared))
+    data = [{**r._asdict(), "evidence": list(r.evidence) if r.evidence else None} for r in rows]
+    return Report("export", view, data, mappings=mapping_set(rows, corpus.meta, "treatycmp mapping"))
 
 
 def card_report(corpus: Corpus, card: Counterparts, pinpoint: str | None = None, extra: Sequence[Section] = ()) -> Report:

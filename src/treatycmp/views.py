@@ -98,13 +98,45 @@ class View(NamedTuple):
         return tuple(text for key, text in MARK_LEGEND.items() if key in self.marks)
 
 
+class MappingRow(NamedTuple):
+    """One link or declared absence as a mapping between two articles (an absence has no object)."""
+
+    subject_id: str
+    subject_label: str
+    relation: str
+    """'equal', 'subset', 'superset', 'intersects', or 'none' for an absence."""
+    object_id: str | None
+    object_label: str
+    subject_source: str
+    """The instrument of the subject."""
+    object_source: str
+    """The instrument (or group) searched: the object's instrument, or where the subject is absent."""
+    status: str
+    basis: str | None
+    note: str
+    source: str
+    evidence: tuple[str, str] | None = None
+    reviewed: str | None = None
+
+
+class MappingSet(NamedTuple):
+    """The mapping rows of a report with what an interchange format says of the set."""
+
+    rows: tuple[MappingRow, ...]
+    data_version: str
+    licence: str
+    title: str
+
+
 class Report(NamedTuple):
-    """A command's answer: a view for tables and documents, and stable data for JSON."""
+    """A command's answer: a view for tables and documents, stable data for JSON and, for the commands that
+    answer with links and absences (diff, gaps, export), the same rows as a mapping set (SSSOM)."""
 
     command: str
     view: View
     data: object
     picked: tuple[str, ...] | None = None
+    mappings: MappingSet | None = None
 
     def flat(self) -> Section:
         """All sections as one table (for CSV), with a leading 'part' column when there are several."""

@@ -1,7 +1,8 @@
 """Renderers: one module per format, each a :class:`~treatycmp.render.base.Renderer`, registered in one table.
 
-Every data command renders through :func:`render`; ``pptx`` is binary and lives behind an optional extra, and
-``text``/``github`` are the line formats of ``treatycmp check``.
+Every data command renders through :func:`render`; ``pptx`` and ``xlsx`` are binary and live behind optional
+extras, ``sssom`` is for the commands that answer with links and absences, and ``text``/``github`` are the line
+formats of ``treatycmp check``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ class Format(str, Enum):
     HTML = "html"
     SVG = "svg"
     PPTX = "pptx"
+    XLSX = "xlsx"
+    SSSOM = "sssom"
 
 
 class CheckFormat(str, Enum):
@@ -42,6 +45,8 @@ RENDERERS: dict[str, tuple[str, str]] = {
     "html": ("html", "Html"),
     "svg": ("svg", "Svg"),
     "pptx": ("pptx", "Pptx"),
+    "xlsx": ("xlsx", "Xlsx"),
+    "sssom": ("sssom", "Sssom"),
     "text": ("findings", "FindingLines"),
     "github": ("findings", "GitHubAnnotations"),
 }
