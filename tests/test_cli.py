@@ -540,3 +540,18 @@ def test_basis_option_offers_exactly_the_data_vocabulary() -> None:
     from treatycmp.models import Basis
 
     assert [o.value for o in BasisOpt] == [b.value for b in Basis]
+
+
+def test_verify_and_new_refuse_a_text_over_the_size_limit(runner: CliRunner, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    for args in (("verify", "budapest", str(huge)), ("new", "z", str(huge), "--name", "Z")):
+        result = run(runner, *args)
+        assert result.exit_code == 2 and result.stdout == "", args
+        assert result.stderr == f"treatycmp: error: {huge}: the document is larger than 20 MB, the limit for an official text\n"
+
+
+def test_help_of_verify_and_new_states_the_size_limit(runner: CliRunner) -> None:
+    for command in ("verify", "new"):
+        assert "20 MB" in run(runner, command, "--help").stdout, command

@@ -207,3 +207,26 @@ def test_closed_stdout_full_disk_and_narrow_encoding_are_one_line_each() -> None
 def test_a_5000_digit_article_number_is_an_unknown_article() -> None:
     result = run("show", "budapest:" + "9" * 5000)
     assert_clean_failure(result, "unknown article")
+
+
+@pytest.mark.parametrize("args", [("verify", "budapest", "/dev/zero"), ("new", "z", "/dev/zero", "--name", "Z")])
+def test_an_endless_text_is_refused_within_a_second(args: tuple[str, ...]) -> None:
+    import resource
+    import time
+
+    def cap_memory() -> None:  # without the size limit the read would grow until the machine swaps
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    start = time.monotonic()
+    proc = _cli(*args, preexec_fn=cap_memory)
+    assert proc.returncode == 2 and time.monotonic() - start < 5
+    assert proc.stderr.decode() == (
+        "treatycmp: error: /dev/zero: the document is larger than 20 MB, the limit for an official text\n")
+
+
+def test_a_damaged_pdf_gives_our_one_line_and_nothing_of_pypdf(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\nthis is not a PDF body\n")
+    proc = _cli("verify", "budapest", str(broken))
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"treatycmp: error: {broken}: cannot read the PDF: Stream has ended unexpectedly\n"

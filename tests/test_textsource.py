@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from treatycmp.errors import DataError, UsageError
-from treatycmp.textsource import PDF_EXTRA_MESSAGE, Line, read_text
+from treatycmp.textsource import PDF_EXTRA_MESSAGE, Line, SourceText, read_text
 
 TEXTS = Path(__file__).parent / "texts"
+LIMIT = 20 * 1024 * 1024
+"""The documented size limit of a text (docs/verification.md)."""
 
 
 def make_pdf(lines: list[str]) -> bytes:
@@ -175,3 +180,83 @@ def test_pdf_without_pypdf_asks_for_the_extra(tmp_path: Path, monkeypatch: pytes
 
 def test_locator_names_the_file_and_line() -> None:
     assert read_text(TEXTS / "law.txt").locator(10) == "law.txt, line 10"
+
+
+def test_a_document_over_the_size_limit_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(LIMIT * 3)  # sparse: 60 MB of nothing, written at once
+    with pytest.raises(DataError, match=r"larger than 20 MB, the limit for an official text") as err:
+        read_text(huge)
+    assert err.value.file == str(huge)
+    exact = tmp_path / "exact.txt"
+    exact.write_bytes(b"Article 1 - Purpose\n" + b" " * (LIMIT - 20))
+    assert read_text(exact).lines[0].text == "Article 1 - Purpose"  # the limit itself is allowed
+
+
+def test_dev_zero_is_refused_at_the_limit() -> None:
+    start = time.monotonic()
+    with pytest.raises(DataError, match="larger than 20 MB"):
+        read_text("/dev/zero")
+    assert time.monotonic() - start < 2
+
+
+def read_soon(path: Path) -> SourceText | BaseException:
+    """read_text(path) in a thread; a read still waiting after 5 s is released (a writer opens and closes) and fails."""
+    outcome: list[SourceText | BaseException] = []
+
+    def target() -> None:
+        try:
+            outcome.append(read_text(path))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            outcome.append(exc)
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    worker.join(5)
+    if worker.is_alive():
+        with open(path, "wb"):
+            pass
+        pytest.fail(f"reading {path.name} still waits after 5 s")
+    return outcome[0]
+
+
+def test_a_fifo_nobody_writes_to_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    outcome = read_soon(fifo)
+    assert isinstance(outcome, DataError) and "holds no text" in str(outcome)
+
+
+def test_a_fifo_is_read_once_and_its_kind_comes_from_its_content(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    content = (TEXTS / "treaty.md").read_bytes()
+    threading.Thread(target=lambda: fifo.write_bytes(content), daemon=True).start()
+    time.sleep(0.1)  # the writer waits in open() for a reader: the reader finds it there
+    source = read_soon(fifo)
+    assert isinstance(source, SourceText) and source.kind == "markdown"
+    assert source.lines[0].text == "Convention on Testing Things"
+
+
+def test_markdown_is_recognised_by_its_headings_without_an_extension(tmp_path: Path) -> None:
+    bare = tmp_path / "treaty"
+    bare.write_bytes((TEXTS / "treaty.md").read_bytes())
+    assert read_text(bare).kind == "markdown"
+    assert texts_of(bare) == texts_of(TEXTS / "treaty.md")
+    plain = tmp_path / "notes"
+    plain.write_text("Article 1 – Purpose\n#1 is a number, not a heading mark?\n", encoding="utf-8")
+    assert read_text(plain).kind in ("text", "markdown")  # a stray '#' never loses a line
+    assert texts_of(plain)[0] == "Article 1 – Purpose"
+
+
+def test_pypdf_says_nothing_of_its_own_while_a_pdf_is_read(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(make_pdf(["Article 1 - Purpose", "Body."]).replace(b"startxref\n", b"startxref\n9"))
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\nthis is not a PDF body\n")
+    with caplog.at_level("DEBUG"):
+        assert "Article 1 - Purpose" in [line.text for line in read_text(damaged).lines]
+        with pytest.raises(DataError, match="cannot read the PDF"):
+            read_text(broken)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import io
+import logging
+import os
 import re
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import DataError, UsageError
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+"""The largest document read (20 MB): a treaty's text is well under 1 MB, its PDF a few MB. No more than one byte
+past it is read, so /dev/zero, an endless pipe or a huge file is refused at once."""
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 PDF_EXTRA_MESSAGE = "PDF input needs the optional extra: pip install 'treatycmp[pdf]'"
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -23,6 +32,8 @@ _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
+_MD_SIGNS = re.compile(rb"^ {0,3}#{1,6}[ \t]*[^\s#]", re.M)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
 
 
@@ -54,38 +65,49 @@ class SourceText(NamedTuple):
 def read_text(path: str | Path) -> SourceText:
     """Read *path* as text, Markdown, HTML or PDF; raise DataError when it holds no usable text."""
     label = str(path)
-    kind = _kind(Path(path))
+    data = _read_bytes(Path(path), label)
+    kind = _kind(Path(path), data)
     if kind == "pdf":
-        lines = _pdf_lines(Path(path), label)
+        lines = _pdf_lines(data, label)
     else:
-        raw = _decode(_read_bytes(Path(path), label), label, kind)
+        raw = _decode(data, label, kind)
         lines = _html_lines(raw) if kind == "html" else _plain_lines(raw, kind == "markdown")
     if not any(line.text.strip() for line in lines):
         raise DataError(label, None, "the document holds no text")
     return SourceText(label, kind, tuple(lines))
 
 
-def _kind(path: Path) -> str:
+def _kind(path: Path, data: bytes) -> str:
+    """The kind the extension names, or else the one the content shows (PDF signature, HTML, Markdown headings)."""
     kind = KINDS.get(path.suffix.lower())
     if kind is not None:
         return kind
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(512)
-    except OSError:
-        return "text"  # the read that follows reports the problem
+    head = data[:512]
     if head.startswith(b"%PDF-"):
         return "pdf"
-    return "html" if re.match(rb"\s*<(!doctype html|html)", head, re.I) else "text"
+    if re.match(rb"(?:\xef\xbb\xbf)?\s*<(!doctype html|html)", head, re.I):
+        return "html"
+    return "markdown" if _MD_SIGNS.search(data) else "text"
 
 
 def _read_bytes(path: Path, label: str) -> bytes:
+    """At most MAX_TEXT_BYTES of *path*; a longer document (or an endless one) is refused after one byte more."""
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO that no one writes to returns at once (its read then finds the end) instead of
+        # waiting for a writer; reads are blocking again once it is open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | _NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if _NONBLOCK:
+                os.set_blocking(fd, True)
+            data = handle.read(MAX_TEXT_BYTES + 1)
     except IsADirectoryError:
         raise DataError(label, None, "is a folder, not a document") from None
     except OSError as exc:
         raise DataError(label, None, f"cannot read the document: {exc.strerror or exc}") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise DataError(label, None, f"the document is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB, "
+                                     "the limit for an official text")
+    return data
 
 
 def _decode(data: bytes, label: str, kind: str) -> str:
@@ -178,8 +200,8 @@ def _html_lines(raw: str) -> list[Line]:
     return collector.lines
 
 
-def _pdf_lines(path: Path, label: str) -> list[Line]:
-    pages = _pdf_pages(path, label)
+def _pdf_lines(data: bytes, label: str) -> list[Line]:
+    pages = _pdf_pages(data, label)
     lines: list[Line] = []
     for page_no, text in enumerate(pages, 1):
         for piece in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -189,17 +211,36 @@ def _pdf_lines(path: Path, label: str) -> list[Line]:
     return lines
 
 
-def _pdf_pages(path: Path, label: str) -> list[str]:
+def _pdf_pages(data: bytes, label: str) -> list[str]:
+    """The text of each page; pypdf's own warnings (a damaged cross-reference table ...) are not printed."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PyPdfError
     except ImportError:
         raise UsageError(PDF_EXTRA_MESSAGE) from None
-    data = _read_bytes(path, label)
+    logger = logging.getLogger("pypdf")  # the level holds for pypdf's modules' loggers too ('disabled' would not)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DataError(label, None, "the PDF is encrypted")
-        return [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _extract(PdfReader(io.BytesIO(data)), label)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
         raise DataError(label, None, f"cannot read the PDF: {exc}") from None
+    finally:
+        logger.setLevel(level)
+
+
+def _extract(reader: PdfReader, label: str) -> list[str]:
+    """The text of each page of an open PDF; refused once the text grows past the limit (a decompression bomb)."""
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise DataError(label, None, "the PDF is encrypted")
+    pages: list[str] = []
+    size = 0
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        size += len(pages[-1])
+        if size > MAX_TEXT_BYTES:
+            raise DataError(label, None, f"the PDF's text is longer than {MAX_TEXT_BYTES // (1024 * 1024)} MB, the "
+                                         "limit for an official text")
+    return pages
