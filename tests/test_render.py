@@ -13,6 +13,7 @@ import pytest
 import treatycmp as tc
 from treatycmp import compare
 from treatycmp.counting import coverage
+from treatycmp.errors import UsageError
 from treatycmp.lookup import Index
 from treatycmp.models import Corpus
 from treatycmp.origins import lineage
@@ -75,13 +76,20 @@ def test_every_format_has_a_renderer_and_nothing_else_is_registered() -> None:
 @pytest.mark.parametrize("fmt", list(Format))
 def test_every_format_renders_every_command(reports: dict[str, Report], fmt: Format) -> None:
     pytest.importorskip("pptx") if fmt is Format.PPTX else None
+    pytest.importorskip("openpyxl") if fmt is Format.XLSX else None
     for name, report in reports.items():
+        if fmt is Format.SSSOM and report.mappings is None:  # only diff and gaps answer with mapping rows
+            with pytest.raises(UsageError, match="--format sssom is for diff, gaps and export"):
+                render(report, fmt)
+            continue
         out = render(report, fmt, width=100, color=fmt is not Format.TABLE)
         assert out, (name, fmt)
         if fmt is Format.JSON:
             json.loads(out)
-        if fmt is Format.PPTX:
+        if fmt in (Format.PPTX, Format.XLSX):
             assert out[:2] == b"PK"
+    if fmt is Format.SSSOM:
+        assert {n for n, r in reports.items() if r.mappings is not None} == {"diff", "gaps"}
 
 
 def test_markdown_escapes_pipes_and_newlines() -> None:
