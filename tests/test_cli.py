@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -555,3 +556,42 @@ def test_verify_and_new_refuse_a_text_over_the_size_limit(runner: CliRunner, tmp
 def test_help_of_verify_and_new_states_the_size_limit(runner: CliRunner) -> None:
     for command in ("verify", "new"):
         assert "20 MB" in run(runner, command, "--help").stdout, command
+
+
+@pytest.fixture()
+def shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data that stands in for it (nothing a test does can reach the real one)."""
+    import shutil
+
+    from treatycmp import resources
+
+    folder = tmp_path / "site-packages" / "treatycmp" / "data"
+    shutil.copytree(resources.packaged_data_dir(), folder)
+    monkeypatch.setattr(resources, "packaged_data_dir", lambda: folder)
+    return folder
+
+
+def test_output_never_overwrites_a_data_file_the_command_reads(runner: CliRunner, mini: Path, tmp_path: Path) -> None:
+    before = {p.name: p.read_bytes() for p in mini.iterdir()}
+    (tmp_path / "link.md").symlink_to(mini / "articles.yaml")
+    os.link(mini / "mapping.yaml", tmp_path / "hard.md")
+    targets = [str(mini / "articles.yaml"), str(mini / "mapping.yaml"), str(tmp_path / "link.md"), str(tmp_path / "hard.md"),
+               str(mini / ".." / "mini" / "articles.yaml")]
+    for target in targets:
+        for args in (("diff", "a", "c", "-f", "markdown"), ("list", "-f", "json"), ("report",)):
+            result = run(runner, "--data", str(mini), *args, "-o", target)
+            assert result.exit_code == 2 and result.stderr.count("\n") == 1, (target, args, result.stderr)
+            assert result.stderr.startswith(f"treatycmp: error: will not write {target}") and "reads it" in result.stderr
+    assert {p.name: p.read_bytes() for p in mini.iterdir()} == before
+    assert "(that is " in run(runner, "--data", str(mini), "list", "-o", str(tmp_path / "link.md")).stderr
+    elsewhere = run(runner, "--data", str(mini), "diff", "a", "c", "-f", "markdown", "-o", str(tmp_path / "out.md"))
+    assert elsewhere.exit_code == 0 and (tmp_path / "out.md").read_text(encoding="utf-8").startswith("#")
+
+
+def test_output_never_overwrites_the_shipped_data(runner: CliRunner, shipped_copy: Path) -> None:
+    env = {"TREATYCMP_NO_SHIPPED": "0"}
+    for name in ("articles.yaml", "mapping.yaml", "guidance.yaml", "topics.yaml", "explanatory.yaml"):
+        before = (shipped_copy / name).read_bytes()
+        result = run(runner, "show", "un:16", "-f", "markdown", "-o", str(shipped_copy / name), env=env)
+        assert result.exit_code == 2 and "this command reads it" in result.stderr, name
+        assert (shipped_copy / name).read_bytes() == before

@@ -238,3 +238,18 @@ def test_an_interrupted_write_leaves_no_temporary(tmp_path: Path, monkeypatch: p
 def test_stdout(output: str | None, capsys: pytest.CaptureFixture[str]) -> None:
     emit(CONTENT, output)
     assert capsys.readouterr().out == CONTENT
+
+
+def test_a_file_the_command_reads_is_never_the_output(tmp_path: Path) -> None:
+    from treatycmp.output import refuse_inputs
+
+    text = tmp_path / "convention.txt"  # e.g. the FILE of verify or new
+    text.write_text("Article 1 – Purpose\n", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(text)
+    os.link(text, tmp_path / "hard.txt")
+    for output in (str(text), str(tmp_path / "link.txt"), str(tmp_path / "hard.txt"), f"{tmp_path}/./convention.txt"):
+        with pytest.raises(UsageError, match="will not write .*: this command reads it"):
+            refuse_inputs(output, [str(tmp_path / "other.txt"), text])
+    assert text.read_text(encoding="utf-8") == "Article 1 – Purpose\n"
+    for output in (None, "-", str(tmp_path / "new.md"), "/dev/null"):
+        refuse_inputs(output, [text])  # nothing there yet, stdout, or another file: no objection

@@ -296,8 +296,8 @@ def terminal_width(width: Optional[int]) -> int:
 
 
 def output_report(report: Report, opts: OutputOptions) -> None:
-    """Render *report* as *opts* ask and write it where asked."""
-    from .output import emit
+    """Render *report* as *opts* ask and write it where asked (never over a file the command read)."""
+    from .output import emit, refuse_inputs
     from .render import render
     from .views import column_keys, pick_columns
 
@@ -306,6 +306,7 @@ def output_report(report: Report, opts: OutputOptions) -> None:
         if unknown:
             raise UsageError(f"unknown column {unknown[0]!r} for {report.command}; choose from: {', '.join(column_keys(report))}")
         report = pick_columns(report, opts.columns)
+    refuse_inputs(opts.output, data_files_read())
     if opts.fmt in (Format.PPTX, Format.XLSX) and opts.to_stdout and _stdout_is_terminal():
         raise UsageError(f"{opts.fmt.value} is a binary format: give -o FILE.{opts.fmt.value}")
     if opts.fmt is Format.SSSOM and report.mappings is None:
@@ -313,6 +314,14 @@ def output_report(report: Report, opts: OutputOptions) -> None:
     width = opts.width or (120 if opts.fmt is Format.SVG else terminal_width(None))
     color = use_color(opts) if opts.fmt is Format.TABLE else True
     emit(render(report, opts.fmt, width=width, color=color), opts.output)
+
+
+def data_files_read() -> list[str]:
+    """Every data file of every layer that a command reads (whether it comes from the cache or not)."""
+    from .resources import DATA_FILES, locate
+
+    files = locate(SETTINGS.data or None, shipped=SETTINGS.shipped)
+    return [str(path) for name in DATA_FILES for path, _ in files.files(name)]
 
 
 def status_value(status: Optional[StatusOpt]) -> Optional[str]:
@@ -576,10 +585,11 @@ def report(
     Examples: treatycmp report -o comparison.html · treatycmp report --status reviewed -o reviewed.html
     """
     from .api import report_data
-    from .output import emit
+    from .output import emit, refuse_inputs
     from .render.report import build_report
 
     OutputOptions.parse(None, output, None, None)
+    refuse_inputs(output, data_files_read())
     emit(build_report(report_data(corpus(), status=status_value(status), basis=basis_value(basis))), output)
     if output != "-":
         note(f"wrote {output}")

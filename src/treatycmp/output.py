@@ -2,7 +2,8 @@
 
 ``-o PATH`` behaves like the shell's ``>`` where that is safe and refuses where it is not: a symlink is followed
 to its target (the link stays), a regular file is replaced atomically and keeps its mode and owner, a character
-device or FIFO is written directly; a read-only file, a folder, a block device or an empty name is refused.
+device or FIFO is written directly; a read-only file, a folder, a block device or an empty name is refused, and so
+is a file the command reads (:func:`refuse_inputs`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from .errors import UsageError
 
@@ -38,6 +40,25 @@ def emit(content: str | bytes, output: str | None) -> None:
         raise UsageError(f"cannot write {output}: the file is read-only (permission denied)")
     else:
         write_atomic(_final_path(output), content)
+
+
+def refuse_inputs(output: str | None, inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse to write *output* when it is one of *inputs* (the data files and input files of the command): the same
+    file by device and inode, so a symlink, a hard link or another spelling of the path is caught too."""
+    if output is None or output == "-":
+        return
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # nothing there yet, or nothing that can be read: emit() says what is wrong with it
+    for path in inputs:
+        try:
+            same = os.path.samestat(target, os.stat(path))
+        except OSError:
+            continue
+        if same:
+            named = "" if os.path.abspath(output) == os.path.abspath(path) else f" (that is {os.fspath(path)})"
+            raise UsageError(f"will not write {output}{named}: this command reads it; choose another output file")
 
 
 def _to_stdout(content: str | bytes) -> None:
