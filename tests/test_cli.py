@@ -595,3 +595,20 @@ def test_output_never_overwrites_the_shipped_data(runner: CliRunner, shipped_cop
         result = run(runner, "show", "un:16", "-f", "markdown", "-o", str(shipped_copy / name), env=env)
         assert result.exit_code == 2 and "this command reads it" in result.stderr, name
         assert (shipped_copy / name).read_bytes() == before
+
+
+def test_verify_write_never_edits_the_shipped_data(runner: CliRunner, shipped_copy: Path, tmp_path: Path) -> None:
+    articles = shipped_copy / "articles.yaml"
+    marked = articles.read_text(encoding="utf-8").replace(
+        'title: "Illegal access"\n', 'title: "Illegal access"\n        verified: false\n', 1)
+    articles.write_text(marked, encoding="utf-8")
+    text = str(budapest_text(tmp_path))
+    env = {"TREATYCMP_NO_SHIPPED": "0"}
+    refused = run(runner, "verify", "budapest", text, "--write", env=env)
+    assert refused.exit_code == 2 and refused.stdout == "" and refused.stderr.count("\n") == 1
+    assert f"not the shipped data in {shipped_copy}" in refused.stderr
+    assert f"treatycmp --data mydata --no-shipped verify budapest {text} --write" in refused.stderr
+    assert articles.read_text(encoding="utf-8") == marked
+    named = run(runner, "--data", str(shipped_copy), "verify", "budapest", text, "--write", env=env)  # a clone's data/
+    assert named.exit_code == 0 and "marked 1 title of budapest" in named.stderr
+    assert articles.read_text(encoding="utf-8") != marked

@@ -17,6 +17,8 @@ from .errors import TreatyError, UsageError
 from .render import CheckFormat, Format
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .lookup import Index
     from .models import Corpus
     from .views import Report
@@ -629,23 +631,41 @@ def verify_cmd(
     data = corpus()
     result = verify(data, instrument, file, units=units.value if units else None)
     inst = data.instrument(result.instrument)
+    target = _articles_to_edit(data, inst.id, file) if write else None
     emit(render(verify_report(result, data.file_of(inst), data.mapping_file), fmt), None)
-    if write:
-        _write_confirmations(data, inst.id, result)
+    if target is not None:
+        _write_confirmations(target, data.file_of(inst), inst.id, result)
     if result.exit_code():
         raise typer.Exit(result.exit_code())
 
 
-def _write_confirmations(data: Corpus, inst_id: str, result: Any) -> None:
-    """Mark the confirmed, still unconfirmed titles of *inst_id* as verified in the file that holds them."""
-    from .output import emit
+def _articles_to_edit(data: Corpus, inst_id: str, file: str) -> Path:
+    """The articles.yaml that holds *inst_id*, which ``--write`` may edit only in a folder the user named with --data
+    (the shipped data of a regular install lies in site-packages; a clone's own data/ can be named)."""
     from .resources import ARTICLES, locate
-    from .yamledit import mark_verified, unified_diff
-    from .yamlio import read_text
 
     label = data.file_of(data.instrument(inst_id))
     layer = next(l for l in locate(SETTINGS.data or None, shipped=SETTINGS.shipped).layers if l.label(ARTICLES) == label)
-    path = layer.path(ARTICLES)
+    if layer.shipped and not _same_folder(SETTINGS.data, layer.folder):
+        raise UsageError(f"--write edits only a data folder you name with --data, not the shipped data in {layer.folder}: "
+                         f"copy it (cp -r {layer.folder} mydata), then run "
+                         f"treatycmp --data mydata --no-shipped verify {inst_id} {file} --write")
+    return layer.path(ARTICLES)
+
+
+def _same_folder(named: Optional[str], folder: Path) -> bool:
+    try:
+        return named is not None and os.path.samefile(named, folder)
+    except OSError:
+        return False
+
+
+def _write_confirmations(path: Path, label: str, inst_id: str, result: Any) -> None:
+    """Mark the confirmed, still unconfirmed titles of *inst_id* as verified in *path* (named *label*)."""
+    from .output import emit
+    from .yamledit import mark_verified, unified_diff
+    from .yamlio import read_text
+
     confirmations = result.confirmations()
     if not confirmations:
         note(f"nothing to write: no confirmed article of {inst_id} is still marked unconfirmed")
