@@ -612,3 +612,49 @@ def test_verify_write_never_edits_the_shipped_data(runner: CliRunner, shipped_co
     named = run(runner, "--data", str(shipped_copy), "verify", "budapest", text, "--write", env=env)  # a clone's data/
     assert named.exit_code == 0 and "marked 1 title of budapest" in named.stderr
     assert articles.read_text(encoding="utf-8") != marked
+
+
+@pytest.mark.parametrize("name", ["Evil\x1b]0;PWNED\x07", "Law\nmeta: {data_version: x}", "Law\u202eecnerefer"])
+def test_new_refuses_a_name_that_would_not_load_back(runner: CliRunner, tmp_path: Path, name: str) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    result = run(runner, "--data", str(mine), "new", "mylaw", str(TEXTS / "law.txt"), "--name", name)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("treatycmp: error: --name holds the character \\")
+    assert list(mine.iterdir()) == []
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("budapest",), "already defines 'budapest'; choose another id"),
+    (("bc",), "already defines 'budapest', which 'bc' names; choose another id"),
+    (("coe",), "already defines 'coe'; choose another id"),
+    (("mylaw", "--number", "ETS No. 185"), "already defines 'budapest', which 'ETS No. 185' names; choose another --number"),
+])
+def test_new_refuses_a_name_the_shipped_data_already_has(runner: CliRunner, tmp_path: Path, args: tuple[str, ...],
+                                                          message: str) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    env = {"TREATYCMP_NO_SHIPPED": "0"}
+    for data in (("--data", str(mine)), ()):  # into a folder, or printed
+        result = run(runner, *data, "new", args[0], str(TEXTS / "law.txt"), "--name", "Act", *args[1:], env=env)
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+        assert result.stdout == "" and list(mine.iterdir()) == []
+
+
+def test_what_new_writes_from_a_hostile_text_loads_and_checks_clean(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = tmp_path / "hostile.txt"
+    text.write_text("Chapter I – Gene\u202eral\x1b[2J\nArticle 1 – Sco\u202epe\x07\nBody.\n"
+                    "Article 2 – Offences\u2028against\x85data\nBody.\n", encoding="utf-8")
+    for instrument_id, name in (("one", 'A "quoted": #name & *star, [list] {map} \\ — ‘x’'), ("two", "- no")):
+        made = run(runner, "--data", str(mine), "new", instrument_id, str(text), "--name", name)
+        assert made.exit_code == 0, made.stderr
+    (mine / "mapping.yaml").write_text("comparisons: []\n", encoding="utf-8")
+    check = run(runner, "--data", str(mine), "check", "-f", "json")
+    assert [f["message"] for f in json.loads(check.stdout)["findings"] if f["severity"] == "error"] == []
+    listed = run(runner, "--data", str(mine), "articles", "one", "-f", "json")
+    assert listed.exit_code == 0, listed.stderr
+    assert [a["title"] for a in json.loads(listed.stdout)] == ["Scope", "Offences against data"]
+    shown = run(runner, "--data", str(mine), "list", "-f", "json", env={"TREATYCMP_NO_SHIPPED": "0"})
+    assert shown.exit_code == 0 and "two" in shown.stdout

@@ -697,11 +697,47 @@ def new_cmd(
     from .api import skeleton
     from .output import emit
 
+    _refuse_taken_names(instrument_id, number)
     text = skeleton(instrument_id, file, name, short=short, number=number, units=units.value if units else None)
     if SETTINGS.data is None:
         emit("instruments:\n" + text, None)
         return
     _add_instrument(instrument_id, text)
+
+
+def _refuse_taken_names(instrument_id: str, number: Optional[str]) -> None:
+    """Refuse an id or --number that already names an instrument or group of the data the new one will join
+    (the shipped data unless it is replaced, and the --data folder): every later command would fail on it."""
+    from .refs import alias_key
+
+    data = _data_to_join()
+    if data is None:
+        return
+    scopes = [(g.id, data.file_of(g), (g.id, *g.aliases)) for g in data.groups]
+    scopes += [(i.id, data.file_of(i), (i.id, i.number, *i.aliases)) for i in data.instruments]
+    owners: dict[str, tuple[str, str]] = {}
+    for scope_id, file, names in scopes:
+        for taken in filter(None, names):
+            owners.setdefault(alias_key(taken), (scope_id, file))
+    for what, value in (("id", instrument_id), ("--number", number)):
+        owner = owners.get(alias_key(value)) if value else None
+        if owner is not None:
+            named = f"{owner[0]!r}" if owner[0] == value else f"{owner[0]!r}, which {value!r} names"
+            raise UsageError(f"{owner[1]} already defines {named}; choose another {what} for the new instrument")
+
+
+def _data_to_join() -> Optional[Corpus]:
+    """The data a new instrument joins: what later commands load, or, while the --data folder is still empty,
+    the shipped data (unless --no-shipped or TREATYCMP_NO_SHIPPED replaces it)."""
+    from .loader import load
+    from .resources import NO_SHIPPED_VAR, packaged_data_dir
+
+    try:
+        return corpus()
+    except TreatyError:
+        if SETTINGS.shipped is False or os.environ.get(NO_SHIPPED_VAR, "") not in ("", "0"):
+            return None
+        return load(packaged_data_dir())
 
 
 def _add_instrument(instrument_id: str, text: str) -> None:

@@ -160,7 +160,8 @@ def _article_match(lines: list[Line], i: int, units: str, numbered: bool = False
     if found is None:
         return None
     num, title, used = found
-    return canonical_num(num), title, used
+    arabic = str(roman_value(num)) if re.fullmatch(r"[IVXLC]+", num) else canonical_num(num)  # 'Section IV' of a law
+    return arabic, title, used
 
 
 def _headed(lines: list[Line], i: int, pattern: re.Pattern[str]) -> tuple[str, str, int] | None:
