@@ -658,3 +658,32 @@ def test_what_new_writes_from_a_hostile_text_loads_and_checks_clean(runner: CliR
     assert [a["title"] for a in json.loads(listed.stdout)] == ["Scope", "Offences against data"]
     shown = run(runner, "--data", str(mine), "list", "-f", "json", env={"TREATYCMP_NO_SHIPPED": "0"})
     assert shown.exit_code == 0 and "two" in shown.stdout
+
+
+def test_verify_compares_only_the_levels_the_text_states(runner: CliRunner, tmp_path: Path) -> None:
+    text = budapest_text(tmp_path)
+    lines = text.read_text(encoding="utf-8").split("\n")
+    text.write_text("\n".join(line for line in lines if not line.startswith(("Section ", "Title "))), encoding="utf-8")
+    result = run(runner, "verify", "budapest", str(text))
+    assert result.exit_code == 0, result.stdout
+    assert "48 confirmed, 0 differs" in result.stdout
+    assert result.stdout.count("levels-not-compared") == 1
+    assert "the text states no section or title headings: those levels were not compared" in result.stdout
+
+
+def test_verify_reads_a_title_wrapped_over_two_lines(runner: CliRunner, tmp_path: Path) -> None:
+    wrapped = ("Article 32 – Trans-border access to stored computer data with consent or where publicly available",
+               "Article 32 – Trans-border access to stored computer data with consent or\nwhere publicly available")
+    result = run(runner, "verify", "budapest", str(budapest_text(tmp_path, wrapped)), "-f", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["counts"]["confirmed"] == 48
+
+
+def test_verify_recognises_markdown_without_an_extension(runner: CliRunner, tmp_path: Path) -> None:
+    text = budapest_text(tmp_path)
+    marked = [f"### {line}" if line.startswith(("Article ", "Chapter ", "Section ", "Title ")) else line
+              for line in text.read_text(encoding="utf-8").split("\n")]
+    bare = tmp_path / "budapest"
+    bare.write_text("\n".join(marked), encoding="utf-8")
+    result = run(runner, "verify", "budapest", str(bare), "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["counts"]["confirmed"] == 48

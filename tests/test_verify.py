@@ -233,3 +233,80 @@ def test_prose_of_collects_summaries_notes_and_reasons(corpus: Corpus) -> None:
     expected = [s for s in corpus.absences if s.reason and (s.article.startswith("p1:") or "p1" in corpus.members(s.absent_in))]
     assert [p.line for p in reasons] == [s.line for s in expected]
     assert len(prose) == len(summaries) + len(notes) + len(reasons) > len(summaries)
+
+
+def source_of(lines: list[str], name: str = "t.txt") -> SourceText:
+    return SourceText(name, "text", tuple(Line(i, t) for i, t in enumerate(lines, 1)))
+
+
+def without_levels(source: SourceText, *words: str) -> SourceText:
+    """*source* without its headings of the levels named (and without the blank line after each)."""
+    kept = [line.text for line in source.lines if not line.text.startswith(words)]
+    return source_of(kept, source.path)
+
+
+def test_only_the_levels_the_text_states_are_compared(corpus: Corpus) -> None:
+    budapest = corpus.instrument("budapest")
+    source = without_levels(text_of(budapest), "Section ", "Title ")
+    result = verify(budapest, parse_outline(source), source, ())
+    assert result.counts()[CONFIRMED] == 48 and result.exit_code() == 0
+    assert result.not_compared == ("section", "title_group")
+    assert [(f.code, f.line, f.message) for f in result.findings] == [
+        ("levels-not-compared", None, "the text states no section or title headings: those levels were not compared "
+                                      "for any article"),
+    ]
+    bare = without_levels(text_of(budapest), "Chapter ", "Section ", "Title ")
+    result = verify(budapest, parse_outline(bare), bare, ())
+    assert result.counts()[CONFIRMED] == 48 and result.not_compared == ("chapter", "section", "title_group")
+    assert result.findings[-1].message.startswith("the text states no chapter, section or title headings")
+
+
+def test_a_level_the_text_states_is_still_compared(corpus: Corpus) -> None:
+    budapest = corpus.instrument("budapest")
+    source = without_levels(text_of(budapest), "Title ")
+    moved = source_of([t.replace("Section 2 –", "Section 3 –") for t in (line.text for line in source.lines)])
+    result = verify(budapest, parse_outline(moved), moved, ())
+    in_section_2 = [a.num for a in budapest.articles if a.section and a.section.num == "2"]
+    assert in_section_2
+    assert [c.num for c in result.of(DIFFERS)] == in_section_2 and result.not_compared == ("title_group",)
+    assert {d.field for c in result.of(DIFFERS) for d in c.differences} == {"section"}
+
+
+TRANSBORDER = "Trans-border access to stored computer data with consent or where publicly available"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Article 32 – Trans-border access to stored computer data with consent or", "where publicly available", "",
+         "A Party may, without the authorisation of another Party:"],
+        ["Article 32", "Trans-border access to stored computer data with", "consent or where publicly", "available",
+         "A Party may, without the authorisation of another Party:"],
+        ["Article 32 – Trans-", "border access to stored computer data with consent or where publicly available"],
+        ["Article 32 – Trans-border access to stored computer data with consent or where pub-", "licly available"],
+    ],
+)
+def test_a_title_wrapped_over_lines_is_read_on(lines: list[str]) -> None:
+    instrument = INSTRUMENT._replace(articles=(art("32", TRANSBORDER, None, None, None),), article_count=1)
+    source = source_of(lines)
+    check = verify(instrument, parse_outline(source), source, ()).checks[0]
+    assert (check.status, check.text_title, check.text_line) == (CONFIRMED, TRANSBORDER, 1)
+
+
+def test_a_wrapped_title_is_joined_only_when_that_makes_it_match() -> None:
+    instrument = INSTRUMENT._replace(articles=(art("32", TRANSBORDER, None, None, None),), article_count=1)
+    for lines in (["Article 32 – Trans-border access to stored computer data with consent or", "",
+                   "where publicly available"],  # a blank line ends the heading
+                  ["Article 32 – Trans-border access to stored computer data with consent or", "where it is public"]):
+        source = source_of(lines)
+        check = verify(instrument, parse_outline(source), source, ()).checks[0]
+        assert check.status == DIFFERS and check.text_title == lines[0].split(" – ")[1]
+
+
+def test_a_wrapped_chapter_name_is_read_on() -> None:
+    chapter = Heading("III", "International co-operation and mutual assistance in criminal matters")
+    instrument = INSTRUMENT._replace(articles=(art("23", "General principles", chapter, None, None),), article_count=1)
+    source = source_of(["Chapter III – International co-", "operation and mutual assistance in", "criminal matters", "",
+                        "Article 23 – General principles", "The Parties shall co-operate."])
+    check = verify(instrument, parse_outline(source), source, ()).checks[0]
+    assert check.status == CONFIRMED and check.text_place == f"Chapter III — {chapter.name}"

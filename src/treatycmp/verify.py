@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from .headings import UNTITLED, Outline, OutlineArticle, OutlineFinding, heading_key, number_key
+from .headings import CHAPTER, SECTION, TITLE, UNTITLED, Outline, OutlineArticle, OutlineFinding, heading_key, number_key
 from .models import Article, Corpus, Heading, Instrument
-from .textsource import SourceText
+from .textsource import Line, SourceText
 from .yamledit import Confirmation
 
 CONFIRMED, DIFFERS, MISSING, EXTRA = "confirmed", "differs", "missing", "extra"
@@ -15,6 +15,10 @@ STATUSES = (CONFIRMED, DIFFERS, MISSING, EXTRA)
 SHINGLE = 8
 """The own-words rule: no run of this many consecutive words of the official text in our own texts."""
 LEVELS = (("chapter", "Chapter"), ("section", "Section"), ("title_group", "Title"))
+STATED_AS = {"chapter": CHAPTER, "section": SECTION, "title_group": TITLE}
+"""The level of an outline heading that states each level of the hierarchy."""
+WRAP_LINES = 3
+"""How many lines a heading may wrap onto (in a PDF, a long title continues on the next line)."""
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
 _SINGLE_QUOTES = re.compile("[\u2018\u2019\u201a\u201b`\u00b4]")
 _DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb]|''|``")
@@ -72,6 +76,8 @@ class Verification(NamedTuple):
     checks: tuple[ArticleCheck, ...]
     copied: tuple[Copied, ...]
     findings: tuple[OutlineFinding, ...] = ()
+    not_compared: tuple[str, ...] = ()
+    """The levels of the hierarchy (`chapter`, `section`, `title_group`) the text states no heading of."""
 
     def of(self, status: str) -> tuple[ArticleCheck, ...]:
         return tuple(c for c in self.checks if c.status == status)
@@ -94,28 +100,106 @@ class Verification(NamedTuple):
 
 
 def verify(instrument: Instrument, outline: Outline, text: SourceText, prose: Sequence[Prose]) -> Verification:
-    """Compare *instrument*'s articles with the headings of *outline* and its own-words texts with *text*."""
+    """Compare *instrument*'s articles with the headings of *outline* and its own-words texts with *text*.
+
+    Only the levels of the hierarchy that the text states are compared; the others are named once in a finding.
+    A heading wrapped over lines is joined with the lines that follow it when that gives the corpus's wording.
+    """
     locate = _locators(text)
     found: dict[str, OutlineArticle] = {}
     for art in outline.articles:
         found.setdefault(number_key(art.num), art)
-    checks = [_check(a, found.get(number_key(a.num)), locate) for a in instrument.articles]
+    levels = stated_levels(outline)
+    wraps = _Wraps(text, outline)
+    checks = [_check(a, found.get(number_key(a.num)), locate, levels, wraps) for a in instrument.articles]
     known = {number_key(a.num) for a in instrument.articles}
     checks += [_extra(art, locate) for key, art in found.items() if key not in known]
     copied = tuple(copied_runs(text, prose))
-    return Verification(instrument.id, text.path, tuple(checks), copied, outline.findings)
+    unstated = tuple(f for f, _ in LEVELS if f not in levels and any(getattr(a, f) for a in instrument.articles))
+    return Verification(instrument.id, text.path, tuple(checks), copied, outline.findings + _unstated(unstated),
+                        unstated)
+
+
+def stated_levels(outline: Outline) -> tuple[str, ...]:
+    """The levels of the hierarchy (`chapter`, `section`, `title_group`) of which the text states a heading."""
+    stated = {h.level for h in outline.headings}
+    return tuple(field for field, _ in LEVELS if STATED_AS[field] in stated)
+
+
+def _unstated(fields: tuple[str, ...]) -> tuple[OutlineFinding, ...]:
+    if not fields:
+        return ()
+    labels = [label.lower() for field, label in LEVELS if field in fields]
+    names = " or ".join(filter(None, (", ".join(labels[:-1]), labels[-1])))
+    those = "that level was" if len(fields) == 1 else "those levels were"
+    return (OutlineFinding("levels-not-compared", None,
+                           f"the text states no {names} headings: {those} not compared for any article"),)
 
 
 def _locators(text: SourceText) -> dict[int, str]:
     return {line.number: text.locator_of(line) for line in text.lines}
 
 
-def _check(article: Article, found: OutlineArticle | None, locate: dict[int, str]) -> ArticleCheck:
+class _Wraps:
+    """Reads a heading on across the lines that follow it (a title wrapped over two lines of a PDF)."""
+
+    def __init__(self, text: SourceText, outline: Outline) -> None:
+        self.lines = text.lines
+        self.first: dict[int, int] = {}
+        for i, line in enumerate(text.lines):
+            self.first.setdefault(line.number, i)
+        fields = {level: field for field, level in STATED_AS.items()}
+        self.heading_lines: dict[tuple[str, Heading], int] = {}
+        for h in outline.headings:
+            self.heading_lines.setdefault((fields[h.level], h.heading), h.line)
+
+    def joined(self, line_no: int | None, start: str, wanted: str) -> str | None:
+        """*start*, found on line *line_no* or just below it, joined with up to WRAP_LINES lines that follow without
+        a blank line between, when that gives the wording *wanted*; None when no join does."""
+        head = normalise(start.rstrip("-")).casefold()
+        if line_no is None or not head or not normalise(wanted).casefold().startswith(head):
+            return None
+        at = self._index(line_no, start)
+        if at is None:
+            return None
+        heads = [start]
+        for tail in self._following(at):
+            heads = [joined for head in heads for joined in _joins(head, tail.text)]
+            match = next((joined for joined in heads if same_wording(wanted, joined)), None)
+            if match is not None:
+                return match
+        return None
+
+    def _index(self, line_no: int, start: str) -> int | None:
+        first = self.first.get(line_no)
+        if first is None:
+            return None
+        near = [i for i in range(first, min(first + 4, len(self.lines))) if self.lines[i].text]
+        return next((i for i in near if self.lines[i].text.endswith(start)), None)
+
+    def _following(self, at: int) -> Iterator[Line]:
+        for line in self.lines[at + 1:at + 1 + WRAP_LINES]:
+            if not line.text:
+                return
+            yield line
+
+
+def _joins(head: str, tail: str) -> Iterator[str]:
+    """The ways a line break may have cut *head* from *tail*: between words, or at a hyphen kept or dropped."""
+    yield f"{head} {tail}"
+    if head.endswith("-"):
+        yield head + tail
+        yield head[:-1] + tail
+
+
+def _check(article: Article, found: OutlineArticle | None, locate: dict[int, str], levels: tuple[str, ...],
+           wraps: _Wraps) -> ArticleCheck:
     base = ArticleCheck(article.num, MISSING, article.title, corpus_place=article.place,
                         corpus_line=article.line, verified=article.verified)
     if found is None:
         return base
-    differences = tuple(_differences(article, found))
+    found = _unwrapped(article, found, wraps)
+    differences = tuple(_differences(article, found, levels))
     return base._replace(
         status=DIFFERS if differences else CONFIRMED, text_title=found.title, text_place=place_of(found),
         differences=differences, text_line=found.line, locator=locate.get(found.line, ""),
@@ -127,10 +211,25 @@ def _extra(found: OutlineArticle, locate: dict[int, str]) -> ArticleCheck:
                         locator=locate.get(found.line, ""))
 
 
-def _differences(article: Article, found: OutlineArticle) -> Iterator[Difference]:
+def _unwrapped(article: Article, found: OutlineArticle, wraps: _Wraps) -> OutlineArticle:
+    """*found* with its title and level names read on across wrapped lines where that makes them match."""
+    if not same_wording(article.title, found.title or UNTITLED):
+        found = found._replace(title=wraps.joined(found.line, found.title, article.title) or found.title)
+    for field, _label in LEVELS:
+        ours, theirs = getattr(article, field), getattr(found, field)
+        if ours and theirs and theirs.name and heading_key(ours.num) == heading_key(theirs.num) \
+                and not same_wording(ours.name, theirs.name):
+            name = wraps.joined(wraps.heading_lines.get((field, theirs)), theirs.name, ours.name)
+            found = found._replace(**{field: theirs._replace(name=name)}) if name else found
+    return found
+
+
+def _differences(article: Article, found: OutlineArticle, levels: tuple[str, ...]) -> Iterator[Difference]:
     if not same_wording(article.title, found.title or UNTITLED):
         yield Difference("title", article.title, found.title)
     for field, _label in LEVELS:
+        if field not in levels:
+            continue
         ours, theirs = getattr(article, field), getattr(found, field)
         if not same_heading(ours, theirs):
             yield Difference(field, str(ours or ""), str(theirs or ""))
