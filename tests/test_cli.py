@@ -687,3 +687,52 @@ def test_verify_recognises_markdown_without_an_extension(runner: CliRunner, tmp_
     bare.write_text("\n".join(marked), encoding="utf-8")
     result = run(runner, "verify", "budapest", str(bare), "-f", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["counts"]["confirmed"] == 48
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("show", "Art. 24(4)"), "treatycmp: error: no instrument named in 'Art. 24(4)'; article 24 exists in budapest, p2, un, untoc, uncac\n"),
+        (("show", "UN 4¹"), "treatycmp: error: 'UN 4¹': '¹' is not a digit; write the article number in digits, e.g. 'UN 41'\n"),
+        (("show", "budapest:"), "treatycmp: error: 'budapest:' has no article number; write e.g. 'budapest:1'\n"),
+        (("show", "GN 999"), "treatycmp: error: no Guidance Note 999; the notes are numbered 1–13\n"),
+    ],
+)
+def test_show_says_what_a_citation_lacks_instead_of_guessing(runner: CliRunner, args: tuple[str, ...], message: str) -> None:
+    result = run(runner, *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_show_reads_arabic_indic_digits(runner: CliRunner) -> None:
+    assert run(runner, "show", "UN ٤١", "-f", "json").stdout.count('"un:41"') >= 1
+
+
+def test_a_wrong_chapter_lists_the_chapters_in_treaty_order(runner: CliRunner) -> None:
+    result = run(runner, "lineage", "--chapter", "99")
+    assert result.exit_code == 2
+    listed = result.stderr.split("chapters: ")[1].split("; ")
+    assert [c.split(" — ")[0] for c in listed] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+
+
+@pytest.mark.parametrize("args", [("show", "x" * 100_000), ("find", "qz" * 50_000), ("diff", "y" * 100_000, "un"),
+                                  ("diff", "bc", "un", "--chapter", "z" * 100_000)])
+def test_a_long_argument_is_echoed_cut_to_about_80_characters(runner: CliRunner, args: tuple[str, ...]) -> None:
+    result = run(runner, *args)
+    assert result.exit_code in (1, 2) and "…'" in result.stderr and len(result.stderr) < 300
+
+
+def test_verify_write_drops_the_not_yet_confirmed_note_of_a_confirmed_source(runner: CliRunner, real_copy: Path,
+                                                                            tmp_path: Path) -> None:
+    articles = real_copy / "articles.yaml"
+    text = articles.read_text(encoding="utf-8")
+    start = text.index('title: "Illegal access"\n')
+    source_at = text.index("source: ", start)
+    old_source = text[source_at:text.index("\n", source_at)]
+    unconfirmed = '"CETS No. 185, art. 2 (title not yet confirmed against the official English text)"'
+    marked = text[:source_at] + f"source: {unconfirmed}\n        verified: false" + text[source_at + len(old_source):]
+    articles.write_text(marked, encoding="utf-8")
+    result = run(runner, "--data", str(real_copy), "verify", "budapest", str(budapest_text(tmp_path)), "--write")
+    assert result.exit_code == 0, result.stderr
+    after = articles.read_text(encoding="utf-8")
+    assert "(title not yet confirmed" not in after
+    assert 'source: "CETS No. 185, art. 2; budapest.txt, line ' in after

@@ -278,3 +278,60 @@ def test_unknown_notes_say_what_is_near(corpus, text: str, message: str) -> None
 
     with pytest.raises(UnknownName, match=re.escape(message)):
         Resolver(corpus).note(text)
+
+
+# ---------------------------------------------------------------- digits, and citations that say what is missing
+
+
+@pytest.mark.parametrize(("text", "expected"), [("UN ٤١", "un:41"), ("UN ４１", "un:41"), ("Art. ٣٢ BC", "budapest:32"),
+                                                ("un:۴۱", "un:41")])
+def test_unicode_decimal_digits_are_read_as_digits(resolver: Resolver, text: str, expected: str) -> None:
+    assert resolver.article(text).id == expected
+
+
+@pytest.mark.parametrize("text", ["UN 4¹", "UN ⁴¹", "UN ④", "BC ½"])
+def test_superscripts_and_other_numeric_characters_are_no_digits(resolver: Resolver, text: str) -> None:
+    with pytest.raises(UnknownName, match="is not a digit") as info:
+        resolver.article(text)
+    assert info.value.suggestions == ()
+    assert resolver.find_citation(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("32 b)", "no instrument named in '32 b)'; article 32 exists in budapest, un, untoc, uncac"),
+        ("Art. 24(4)", "no instrument named in 'Art. 24(4)'; article 24 exists in budapest, p2, un, untoc, uncac"),
+        ("Article 40.22", "no instrument named in 'Article 40.22'; article 40 exists in budapest, un, untoc, uncac"),
+        (":2", "no instrument named in ':2'; article 2 exists in budapest, p1, p2, un, untoc, uncac"),
+        ("Art. 999", "no instrument named in 'Art. 999'; no instrument has an article 999"),
+        ("budapest:", "'budapest:' has no article number; write e.g. 'budapest:1'"),
+        ("article II BC", "'article II BC' has no article number (II is a roman numeral, as chapters are numbered: "
+                          "'treatycmp articles budapest --chapter II' lists them)"),
+        ("UN 41 42", "'UN 41 42' names two articles (un:41, un:42); cite one at a time"),
+    ],
+)
+def test_a_citation_missing_its_instrument_or_number_says_so(resolver: Resolver, text: str, message: str) -> None:
+    from treatycmp.errors import CitationError
+
+    with pytest.raises(CitationError) as info:
+        resolver.article(text)
+    assert str(info.value) == message
+
+
+def test_the_range_of_numbers_reads_in_number_order(numbered: Resolver) -> None:
+    with pytest.raises(UnknownName, match="own has articles 1–014"):
+        numbered.article("own:99")
+
+
+def test_an_unknown_note_number_lists_the_numbers(resolver: Resolver) -> None:
+    from treatycmp.errors import CitationError
+
+    with pytest.raises(CitationError, match=r"^no Guidance Note 999; the notes are numbered 1–13$"):
+        resolver.note("GN 999")
+
+
+def test_a_long_argument_is_echoed_cut(resolver: Resolver) -> None:
+    with pytest.raises(UnknownName) as info:
+        resolver.scope("x" * 100_000)
+    assert len(str(info.value)) < 200 and "xxx…'" in str(info.value)

@@ -10,7 +10,7 @@ import os
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import compare
-from .errors import UnknownName, UsageError
+from .errors import CitationError, UnknownName, UsageError, echo
 from .models import Article, Basis, Corpus, GuidanceNote, Scope, Status, Topic
 
 SHOW_MIN_SCORE = 70.0
@@ -64,17 +64,18 @@ def chapter_scope(corpus: Corpus, name: str, chapter: str | None) -> Scope:
     """The scope *name*, refusing a *chapter* it does not have (listing the ones it has)."""
     found = scope(corpus, name)
     if chapter is not None and not compare.in_chapter(compare.articles_of(corpus, found), chapter):
-        names = sorted({str(a.chapter) for a in compare.articles_of(corpus, found) if a.chapter})
-        raise UsageError(f"no chapter {chapter!r} in {found.id}; chapters: {'; '.join(names) or 'none'}")
+        label = (lambda a: f"{a.instrument} {a.chapter}") if found.is_group else (lambda a: str(a.chapter))
+        names = dict.fromkeys(label(a) for a in compare.articles_of(corpus, found) if a.chapter)  # in treaty order
+        raise UsageError(f"no chapter {echo(chapter)} in {found.id}; chapters: {'; '.join(names) or 'none'}")
     return found
 
 
 def row_filter(status: str | None, basis: str | None) -> tuple[str | None, str | None]:
     """*status* and *basis* checked against their vocabularies (None keeps every row)."""
     if status is not None and status not in {s.value for s in Status}:
-        raise UsageError(f"unknown status {status!r}; one of: {', '.join(s.value for s in Status)}")
+        raise UsageError(f"unknown status {echo(status)}; one of: {', '.join(s.value for s in Status)}")
     if basis is not None and basis not in {b.value for b in Basis}:
-        raise UsageError(f"unknown basis {basis!r}; one of: {', '.join(b.value for b in Basis)}")
+        raise UsageError(f"unknown basis {echo(basis)}; one of: {', '.join(b.value for b in Basis)}")
     return status, basis
 
 
@@ -150,7 +151,7 @@ def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
         cited = resolver.cite(query)
         return Shown(cited.article, cited.pinpoint)
     except UnknownName as exc:
-        if exc.suggestions or resolver.parse(query) is not None or not query.strip():
+        if isinstance(exc, CitationError) or exc.suggestions or resolver.parse(query) is not None or not query.strip():
             raise
         hits = (index or search_index(corpus)).find(query, limit=3).hits
         if hits and hits[0].score >= SHOW_MIN_SCORE and (len(hits) == 1 or hits[0].score - hits[1].score >= 3):
@@ -201,7 +202,7 @@ def verify(corpus: Corpus, instrument: str, path: str | os.PathLike[str], *, uni
 
     found = scope(corpus, instrument)
     if found.is_group:
-        raise UsageError(f"{instrument!r} is a group; verify one instrument at a time: {', '.join(found.members)}")
+        raise UsageError(f"{echo(instrument)} is a group; verify one instrument at a time: {', '.join(found.members)}")
     inst = corpus.instrument(found.id)
     text = read_text(os.fspath(path))
     return check_text(inst, parse_outline(text, units), text, prose_of(corpus, inst.id))

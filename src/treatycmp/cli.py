@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from ._version import __version__
-from .errors import TreatyError, UsageError
+from .errors import TreatyError, UsageError, echo
 from .render import CheckFormat, Format
 
 if TYPE_CHECKING:
@@ -306,7 +306,7 @@ def output_report(report: Report, opts: OutputOptions) -> None:
     if opts.columns:
         unknown = [k for k in opts.columns if k not in column_keys(report)]
         if unknown:
-            raise UsageError(f"unknown column {unknown[0]!r} for {report.command}; choose from: {', '.join(column_keys(report))}")
+            raise UsageError(f"unknown column {echo(unknown[0])} for {report.command}; choose from: {', '.join(column_keys(report))}")
         report = pick_columns(report, opts.columns)
     refuse_inputs(opts.output, data_files_read())
     if opts.fmt in (Format.PPTX, Format.XLSX) and opts.to_stdout and _stdout_is_terminal():
@@ -396,7 +396,7 @@ def show_cmd(
         return
     shown = show(data, ref, _LazyIndex(data))  # type: ignore[arg-type]
     if shown.searched:
-        note(f"{ref!r} is not a citation; showing the best match {shown.article.id}")
+        note(f"{echo(ref)} is not a citation; showing the best match {shown.article.id}")
     card = counterparts(data, shown.article, status=status_value(status), basis=basis_value(basis))
     output_report(article_card(data, card, shown.pinpoint), opts)
 
@@ -522,7 +522,7 @@ def find(
     result = run_find(index.corpus, query, within, limit, index)
     notes_found = find_notes(index.corpus, query, within, limit)
     if not result.hits and not notes_found:
-        note(f"no article matches {query!r}" + (f" in {within}" if within else "") + ", nor any Guidance Note")
+        note(f"no article matches {echo(query)}" + (f" in {within}" if within else "") + ", nor any Guidance Note")
         raise typer.Exit(1)
     output_report(find_all_report(result, notes_found), opts)
 
@@ -769,9 +769,12 @@ def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], basis: Optio
     from .present import note_report
     from .refs import Resolver
 
-    cited = Resolver(data).find_note(ref)
+    resolver = Resolver(data)
+    cited = resolver.find_note(ref)
     if cited is None:
-        return False
+        if not resolver.names_note(ref):
+            return False
+        cited = resolver.note(ref, bare=False)  # a note citation that names no note: say why
     from .api import scope
 
     output_report(note_report(note_view(data, cited, scope(data, "un"), status=status_value(status), basis=basis_value(basis))), opts)

@@ -27,17 +27,38 @@ class DataError(TreatyError):
         return f"{self.file}:{self.line}:{self.column}: "
 
 
+ECHO_LIMIT = 80
+"""Longest argument echoed whole in a message; a longer one is cut and ends with '…'."""
+
+
+def echo(text: str) -> str:
+    """*text* quoted as a message echoes an argument: cut to about :data:`ECHO_LIMIT` characters ('abc…')."""
+    if len(text) <= ECHO_LIMIT:
+        return repr(text)
+    cut = repr(text[:ECHO_LIMIT - 1])
+    return cut[:-1] + "…" + cut[-1]
+
+
 class UnknownName(TreatyError):
     """An instrument, group, article, relation or chapter that does not exist."""
 
     def __init__(self, kind: str, name: str, suggestions: tuple[str, ...] = (), hint: str = "") -> None:
         self.kind, self.name, self.suggestions, self.hint = kind, name, suggestions, hint
-        message = f"unknown {kind} {name!r}"
+        message = f"unknown {kind} {echo(name)}"
         if suggestions:
             message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
         if hint:
             message += f" ({hint})"
         super().__init__(message)
+
+
+class CitationError(UnknownName):
+    """A citation whose shape shows what is wrong with it (no instrument, no number, two articles, a note that does
+    not exist): its message says exactly that, and ``show`` does not search instead."""
+
+    def __init__(self, kind: str, name: str, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.kind, self.name, self.suggestions, self.hint = kind, name, suggestions, ""
+        TreatyError.__init__(self, message)
 
 
 class UsageError(TreatyError):

@@ -5,7 +5,9 @@ Accepted citation forms include ``budapest:2``, ``bc 2``, ``BC art. 2``, ``Art. 
 ``Article 16 UN``, ``Art. 6 2nd Protocol`` and ``Merida 51``; case, punctuation and accents do not matter.
 A paragraph or point after the number (``Art. 32(b) BC``, ``32 b)``, ``Art. 24(4)``, ``art 32 para 2``,
 ``Article 40.22 UN``) is kept as the citation's pinpoint, unless the instrument has an article numbered so
-(an article ``1.10`` is cited as ``1.10``).
+(an article ``1.10`` is cited as ``1.10``). Digits are the Unicode decimal digits (``UN ٤١`` and ``UN ４１`` cite
+``un:41``); superscripts and other numeric characters are none. A citation without an instrument or a number, or with
+two numbers, is refused with what it lacks.
 
 T-CY Guidance Notes are cited by number, symbol or title word (``GN 3``, ``GN#3``, ``gn:3``, ``Guidance Note #10``,
 ``T-CY(2013)7``, ``T-CY GN ransomware``) and topics by id, name or alias (``topic:safeguards``, ``human rights``).
@@ -15,9 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable, NamedTuple, NoReturn
 
-from .errors import UnknownName
+from .errors import CitationError, UnknownName, echo
+from .findings import id_key
 from .models import Article, Corpus, GuidanceNote, Scope, Topic, scope_of
 
 FILLERS = frozenset({"article", "articles", "art", "arts", "artikel", "of", "the", "no", "nr", "number"})
@@ -44,6 +48,7 @@ _POINT_RE = re.compile(_POINT)
 _PARA_WORD_RE = re.compile(rf"(?:(?<=[0-9)])\s*§|\bpara(?:graph)?s?\b|\bpar\b)\.?\s*({_POINT})(?![^\W_])")
 _GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=[0-9])|(?<=[0-9])(?=[^\W\d_])|(?<=[0-9])-(?=[0-9])")
 _DIGITS_RE = re.compile(r"[0-9]+")
+_ROMAN_RE = re.compile(r"[ivxlc]+")
 
 
 class Citation(NamedTuple):
@@ -72,11 +77,31 @@ class _Reading(NamedTuple):
 
 
 def fold(text: str) -> str:
-    """Lower-case *text* and strip accents (Mérida -> merida)."""
+    """Lower-case *text*, strip accents (Mérida -> merida) and write Unicode decimal digits as ASCII ones.
+
+    '٤١' and '４１' read as '41'; other numeric characters (superscripts, circled numbers, fractions) stay as they
+    are, so 'UN 4¹' never reads as article 41.
+    """
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(map(_fold_char, text.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One lower-case character folded as :func:`fold` says."""
+    if char.isascii():
+        return char
+    if char.isdecimal():
+        return str(unicodedata.decimal(char))
+    if _looks_like_digit(char):
+        return char  # '¹' would decompose to '1': it is no digit of a number
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+def _looks_like_digit(char: str) -> bool:
+    """True for a numeric character that is no decimal digit but decomposes to one ('¹', '①', '½')."""
+    return char.isnumeric() and not char.isdecimal() and any(c.isdecimal() for c in unicodedata.normalize("NFKD", char))
 
 
 def name_words(text: str) -> list[str]:
@@ -277,6 +302,7 @@ class Resolver:
         """Resolve a citation to an article and pinpoint, or raise :class:`UnknownName` saying what is wrong."""
         reading = self._read(text)
         if reading is None:
+            self._explain(text)
             raise UnknownName("article", text, self.suggest_article(text), CITE_HINT)
         found = self._found(reading)
         members = self.corpus.members(reading.scope_id)
@@ -286,6 +312,52 @@ class Resolver:
         if not found:
             raise UnknownName("article", text, self._near_numbers(reading), self._number_hint(reading))
         return found[0]
+
+    def _explain(self, text: str) -> None:
+        """Raise :class:`CitationError` when the shape of an unread citation shows what is wrong with it:
+        a character that is no digit, no instrument named, no article number, or two article numbers."""
+        folded = fold(text)
+        odd = next((c for c in folded if not c.isascii() and _looks_like_digit(c)), None)
+        if odd:
+            raise CitationError("article", text, f"{echo(text)}: {odd!r} is not a digit; write the article number in "
+                                                 "digits, e.g. 'UN 41'")
+        toks = [t for t in citation_tokens(folded) if t.text not in FILLERS]
+        nums = [t for t in toks if t.is_num]
+        words = [ORDINALS.get(t.text, t.text) for t in toks if not t.is_num]
+        if nums and not words:
+            self._no_instrument(text, nums)
+        romans = [w for w in words if _ROMAN_RE.fullmatch(w)]
+        scope_id = self._scope_of(words) or (self._scope_of([w for w in words if w not in romans]) if romans else None)
+        if scope_id is None or not words:
+            return
+        if not nums:
+            said = f"{echo(text)} has no article number"
+            if romans:
+                numeral = romans[0].upper()
+                raise CitationError("article", text, f"{said} ({numeral} is a roman numeral, as chapters are numbered: "
+                                                     f"'treatycmp articles {scope_id} --chapter {numeral}' lists them)")
+            raise CitationError("article", text, f"{said}; write e.g. '{scope_id}:1'")
+        if len(nums) > 1:
+            cited = ", ".join(f"{scope_id}:{'-' if t.negative else ''}{t.text}" for t in nums[:3])
+            count = "two" if len(nums) == 2 else str(len(nums))
+            raise CitationError("article", text, f"{echo(text)} names {count} articles ({cited}); cite one at a time")
+
+    def _no_instrument(self, text: str, nums: list[_Token]) -> NoReturn:
+        """Say that *text* names no instrument, and which instruments have the article it numbers."""
+        said = f"no instrument named in {echo(text)}"
+        if len(nums) > 1:
+            raise CitationError("article", text, f"{said}; {CITE_HINT}")
+        tok = nums[0]
+        found = [c for inst in self.corpus.instruments for c in self._found(_Reading(inst.id, tok.text, tok.points, tok.negative))]
+        if not found:
+            raise CitationError("article", text, f"{said}; no instrument has an article {tok.text}")
+        nums_found = {c.article.num for c in found}
+        where = ", ".join(c.article.instrument for c in found)
+        if len(nums_found) == 1:
+            exists = f"article {nums_found.pop()} exists in {where}"
+        else:
+            exists = "it exists as " + ", ".join(c.article.id for c in found)
+        raise CitationError("article", text, f"{said}; {exists}", tuple(c.article.id for c in found))
 
     def article(self, text: str) -> Article:
         """Resolve a citation to an article, or raise :class:`UnknownName` saying what is wrong."""
@@ -299,8 +371,8 @@ class Resolver:
 
     def _range_hint(self, inst_id: str) -> str:
         """The first and last article numbers of an instrument, as a hint."""
-        arts = self.corpus.instrument(inst_id).articles
-        return f"{inst_id} has articles {arts[0].num}–{arts[-1].num}" if arts else f"{inst_id} has no articles"
+        nums = sorted((a.num for a in self.corpus.instrument(inst_id).articles), key=lambda num: id_key(f":{num}"))
+        return f"{inst_id} has articles {nums[0]}–{nums[-1]}" if nums else f"{inst_id} has no articles"
 
     # ------------------------------------------------------------ suggestions
 
@@ -352,11 +424,15 @@ class Resolver:
         except UnknownName:
             return None
 
+    def names_note(self, text: str) -> bool:
+        """True when *text* is marked as a Guidance Note citation ('GN', 'Guidance Note', 'T-CY', '#')."""
+        return _note_words(text)[0]
+
     def note(self, text: str, *, bare: bool = True) -> GuidanceNote:
         """Resolve a note citation by number, symbol or title word, or raise :class:`UnknownName` with suggestions."""
         marked, rest = _note_words(text)
         notes = self.corpus.notes
-        numbers = [w for w in rest if w.isdigit()]
+        numbers = [w for w in rest if w.isascii() and w.isdigit()]  # fold wrote every decimal digit in ASCII
         if not (marked or bare) or not rest:
             raise UnknownName("Guidance Note", text, (), NOTE_HINT)
         cited = None if marked else self.find_citation(text)
@@ -367,7 +443,8 @@ class Resolver:
             found = [n for n in notes if n.number == canonical_num(numbers[0])]
             if found:
                 return found[0]
-            raise UnknownName("Guidance Note", text, (), f"{NOTE_HINT}; notes are numbered {_note_span(notes)}")
+            said = f"no Guidance Note {echo(canonical_num(numbers[0]))[1:-1]}"
+            raise CitationError("Guidance Note", text, f"{said}; the notes are numbered {_note_span(notes)}")
         by_symbol = [n for n in notes if n.symbol and _symbol_key(n.symbol) == _symbol_key(text)]
         if by_symbol:
             return by_symbol[0]
@@ -442,8 +519,17 @@ def _note_words(text: str) -> tuple[bool, list[str]]:
 
 
 def _note_span(notes: tuple[GuidanceNote, ...]) -> str:
-    numbers = sorted(int(n.number) for n in notes)
-    return f"{numbers[0]}–{numbers[-1]}" if numbers else "(none loaded)"
+    """The numbers of the notes as runs: '1–13', or '1–5, 7, 9–13' when some are missing."""
+    numbers = sorted({int(n.number) for n in notes})
+    if not numbers:
+        return "(none loaded)"
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 def _symbol_key(text: str) -> str:
