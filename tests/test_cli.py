@@ -734,5 +734,5 @@ def test_verify_write_drops_the_not_yet_confirmed_note_of_a_confirmed_source(run
     result = run(runner, "--data", str(real_copy), "verify", "budapest", str(budapest_text(tmp_path)), "--write")
     assert result.exit_code == 0, result.stderr
     after = articles.read_text(encoding="utf-8")
-    assert "(title not yet confirmed" not in after
+    assert "art. 2 (title not yet confirmed" not in after
     assert 'source: "CETS No. 185, art. 2; budapest.txt, line ' in after

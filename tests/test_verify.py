@@ -310,3 +310,10 @@ def test_a_wrapped_chapter_name_is_read_on() -> None:
                         "Article 23 – General principles", "The Parties shall co-operate."])
     check = verify(instrument, parse_outline(source), source, ()).checks[0]
     assert check.status == CONFIRMED and check.text_place == f"Chapter III — {chapter.name}"
+
+
+def test_confirmations_carry_the_levels_the_text_did_not_state(corpus: Corpus) -> None:
+    budapest = corpus.instrument("budapest")
+    source = without_levels(text_of(budapest), "Section ", "Title ")
+    confirmations = verify(budapest, parse_outline(source), source, ()).confirmations(include_verified=True)
+    assert len(confirmations) == 48 and {c.not_compared for c in confirmations} == {("section", "title_group")}

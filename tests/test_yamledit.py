@@ -10,7 +10,7 @@ import pytest
 from treatycmp.errors import DataError
 from treatycmp.loader import load
 from treatycmp.resources import packaged_data_dir
-from treatycmp.yamledit import Confirmation, Skipped, edit_verified, gains, mark_verified, unified_diff
+from treatycmp.yamledit import Confirmation, Skipped, confirmed, edit_verified, gains, mark_verified, unified_diff
 
 LOC = "official.txt, line 12"
 REAL_DATA = packaged_data_dir()
@@ -183,7 +183,59 @@ def test_the_shipped_file_loads_with_only_the_confirmed_articles_changed(tmp_pat
         assert old_inst._replace(articles=()) == new_inst._replace(articles=())
         for old, fresh in zip(old_inst.articles, new_inst.articles):
             if old.id in changed:
-                assert fresh == old._replace(verified=True, source=f"{old.source}; official.txt, line {changed[old.id]}")
+                assert fresh == old._replace(verified=True,
+                                             source=f"{confirmed(old.source)}; official.txt, line {changed[old.id]}")
+                assert "not yet confirmed" in old.source and "not yet confirmed" not in fresh.source
             else:
                 assert fresh == old
     assert (after.links, after.absences, after.groups) == (before.links, before.absences, before.groups)
+
+
+@pytest.mark.parametrize(
+    ("source", "after"),
+    [
+        ("CETS No. 224, art. 9 (title not yet confirmed against the official English text)", "CETS No. 224, art. 9"),
+        ("A/RES/79/243, annex, art. 18 (English title not yet confirmed against the official English text; chapter per "
+         "the C4IR Viet Nam overview of the Convention (c4ir.vn))",
+         "A/RES/79/243, annex, art. 18 (chapter per the C4IR Viet Nam overview of the Convention (c4ir.vn))"),
+        ("A/RES/79/243, annex, art. 45 (title as reported in the dig.watch report; not yet confirmed against the "
+         "official English text)", "A/RES/79/243, annex, art. 45 (title as reported in the dig.watch report)"),
+        ("CETS No. 224, art. 7 (title cited in Japan's reservation; section heading not yet confirmed against the "
+         "official final text)", "CETS No. 224, art. 7 (title cited in Japan's reservation)"),
+        ("Doc (p. 4) art. 2", "Doc (p. 4) art. 2"),
+        ("Doc, not yet confirmed (unbalanced", "Doc, not yet confirmed (unbalanced"),
+    ],
+)
+def test_a_confirmed_source_no_longer_says_it_is_not_yet_confirmed(source: str, after: str) -> None:
+    assert confirmed(source) == after
+    assert gains(source, LOC) == f"{after}; {LOC}"
+
+
+def test_a_level_the_text_did_not_state_stays_unconfirmed() -> None:
+    source = "CETS No. 224, art. 7 (title per Japan; section heading not yet confirmed against the official text)"
+    assert confirmed(source, ("section", "title_group")) == source
+    assert confirmed(source, ("chapter",)) == "CETS No. 224, art. 7 (title per Japan)"
+
+
+def test_the_written_source_drops_the_unconfirmed_parenthesis_in_each_style() -> None:
+    text = """\
+instruments:
+  - id: "t"
+    articles:
+      - num: "1"
+        source: "Doc, art. 1 (title not yet confirmed against the official text)"
+        verified: false
+      - {num: "2", source: 'Doc, art. 2 (English title not yet confirmed)', verified: false}
+      - num: "3"
+        source: >-
+          Doc, art. 3 (title not yet
+          confirmed against the official text)
+        verified: false
+"""
+    new = mark_verified(text, [Confirmation(4, LOC), Confirmation(7, LOC), Confirmation(8, LOC)])
+    assert "not yet" not in new
+    assert [line.strip() for line in new.splitlines() if "source" in line or line.startswith("      - {")] == [
+        f'source: "Doc, art. 1; {LOC}"',
+        f"- {{num: \"2\", source: 'Doc, art. 2; {LOC}', verified: true}}",
+        f'source: "Doc, art. 3; {LOC}"',
+    ]

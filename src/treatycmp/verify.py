@@ -93,7 +93,7 @@ class Verification(NamedTuple):
     def confirmations(self, *, include_verified: bool = False) -> tuple[Confirmation, ...]:
         """What `--write` records: the confirmed articles (by default only those still `verified: false`)."""
         return tuple(
-            Confirmation(c.corpus_line, c.locator)
+            Confirmation(c.corpus_line, c.locator, self.not_compared)
             for c in self.checks
             if c.status == CONFIRMED and (include_verified or not c.verified)
         )

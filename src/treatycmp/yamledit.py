@@ -23,6 +23,8 @@ class Confirmation(NamedTuple):
 
     line: int
     locator: str
+    not_compared: tuple[str, ...] = ()
+    """The levels of its place the text did not state (`chapter`, `section`, `title_group`): still unconfirmed."""
 
 
 class Skipped(NamedTuple):
@@ -68,12 +70,56 @@ def unified_diff(old: str, new: str, label: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff)
 
 
-def gains(old: str, locator: str) -> str:
-    """A source value that names *locator*: the old value followed by it, or the locator alone."""
-    old = old.strip()
+def gains(old: str, locator: str, not_compared: tuple[str, ...] = ()) -> str:
+    """A source value that names *locator*: the old value followed by it, or the locator alone; what the old value
+    said was not yet confirmed (`(title not yet confirmed …)`) is left out, but for levels in *not_compared*."""
+    old = confirmed(old, not_compared).strip()
     if not old:
         return locator
     return old if locator in old else f"{old}; {locator}"
+
+
+def confirmed(source: str, not_compared: tuple[str, ...] = ()) -> str:
+    """*source* without the clauses of its parentheses that say something is not yet confirmed (a parenthesis left
+    empty goes too); a clause about a level in *not_compared* (a chapter or section heading) stays."""
+    out: list[str] = []
+    at = 0
+    for start, end in _parentheses(source):
+        clauses = [c for c in _split_clauses(source[start + 1:end - 1]) if not _unconfirmed(c, not_compared)]
+        kept = f"({'; '.join(clauses)})" if clauses else ""
+        out.append((source[at:start] if kept else source[at:start].rstrip()) + kept)
+        at = end
+    return "".join(out) + source[at:]
+
+
+def _parentheses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each outermost balanced parenthesis of *text*, end past its closing bracket."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            start = i if depth == 0 else start
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                yield start, i + 1
+
+
+def _split_clauses(inside: str) -> list[str]:
+    """The '; '-separated clauses of a parenthesis, not cutting inside nested parentheses."""
+    clauses, depth, begin = [], 0, 0
+    for i, ch in enumerate(inside):
+        depth += 1 if ch == "(" else -1 if ch == ")" and depth else 0
+        if ch == ";" and depth == 0:
+            clauses.append(inside[begin:i].strip())
+            begin = i + 1
+    return [c for c in clauses + [inside[begin:].strip()] if c]
+
+
+def _unconfirmed(clause: str, not_compared: tuple[str, ...]) -> bool:
+    words = clause.lower()
+    levels = {"chapter": "chapter", "section": "section", "title_group": "title heading"}
+    return "not yet confirmed" in words and not any(levels[f] in words for f in not_compared if f in levels)
 
 
 def _edit_item(lines: list[str], conf: Confirmation) -> str:
@@ -83,11 +129,11 @@ def _edit_item(lines: list[str], conf: Confirmation) -> str:
         return f"line {conf.line} does not start an article item ('- num: ...')"
     rest = _COMMENT.sub("", match.group("rest"))
     if rest.startswith("{"):
-        return _edit_flow(lines, index, conf.locator) if rest.endswith("}") else "a flow mapping over several lines; edit it by hand"
+        return _edit_flow(lines, index, conf) if rest.endswith("}") else "a flow mapping over several lines; edit it by hand"
     keys = len(match.group("indent")) + 1 + len(match.group("gap"))
     end = _item_end(lines, index, len(match.group("indent")))
     _set_verified(lines, index, end, keys)  # first: it never changes the number of lines
-    _set_source(lines, index, end, keys, conf.locator)
+    _set_source(lines, index, end, keys, conf)
     return ""
 
 
@@ -135,21 +181,21 @@ def _split_value(line: str, keys: int, key: str) -> tuple[str, str, str]:
     return body[: len(body) - len(value)], value, eol
 
 
-def _set_source(lines: list[str], start: int, end: int, keys: int, locator: str) -> None:
+def _set_source(lines: list[str], start: int, end: int, keys: int, conf: Confirmation) -> None:
     i = _find(lines, start, end, keys, "source")
     if i is None:
         eol = _eol(lines[end - 1])
         lines[end - 1] = lines[end - 1].rstrip("\r\n") + eol
-        lines.insert(end, " " * keys + "source: " + _quoted(locator) + eol)
+        lines.insert(end, " " * keys + "source: " + _quoted(conf.locator) + eol)
         return
     stop = _value_end(lines, i, end, keys)
     head, value, eol = _split_value(lines[i], keys, "source")
     if stop == i + 1 and _single_line_scalar(value):
         old = _scalar(head, value)
-        lines[i] = head + _emit(gains(old, locator), value) + _comment(value) + eol
+        lines[i] = head + _emit(gains(old, conf.locator, conf.not_compared), value) + _comment(value) + eol
     else:
         old = _scalar(head, "".join([value + "\n"] + [line.rstrip("\r\n") + "\n" for line in lines[i + 1:stop]]))
-        lines[i:stop] = [head + _quoted(gains(old, locator)) + _eol(lines[stop - 1])]
+        lines[i:stop] = [head + _quoted(gains(old, conf.locator, conf.not_compared)) + _eol(lines[stop - 1])]
 
 
 def _value_end(lines: list[str], i: int, end: int, keys: int) -> int:
@@ -209,7 +255,7 @@ def _eol(line: str) -> str:
     return "\r\n" if line.endswith("\r\n") else "\n"
 
 
-def _edit_flow(lines: list[str], index: int, locator: str) -> str:
+def _edit_flow(lines: list[str], index: int, conf: Confirmation) -> str:
     """Edit a one-line flow mapping `- {num: "1", ..., verified: false, source: "..."}`."""
     line = lines[index]
     open_at = line.index("{")
@@ -226,11 +272,11 @@ def _edit_flow(lines: list[str], index: int, locator: str) -> str:
             pieces.append((start, stop, f"{quote}true{quote}"))
         elif key == "source":
             old = yaml.safe_load("k: " + value) if value.strip() else None
-            new = gains("" if old is None else str(old["k"]), locator)
+            new = gains("" if old is None else str(old["k"]), conf.locator, conf.not_compared)
             pieces.append((start, stop, _emit(new, value) if value.startswith("'") else _quoted(new)))
     if "source" not in {key for key, _, _ in entries}:
         gap = " " if inner.endswith(" ") else ""
-        pieces.append((close_at - len(gap), close_at - len(gap), f", source: {_quoted(locator)}"))
+        pieces.append((close_at - len(gap), close_at - len(gap), f", source: {_quoted(conf.locator)}"))
     for start, stop, text in sorted(pieces, reverse=True):
         line = line[:start] + text + line[stop:]
     lines[index] = line
