@@ -736,3 +736,22 @@ def test_verify_write_drops_the_not_yet_confirmed_note_of_a_confirmed_source(run
     after = articles.read_text(encoding="utf-8")
     assert "art. 2 (title not yet confirmed" not in after
     assert 'source: "CETS No. 185, art. 2; budapest.txt, line ' in after
+
+
+def test_verify_write_and_new_never_write_over_their_text(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    articles = mine / "articles.yaml"
+    articles.write_text("instruments:\n# Article 1 – Purpose\n", encoding="utf-8")  # YAML, and a text with a heading
+    (tmp_path / "act").symlink_to(articles)
+    for text in (str(articles), str(tmp_path / "act")):
+        result = run(runner, "--data", str(mine), "new", "mylaw", text, "--name", "Act")
+        assert result.exit_code == 2 and "this command reads it" in result.stderr, result.stderr
+        assert articles.read_text(encoding="utf-8") == "instruments:\n# Article 1 – Purpose\n"
+    from conftest import write_data
+
+    real = write_data(tmp_path / "real")
+    before = (real / "articles.yaml").read_bytes()
+    verified = run(runner, "--data", str(real), "verify", "a", str(real / "articles.yaml"), "--write")
+    assert verified.exit_code == 2 and "this command reads it" in verified.stderr and verified.stdout == ""
+    assert (real / "articles.yaml").read_bytes() == before

@@ -650,6 +650,9 @@ def _articles_to_edit(data: Corpus, inst_id: str, file: str) -> Path:
         raise UsageError(f"--write edits only a data folder you name with --data, not the shipped data in {layer.folder}: "
                          f"copy it (cp -r {layer.folder} mydata), then run "
                          f"treatycmp --data mydata --no-shipped verify {inst_id} {file} --write")
+    from .output import refuse_inputs
+
+    refuse_inputs(str(layer.path(ARTICLES)), [file])
     return layer.path(ARTICLES)
 
 
@@ -702,7 +705,7 @@ def new_cmd(
     if SETTINGS.data is None:
         emit("instruments:\n" + text, None)
         return
-    _add_instrument(instrument_id, text)
+    _add_instrument(instrument_id, text, file)
 
 
 def _refuse_taken_names(instrument_id: str, number: Optional[str]) -> None:
@@ -740,14 +743,16 @@ def _data_to_join() -> Optional[Corpus]:
         return load(packaged_data_dir())
 
 
-def _add_instrument(instrument_id: str, text: str) -> None:
-    """Append the instrument's YAML to DIR/articles.yaml (whose last top-level key must be 'instruments')."""
+def _add_instrument(instrument_id: str, text: str, file: str) -> None:
+    """Append the instrument's YAML to DIR/articles.yaml (whose last top-level key must be 'instruments'), which may
+    not be the text *file* it was read from."""
     from pathlib import Path
 
-    from .output import emit
+    from .output import emit, refuse_inputs
     from .yamlio import read_text
 
     path = Path(SETTINGS.data or ".") / "articles.yaml"
+    refuse_inputs(str(path), [file])
     if path.exists():
         old = read_text(path, str(path))
         if f'- id: "{instrument_id}"' in old or f"- id: {instrument_id}\n" in old:
