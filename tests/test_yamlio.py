@@ -95,3 +95,14 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_yaml(tmp_path / "nope.yaml")
     with pytest.raises(DataError, match="is a folder"):
         read_yaml(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ('links:\n  - {from: "a:1", to: "c:1"\n  - {from: "a:2"}\n',
+     "f.yaml:3:3: YAML syntax error: did not find expected ',' or '}' (the flow mapping opened at 2:5)"),
+    ("a: [1, 2\nb: 3\n", "f.yaml:2:2: YAML syntax error: did not find expected ',' or ']' (the flow sequence opened at 1:4)"),
+])
+def test_an_unclosed_flow_collection_says_where_it_opened(tmp_path: Path, text: str, said: str) -> None:
+    with pytest.raises(DataError) as info:
+        read_yaml(write(tmp_path, text), "f.yaml")
+    assert str(info.value) == said

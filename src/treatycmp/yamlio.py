@@ -13,6 +13,7 @@ constructor, which is both the safe way and the fast one.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 from typing import Iterator, Union
 
@@ -92,9 +93,24 @@ def parse_yaml(text: str, name: str) -> Node:
             _refuse_tab_indent(text, name)
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise DataError(name, line, f"YAML syntax error: {exc.problem or exc.context}", col) from None
+        raise DataError(name, line, _syntax_error(exc), col) from None
     except yaml.YAMLError as exc:
         raise DataError(name, None, f"YAML error: {exc}") from None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> str:
+    """libyaml's complaint, and where the construct it was reading started when that is elsewhere: an unclosed
+    flow mapping is noticed lines below its '{' ('… (the flow mapping opened at 2:5)')."""
+    said = f"YAML syntax error: {exc.problem or exc.context}"
+    start, found = exc.context_mark, exc.problem_mark
+    if exc.problem and exc.context and start and found and (start.line, start.column) != (found.line, found.column):
+        what = _CONTEXT_RE.sub("", exc.context)
+        verb = "opened" if what.startswith("flow ") else "started"
+        said += f" (the {what} {verb} at {start.line + 1}:{start.column + 1})"
+    return said
+
+
+_CONTEXT_RE = re.compile(r"^while (?:parsing|scanning) (?:an? )?")
 
 
 def _refuse_tab_indent(text: str, name: str) -> None:
