@@ -72,6 +72,14 @@ def test_unknown_group_member_is_at_the_member(tmp_path: Path) -> None:
     ]
 
 
+def test_a_group_in_a_group_says_groups_do_not_nest_and_never_suggests_itself(tmp_path: Path) -> None:
+    nested = '    members: ["a", "b"]\n  - id: grp2\n    name: "Nested"\n    members: ["grp", "c"]\n'
+    case = RuleCase(tmp_path / "d", MINI_ARTICLES.replace('    members: ["a", "b"]\n', nested))
+    assert case.rows == [("articles", 9, 15, E, "unknown-name")]
+    assert case.messages("unknown-name") == [
+        "group member 'grp' is a group, and groups do not nest: name its instruments (a, b) instead"]
+
+
 # consistency
 
 def test_linked_and_absent_self_link_and_duplicate(tmp_path: Path) -> None:
@@ -450,3 +458,55 @@ def test_commentary_errors_stop_loading_with_file_and_line(tmp_path: Path) -> No
     commentary(tmp_path, topics=TOPICS_OK.replace('"c:2"', '"c:7"'))
     with pytest.raises(DataError, match=r"topics.yaml:3:\d+: topic 'more-things' entry names unknown article 'c:7'"):
         load(tmp_path / "d")
+
+
+def test_an_entry_declared_again_in_a_layered_file_names_the_file_of_the_first(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "mapping.yaml").write_text(
+        "comparisons:\n  - {from: budapest, to: un}\n"
+        'links:\n  - {from: "un:7", to: "budapest:2", relation: equal, source: analysis}\n', encoding="utf-8")
+    _, found = load_with_findings(folder, shipped=True)
+    mine = [(Path(f.file).name, f.line, f.column, f.severity, f.code) for f in found if f.file != "data/mapping.yaml"
+            and f.code.startswith("duplicate")]
+    assert sorted(mine) == [("mapping.yaml", 2, 5, E, "duplicate-comparison"), ("mapping.yaml", 4, 5, E, "duplicate-link")]
+    said = {f.code: f.message for f in found if f.code.startswith("duplicate")}
+    assert re.fullmatch(r"comparison budapest → un is already declared in data/mapping\.yaml at line \d+",
+                        said["duplicate-comparison"])
+    assert re.fullmatch(r"link un:7 → budapest:2 is already stored in data/mapping\.yaml at line \d+", said["duplicate-link"])
+
+
+@pytest.mark.parametrize(("names", "said"), [
+    ('    aliases: ["Merida"]\n', "alias 'Merida' of 'mylaw' shadows 'uncac', which data/articles.yaml names so: "
+                                 "'Merida 1' would cite mylaw instead; choose a name of your own"),
+    ('    aliases: ["Palermo Law"]\n', "alias 'Palermo Law' of 'mylaw' takes the word 'palermo', which names 'untoc' in "
+                                      "data/articles.yaml: 'palermo 1' would no longer cite untoc; choose a name of your own"),
+])
+def test_a_name_of_a_layered_folder_may_not_shadow_a_shipped_name(tmp_path: Path, names: str, said: str) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "articles.yaml").write_text(
+        "instruments:\n  - id: mylaw\n    name: My law\n    short: Mine\n    number: No. 1\n" + names +
+        "    article_count: 1\n    sources: [t]\n"
+        "    articles:\n      - {num: \"1\", title: \"One\", summary: \"s\", source: \"t\"}\n", encoding="utf-8")
+    _, found = load_with_findings(folder, shipped=True)
+    rows = [(Path(f.file).name, f.line, f.column, f.severity, f.code) for f in found if f.file != "data/mapping.yaml"]
+    assert rows == [("articles.yaml", 6, 15, E, "shadowed-alias")]
+    assert found[0].message == said
+
+
+def test_a_layered_folder_with_names_of_its_own_shadows_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "articles.yaml").write_text(
+        "instruments:\n  - id: mylaw\n    name: Computer Misuse Act 2030\n    short: Misuse Act\n    number: No. 1\n"
+        '    aliases: ["CMA", "my cybercrime act"]\n    article_count: 1\n    sources: [t]\n'
+        "    articles:\n      - {num: \"1\", title: \"One\", summary: \"s\", source: \"t\"}\n", encoding="utf-8")
+    _, found = load_with_findings(folder, shipped=True)
+    assert [f.text() for f in found if f.code.startswith(("shadowed", "shared"))] == []
+
+
+def test_a_treaty_number_shared_by_two_instruments_is_a_shared_number(tmp_path: Path) -> None:
+    case = RuleCase(tmp_path / "d", MINI_ARTICLES.replace('number: "B-1"', 'number: "A-1"'))
+    assert case.rows == [("articles", 22, 13, E, "shared-alias")]
+    assert case.messages("shared-alias") == ["number 'A-1' of 'b' is also the number of 'a'"]

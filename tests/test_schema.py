@@ -28,6 +28,23 @@ def test_unknown_fields_are_at_their_key(tmp_path: Path) -> None:
     assert findings(tmp_path, articles, mapping) == [("articles", 13, 5, E, "unknown-field"), ("mapping", 4, 47, E, "unknown-field")]
 
 
+def test_a_misspelt_field_suggests_the_known_one_and_comes_before_what_it_leaves_missing(tmp_path: Path) -> None:
+    case = with_article_1(tmp_path, ARTICLE_1.replace("title:", "titel:"))
+    consequences = [("mapping", 4, 12, E, "unknown-article"), ("articles", 13, 20, E, "article-count")]
+    assert case.rows == [("articles", 16, 20, E, "unknown-field"), ("articles", 16, 20, E, "missing-field"), *consequences]
+    assert case.messages("unknown-field") == ["unknown field 'titel' in article of a; did you mean 'title'?"]
+    assert case.messages("missing-field") == ["article of a has no 'title'"]
+    block = with_article_1(tmp_path / "block", '      - num: "1"\n        summary: "s"\n        titel: "One"\n')
+    assert block.rows == [("articles", 18, 9, E, "unknown-field"), ("articles", 18, 9, E, "missing-field"), *consequences]
+
+
+def test_a_count_too_long_to_be_a_count_is_out_of_range(tmp_path: Path) -> None:
+    case = RuleCase(tmp_path / "d", MINI_ARTICLES.replace("article_count: 3", "article_count: 99999999999999999999"))
+    assert case.rows == [("articles", 13, 20, E, "bad-value")]
+    assert case.messages("bad-value") == [
+        "instrument 'a' field 'article_count' is out of range: '99999999999999999999' has 20 digits (at most 999999999)"]
+
+
 def test_missing_field_is_at_the_entry_then_its_consequence(tmp_path: Path) -> None:
     mapping = MINI_MAPPING.replace('to: "c:1", ', "")
     assert findings(tmp_path, mapping=mapping) == [("mapping", 4, 5, E, "missing-field"), ("mapping", 2, 5, E, "unmapped-article")]

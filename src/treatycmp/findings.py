@@ -19,6 +19,8 @@ Pos = tuple[int, int]
 """A 1-based (line, column)."""
 
 _RUNS = re.compile(r"[0-9]+|[^0-9]+")
+ROOT_CODES = frozenset({"unknown-field"})
+"""Codes that come first among the findings at one place: a misspelt field, then the field it leaves missing."""
 
 
 class Finding(NamedTuple):
@@ -34,8 +36,10 @@ class Finding(NamedTuple):
     stage: int = SCHEMA_STAGE
 
     def order(self) -> tuple[object, ...]:
-        """Sort key: stage, file, line, column, code, article by number, message."""
-        return (self.stage, self.file, self.line, self.column, self.code, id_key(self.article or ""), self.message)
+        """Sort key: stage, file, line, column, root causes before the rest at one place, code, article by number,
+        message."""
+        return (self.stage, self.file, self.line, self.column, self.code not in ROOT_CODES, self.code,
+                id_key(self.article or ""), self.message)
 
     def text(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"

@@ -6,7 +6,8 @@ a missing field at the entry (at the key when the key is there but empty).
 
 ### unknown-field
 
-A field that the format does not define (often a misspelt one).
+A field that the format does not define (often a misspelt one: then the closest known field is suggested, and a
+required field it leaves missing is reported at it, after it).
 
 ```yaml
 # failing: 'sauce' is reported at its key
@@ -43,7 +44,8 @@ A mapping where text is expected, text where a list is expected, a count that is
 
 ### bad-value
 
-A value outside its vocabulary (`relation`, `status`, `basis`) or a heading that does not read `NUM — Name`.
+A value outside its vocabulary (`relation`, `status`, `basis`), a count out of range (more than 999999999) or a
+heading that does not read `NUM — Name`.
 
 ```yaml
 # failing
@@ -113,6 +115,7 @@ import re
 import unicodedata
 from typing import Union
 
+from .errors import echo
 from .findings import ERROR, WARNING, Finding, Pos, make
 from .models import Absence, Article, Basis, Comparison, Evidence, Group, Heading, Instrument, Link, Relation, Status
 from .textsafe import BIDI, CONTROLS
@@ -124,6 +127,8 @@ CODES = {
 }
 """Every code this module reports, with its severity."""
 
+MAX_COUNT = 999_999_999
+"""The largest count read (nine digits): far beyond any treaty, and no longer a number to trust."""
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 NUM_RE = re.compile(r"^[0-9]+[a-z]?(?:[-.][0-9a-z]+)?$")
 ARTICLE_ID_RE = re.compile(r"^([a-z][a-z0-9_]*):([0-9]+[a-z]?(?:[-.][0-9a-z]+)?)$")
@@ -191,17 +196,32 @@ class Reader:
         if not isinstance(node, YMap):
             self.error(where, "wrong-type", f"{what} must be a mapping, not {_kind(node)}")
             return None
-        if not spec.keys() >= node.keys():
-            known = ", ".join(sorted(spec))
-            for key in node:
-                if key not in spec:
-                    self.error(node.pos_of(key), "unknown-field", f"unknown field {key!r} in {what} (known: {known})")
+        meant = self.unknown_fields(node, spec, what) if not spec.keys() >= node.keys() else {}
         ok = True
         for key, required in spec.items():
             if required and node.get(key) in (None, ""):
-                self.error(node.pos_of(key) if key in node else item_pos(node), "missing-field", f"{what} has no {key!r}")
+                where = node.pos_of(meant.get(key, key)) if key in node or key in meant else item_pos(node)
+                self.error(where, "missing-field", f"{what} has no {key!r}")
                 ok = False
         return node if ok else None
+
+    def unknown_fields(self, node: YMap, spec: dict[str, bool], what: str) -> dict[str, str]:
+        """Report the fields of *node* that *spec* lacks, each with the closest known field it may misspell;
+        return {known field: the unknown key that misspells it}."""
+        from .fuzzy import close_matches
+
+        meant: dict[str, str] = {}
+        for key in node:
+            if key in spec:
+                continue
+            close = close_matches(key, [k for k in spec if k not in node and k not in meant], limit=1)
+            if close:
+                meant[close[0]] = key
+                self.error(node.pos_of(key), "unknown-field", f"unknown field {key!r} in {what}; did you mean {close[0]!r}?")
+            else:
+                known = ", ".join(sorted(spec))
+                self.error(node.pos_of(key), "unknown-field", f"unknown field {key!r} in {what} (known: {known})")
+        return meant
 
     def text(self, node: YMap, key: str, what: str) -> str:
         """The stripped text of *key* ('' when absent); anything else, or unsafe characters, is reported."""
@@ -254,7 +274,11 @@ class Reader:
         value = node.get(key)
         if isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value):
             return int(value)
-        self.error(node.value_at(key), "wrong-type", f"{what} field {key!r} must be a whole number")
+        if isinstance(value, str) and re.fullmatch(r"[0-9]+", value):
+            self.error(node.value_at(key), "bad-value", f"{what} field {key!r} is out of range: {echo(value)} has "
+                                                        f"{len(value)} digits (at most {MAX_COUNT})")
+        else:
+            self.error(node.value_at(key), "wrong-type", f"{what} field {key!r} must be a whole number")
         return -1
 
     def boolean(self, node: YMap, key: str, what: str, default: bool) -> bool:

@@ -151,20 +151,20 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 
 def _links(corpus: Corpus) -> Iterator[Finding]:
-    seen: dict[frozenset[str], int] = {}
+    seen: dict[frozenset[str], tuple[str, int]] = {}
     for link in corpus.links:
         pair = frozenset((link.from_id, link.to_id))
         finding = _one_link(corpus, link, seen.get(pair))
         if finding is not None:
             yield finding
-        seen.setdefault(pair, link.line)
+        seen.setdefault(pair, (corpus.file_of(link), link.line))
         if link.relation is not Relation.EQUAL and not link.note:
             message = f"link {link.from_id} → {link.to_id} is {link.relation.value!r} but has no note saying what differs"
             yield make(corpus.file_of(link), place(link.pos, link.line), ERROR, "missing-note", message, link.from_id)
 
 
-def _one_link(corpus: Corpus, link: Link, first: int | None) -> Finding | None:
-    """A self-link, a link within one instrument, or a repeated pair (first seen at line *first*)."""
+def _one_link(corpus: Corpus, link: Link, first: tuple[str, int] | None) -> Finding | None:
+    """A self-link, a link within one instrument, or a repeated pair (first seen at *first*: file and line)."""
     label, file = f"link {link.from_id} → {link.to_id}", corpus.file_of(link)
     own = link.from_id.partition(":")[0]
     if link.from_id == link.to_id:
@@ -174,7 +174,7 @@ def _one_link(corpus: Corpus, link: Link, first: int | None) -> Finding | None:
         message = f"{label} links two articles of the same instrument {own!r}"
         return make(file, place(link.to_pos, link.line), ERROR, "same-instrument-link", message, link.from_id)
     if first is not None:
-        message = f"{label} is already stored at line {first}"
+        message = f"{label} is already stored {_where(first, file)}"
         return make(file, place(link.pos, link.line), ERROR, "duplicate-link", message, link.from_id)
     return None
 
@@ -191,7 +191,7 @@ def _linked_and_absent(corpus: Corpus) -> Iterator[Finding]:
 
 
 def _absences(corpus: Corpus) -> Iterator[Finding]:
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
     for absence in corpus.absences:
         file = corpus.file_of(absence)
         label, key = f"absence of {absence.article} in {absence.absent_in}", (absence.article, absence.absent_in)
@@ -201,16 +201,16 @@ def _absences(corpus: Corpus) -> Iterator[Finding]:
             where = place(absence.absent_in_pos, absence.line)
             yield make(file, where, ERROR, "absent-in-own", f"{label}: {absence.absent_in!r} {holds}", absence.article)
         if key in seen:
-            message = f"{label} is already declared at line {seen[key]}"
+            message = f"{label} is already declared {_where(seen[key], file)}"
             yield make(file, place(absence.pos, absence.line), ERROR, "duplicate-absence", message, absence.article)
-        seen.setdefault(key, absence.line)
+        seen.setdefault(key, (file, absence.line))
         if not absence.reason:
             message = f"{label} has no reason"
             yield make(file, place(absence.pos, absence.line), WARNING, "missing-reason", message, absence.article)
 
 
 def _comparisons(corpus: Corpus) -> Iterator[Finding]:
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
     for comp in corpus.comparisons:
         label, key = f"comparison {comp.from_id} → {comp.to_id}", (comp.from_id, comp.to_id)
         shared = [m for m in corpus.members(comp.from_id) if m in corpus.members(comp.to_id)]
@@ -218,6 +218,12 @@ def _comparisons(corpus: Corpus) -> Iterator[Finding]:
             message = f"{label} compares {', '.join(shared)} with itself"
             yield make(corpus.file_of(comp), place(comp.to_pos, comp.line), ERROR, "self-comparison", message)
         if key in seen:
-            message = f"{label} is already declared at line {seen[key]}"
+            message = f"{label} is already declared {_where(seen[key], corpus.file_of(comp))}"
             yield make(corpus.file_of(comp), place(comp.pos, comp.line), ERROR, "duplicate-comparison", message)
-        seen.setdefault(key, comp.line)
+        seen.setdefault(key, (corpus.file_of(comp), comp.line))
+
+
+def _where(first: tuple[str, int], file: str) -> str:
+    """Where an entry was first declared: 'at line 5', or 'in data/mapping.yaml at line 5' from another file."""
+    first_file, line = first
+    return f"at line {line}" if first_file == file else f"in {first_file} at line {line}"

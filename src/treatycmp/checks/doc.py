@@ -24,8 +24,8 @@ file. -->
 Findings read `FILE:LINE:COLUMN: SEVERITY CODE message`. They point at the offending value (a bad value, a name
 that does not exist), at the key (an unknown field) or at the entry (a missing field, an entry declared twice).
 
-**Order: root cause first.** Findings are sorted by stage, then file, line, column, code and article (by number:
-`budapest:3` before `budapest:29`, `2` before `2a`). Stage 0 is the schema of every file; the rules follow in the
+**Order: root cause first.** Findings are sorted by stage, then file, line, column, code (an unknown field before
+the field its misspelling leaves missing) and article (by number: `budapest:3` before `budapest:29`, `2` before `2a`). Stage 0 is the schema of every file; the rules follow in the
 order below. A malformed article number (stage 0) is therefore printed before the links that name it (stage 2)
 and the article count it upsets (stage 6).
 

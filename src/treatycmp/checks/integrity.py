@@ -3,7 +3,8 @@
 ### unknown-name
 
 A group member, an absence's `absent_in` or a comparison end that names no instrument (or group), with a "did
-you mean" when one is close; reported at the name. An error, and blocking.
+you mean" when one is close; reported at the name. A group member that is itself a group is reported as such:
+groups do not nest, so name its instruments instead. An error, and blocking.
 
 ```yaml
 # failing
@@ -45,11 +46,17 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     """Unknown group members, link ends, absence articles and targets, comparison ends."""
     scopes = {i.id for i in corpus.instruments} | {g.id for g in corpus.groups}
     instruments = {i.id for i in corpus.instruments}
+    groups = {g.id: g for g in corpus.groups}
     for group in corpus.groups:
         for i, member in enumerate(group.members):
             if member not in instruments:
                 pos = place(group.member_pos[i] if i < len(group.member_pos) else (0, 0), group.line)
-                yield _unknown(corpus.file_of(group), pos, "group member", member, scopes)
+                if member in groups:
+                    message = (f"group member {member!r} is a group, and groups do not nest: name its instruments "
+                               f"({', '.join(groups[member].members)}) instead")
+                    yield make(corpus.file_of(group), pos, ERROR, "unknown-name", message)
+                else:
+                    yield _unknown(corpus.file_of(group), pos, "group member", member, instruments)
     for link in corpus.links:
         for end, ref, pos in (("from", link.from_id, link.from_pos), ("to", link.to_id, link.to_pos)):
             if not corpus.has_article(ref):
@@ -67,7 +74,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 
 def _unknown(file: str, where: Pos, what: str, name: str, known: set[str]) -> Finding:
-    close = close_matches(name, sorted(known), limit=1)
+    close = close_matches(name, sorted(known - {name}), limit=1)  # never the very name that failed
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return make(file, where, ERROR, "unknown-name", f"{what} names unknown instrument or group {name!r}{hint}")
 
