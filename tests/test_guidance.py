@@ -17,11 +17,15 @@ def test_note_3_reads_article_32_against_the_un_as_the_mapping_declares(corpus: 
     assert row.links == () and row.absence == declared[0]  # mapping.yaml: no UN counterpart, only an absence
 
 
-def test_note_2_lists_each_article_with_its_un_counterparts(corpus: Corpus) -> None:
-    view = tc.note(corpus, "GN 2")
+def test_note_9_lists_each_article_with_its_un_counterparts(corpus: Corpus) -> None:
+    view = tc.note(corpus, "GN 9")
     pairs = {r.article.id: [(l.relation.value, o.id) for l, o in r.links] for r in view.rows}
-    assert pairs["budapest:2"] == [("equal", "un:7")] and pairs["budapest:6"] == [("subset", "un:11")]
-    assert len(view.rows) == 9 and all(r.links for r in view.rows)
+    assert pairs == {"budapest:14": [("intersects", "un:23")], "budapest:25": [("intersects", "un:40")]}
+    assert [r.ref.paragraphs for r in view.rows] == ["2", "1"]
+
+
+def test_a_note_no_source_ties_to_articles_lists_none(corpus: Corpus) -> None:
+    assert tc.note(corpus, "GN 2").rows == ()  # botnets: no source names the articles it covers
 
 
 def test_a_note_whose_articles_no_source_names_has_no_rows(corpus: Corpus) -> None:

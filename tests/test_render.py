@@ -191,18 +191,18 @@ def test_pptx_slides_fit_and_break_no_word_when_rendered(reports: dict[str, Repo
 
 
 def test_unconfirmed_note_facts_are_marked_in_every_format(reports: dict[str, Report]) -> None:
-    """GN 2's title, symbol, date and articles are best readings: each human format shows the mark and its legend."""
+    """GN 2's title, symbol, plenary, date and articles are best readings: each human format shows the mark and its legend."""
     pytest.importorskip("pptx")
     legend = "a best reading that no source we read states outright"
     for fmt in (Format.TABLE, Format.MARKDOWN, Format.HTML, Format.SVG):
         out = str(render(reports["note"], fmt, width=120)).replace("&#160;", " ")
         assert "T-CY(2013)6 †" in out and legend in out, fmt
     data = json.loads(render(reports["note"], Format.JSON))
-    assert data["note"]["unconfirmed"] == ["title", "symbol", "adopted", "articles"]
+    assert data["note"]["unconfirmed"] == ["title", "symbol", "plenary", "adopted", "articles"]
     deck = pptx_text(render(reports["note"], Format.PPTX))
     assert "T-CY(2013)6 †" in deck and legend in deck
     rows = list(csv.DictReader(io.StringIO(str(render(reports["notes"], Format.CSV)).lstrip("\ufeff"))))
-    assert rows[1]["symbol"] == "T-CY(2013)6 †" and rows[2]["symbol"] == "T-CY (2013)7 E"
+    assert rows[1]["symbol"] == "T-CY(2013)6 †" and rows[2]["symbol"] == "T-CY (2013)7 E †" and rows[9]["symbol"] == "T-CY(2015)16"
 
 
 def pptx_text(data: str | bytes) -> str:

@@ -6,7 +6,7 @@ subset → broadMatch, superset → narrowMatch, intersects → relatedMatch) an
 of ``comment``; an absence is a row whose object is ``sssom:NoTermFound`` in the instrument searched
 (``object_source``). ``basis`` becomes ``mapping_justification`` (its SEMAPV term); the note or reason goes to
 ``comment``; status, basis, source and the evidence of each side go to ``other`` as ``key=value`` pairs (``|``
-between them); the date of the last reading to ``mapping_date`` (and ``review_date`` for reviewed rows).
+between them); the date of the last reading to ``mapping_date``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ NAMESPACE = "https://treatycmp.github.io/id/"
 LICENCES = {"CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/"}
 UNSPECIFIED = "semapv:UnspecifiedMatching"
 COLUMNS = ("subject_id", "subject_label", "predicate_id", "object_id", "object_label", "mapping_justification",
-           "subject_source", "object_source", "mapping_date", "review_date", "comment", "other")
+           "subject_source", "object_source", "mapping_date", "comment", "other")
 
 
 class Sssom(Renderer):
@@ -71,7 +71,6 @@ def record(row: MappingRow) -> tuple[str, ...]:
     return (
         row.subject_id, row.subject_label, PREDICATES[row.relation], row.object_id or NO_TERM, row.object_label,
         justification, f"tc:{row.subject_source}", f"tc:{row.object_source}", row.reviewed or "",
-        row.reviewed if row.status == "reviewed" and row.reviewed else "",
         f"{row.relation}: {row.note}" if row.note else row.relation, "|".join(v.replace("|", "/") for v in other),
     )
 
