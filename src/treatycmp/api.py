@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import compare
 from .errors import CitationError, UnknownName, UsageError, echo
-from .models import Article, Basis, Corpus, GuidanceNote, Scope, Status, Topic
+from .models import Article, Basis, Corpus, GuidanceNote, Instrument, Scope, Status, Topic
 
 SHOW_MIN_SCORE = 70.0
 """A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a citation."""
@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported only by the commands that need them
     from . import origins as _lineage
     from .guidance import NoteHit, NoteView
     from .lookup import FindResult, Index
+    from .reach import Reach, StatesAnswer
     from .themes import TopicView
     from .verify import Verification
 
@@ -43,6 +44,7 @@ class ReportData(NamedTuple):
     notes: tuple[NoteView, ...] = ()
     topics: tuple[TopicView, ...] = ()
     basis: str | None = None
+    reach: Reach | None = None
 
 
 def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
@@ -125,7 +127,7 @@ def mapping_rows(corpus: Corpus, *, status: str | None = None, basis: str | None
     links = tuple(l for l in corpus.links if compare.keeps(l, status, basis))
     absences = tuple(a for a in corpus.absences if compare.keeps(a, status, basis))
     return Corpus(corpus.instruments, corpus.groups, links, absences, corpus.comparisons, corpus.meta, corpus.articles_file,
-                  corpus.mapping_file, corpus.notes, corpus.topics, corpus.er_ranges)
+                  corpus.mapping_file, corpus.notes, corpus.topics, corpus.er_ranges, corpus.reach)
 
 
 def article(corpus: Corpus, citation: str) -> Article:
@@ -190,7 +192,7 @@ def report_data(corpus: Corpus, *, status: str | None = None, basis: str | None 
     un = (scope(corpus, "un"),) if corpus.notes and any(i.id == "un" for i in corpus.instruments) else ()
     notes_ = tuple(_guidance.note_view(corpus, n, target, **kept) for n in corpus.notes for target in un)
     topics_ = tuple(_themes.topic_view(corpus, t, **kept) for t in corpus.topics)
-    return ReportData(corpus, tuple(comparisons), cards, status, notes_, topics_, basis)
+    return ReportData(corpus, tuple(comparisons), cards, status, notes_, topics_, basis, reach(corpus) if corpus.reach else None)
 
 
 def verify(corpus: Corpus, instrument: str, path: str | os.PathLike[str], *, units: str | None = None) -> Verification:
@@ -261,3 +263,29 @@ def topic(corpus: Corpus, name: str, *, status: str | None = None, basis: str | 
 
     status, basis = row_filter(status, basis)
     return _themes.topic_view(corpus, resolver_for(corpus).topic(name), status=status, basis=basis)
+
+
+def reach(corpus: Corpus, *instruments: str) -> Reach:
+    """Who is bound by *instruments* (ids, aliases or groups; every instrument with reach data when none is named):
+    for each, its snapshots oldest first (``.timeline``), the latest that states counts (``.latest``: Parties,
+    signatories, invited, observers, each None when its source does not state it, with ``date`` and ``source``) and
+    the latest list of States (``.latest_list``)."""
+    from . import reach as _reach
+
+    return _reach.reach(corpus, _instruments(corpus, instruments) if instruments else _reach.with_reach(corpus))
+
+
+def reach_states(corpus: Corpus, *instruments: str) -> StatesAnswer:
+    """The States bound by all, any, or only one of *instruments*, from the latest list of each; when one of those
+    lists is partial or missing nothing is computed, and ``.gaps`` says which list is partial and how much is known."""
+    from . import reach as _reach
+
+    if not instruments:
+        raise UsageError("name the instruments whose States to compare, e.g. budapest un")
+    return _reach.states(reach(corpus, *instruments))
+
+
+def _instruments(corpus: Corpus, names: tuple[str, ...]) -> tuple[Instrument, ...]:
+    """The instruments *names* name, a group standing for its members, each once, in the order named."""
+    ids = dict.fromkeys(member for name in names for member in scope(corpus, name).members)
+    return tuple(corpus.instrument(i) for i in ids)

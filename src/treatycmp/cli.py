@@ -857,3 +857,35 @@ def topic_cmd(
         output_report(topics_report(topics(data)), opts)
         return
     output_report(topic_report(topic(data, name, status=status_value(status), basis=basis_value(basis))), opts)
+
+
+@app.command("reach")
+@handle_errors
+def reach_cmd(
+    instruments: Annotated[Optional[list[str]], typer.Argument(help="Instruments or groups: budapest, p1, p2, un, coe. "
+                                                              "Omit for every instrument with reach data.",
+                                                              show_default=False)] = None,
+    states: Annotated[bool, typer.Option("--states", metavar="", help="List the States bound by both, either or only "
+                                         "one of the instruments (from complete lists only; exit 1 when a list is partial).")] = False,
+    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+) -> None:
+    """Who is bound by each instrument: the latest counts (Parties, signatories, invited, observer States) with
+    their date and source, and the timeline of the dated snapshots.
+
+    Examples: treatycmp reach · treatycmp reach budapest un · treatycmp reach coe --format pptx -o reach.pptx ·
+    treatycmp reach budapest un --states
+    """
+    from .api import reach, reach_states
+    from .present_reach import reach_report, states_report
+
+    opts = OutputOptions.parse(fmt, output, width, columns)
+    names = tuple(instruments or ())
+    if not states:
+        output_report(reach_report(reach(corpus(), *names)), opts)
+        return
+    answer = reach_states(corpus(), *names)
+    output_report(states_report(answer), opts)
+    if not answer.computed:
+        for gap in answer.gaps:
+            note(f"cannot compare the States: {gap}")
+        raise typer.Exit(1)

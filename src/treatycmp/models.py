@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
+from .membership import Snapshot
+
 
 class Relation(str, Enum):
     """How a from-article relates to a to-article (NIST IR 8477 / OSCAL set-theory vocabulary)."""
@@ -248,6 +250,7 @@ class Corpus:
     notes: tuple[GuidanceNote, ...] = ()
     topics: tuple[Topic, ...] = ()
     er_ranges: tuple[ErRange, ...] = ()
+    reach: tuple[Snapshot, ...] = ()
     _articles: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
     _links_of: dict[str, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
     _absences_of: dict[str, tuple[Absence, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -279,7 +282,7 @@ class Corpus:
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         """Pickle the data only; the indexes are derived again on load."""
         return (Corpus, (self.instruments, self.groups, self.links, self.absences, self.comparisons, self.meta,
-                         self.articles_file, self.mapping_file, self.notes, self.topics, self.er_ranges))
+                         self.articles_file, self.mapping_file, self.notes, self.topics, self.er_ranges, self.reach))
 
     def file_of(self, record: Article | Instrument | Group | Link | Absence | Comparison | GuidanceNote | Topic | ErRange) -> str:
         """The label of the file *record* was read from (data folders can be layered)."""

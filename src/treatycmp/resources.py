@@ -2,7 +2,8 @@
 
 ``--data DIR`` (or ``TREATYCMP_DATA``) names a folder whose files add to the shipped ones: the user's own
 instruments in its ``articles.yaml``, the user's own links in its ``mapping.yaml`` (either may be missing), and
-optionally notes, topics and Explanatory Report ranges in ``guidance.yaml``, ``topics.yaml`` and ``explanatory.yaml``.
+optionally notes, topics and Explanatory Report ranges in ``guidance.yaml``, ``topics.yaml`` and ``explanatory.yaml``,
+and dated snapshots of each instrument's reach in ``reach.yaml``.
 With ``--no-shipped`` (or ``TREATYCMP_NO_SHIPPED=1``, or ``shipped=False`` in Python) the folder replaces the
 shipped data instead and must hold both files.
 """
@@ -22,7 +23,9 @@ TOPICS = "topics.yaml"
 EXPLANATORY = "explanatory.yaml"
 COMMENTARY_FILES = (GUIDANCE, TOPICS, EXPLANATORY)
 """Optional in every layer: T-CY Guidance Notes, topic views, Explanatory Report paragraph ranges."""
-DATA_FILES = (ARTICLES, MAPPING, *COMMENTARY_FILES)
+REACH = "reach.yaml"
+"""Optional in every layer: who is bound by each instrument, in dated snapshots."""
+DATA_FILES = (ARTICLES, MAPPING, *COMMENTARY_FILES, REACH)
 """Every file a data folder may hold (what the cache key covers)."""
 ENV_VAR = "TREATYCMP_DATA"
 NO_SHIPPED_VAR = "TREATYCMP_NO_SHIPPED"

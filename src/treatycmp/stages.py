@@ -11,8 +11,9 @@ from typing import Callable, NamedTuple, TypeVar
 from .commentary import read_note, read_report, read_topic
 from .errors import DataError
 from .findings import Finding
+from .membership import Snapshot
 from .models import Absence, Comparison, Corpus, ErRange, Group, GuidanceNote, Instrument, Link, Meta, Topic
-from .resources import ARTICLES, EXPLANATORY, GUIDANCE, MAPPING, TOPICS, DataFiles
+from .resources import ARTICLES, EXPLANATORY, GUIDANCE, MAPPING, REACH, TOPICS, DataFiles
 from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
 from .yamlio import Node, YList, YMap, read_yaml
 
@@ -22,6 +23,7 @@ MAPPING_TOP = ("comparisons", "links", "absences")
 GUIDANCE_TOP = ("notes",)
 TOPICS_TOP = ("topics",)
 EXPLANATORY_TOP = ("reports",)
+REACH_TOP = ("snapshots",)
 
 
 class Document(NamedTuple):
@@ -40,12 +42,13 @@ class Documents(NamedTuple):
     guidance: tuple[Document, ...] = ()
     topics: tuple[Document, ...] = ()
     explanatory: tuple[Document, ...] = ()
+    reach: tuple[Document, ...] = ()
 
 
 def read(files: DataFiles) -> Documents:
     """Stage 1: the YAML trees of every layer's files (syntax errors raise :class:`DataError`)."""
     return Documents(_documents(files, ARTICLES), _documents(files, MAPPING), _documents(files, GUIDANCE),
-                     _documents(files, TOPICS), _documents(files, EXPLANATORY))
+                     _documents(files, TOPICS), _documents(files, EXPLANATORY), _documents(files, REACH))
 
 
 def _documents(files: DataFiles, name: str) -> tuple[Document, ...]:
@@ -76,7 +79,7 @@ def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Co
         instruments=tuple(instruments), groups=tuple(groups), links=tuple(links), absences=tuple(absences),
         comparisons=tuple(comparisons), meta=metas[0] if metas else Meta(),
         articles_file=files.layers[0].label(ARTICLES), mapping_file=files.layers[0].label(MAPPING),
-        notes=notes, topics=topics, er_ranges=er_ranges,
+        notes=notes, topics=topics, er_ranges=er_ranges, reach=_reach(docs, findings),
     )
 
 
@@ -98,6 +101,17 @@ def _commentary(docs: Documents, findings: list[Finding]) -> tuple[tuple[Guidanc
         for report in _items(r, _top(r, doc.tree, EXPLANATORY_TOP), "reports", read_report):
             ranges += [x._replace(file=doc.label) for x in report]
     return tuple(notes), tuple(topics), tuple(ranges)
+
+
+def _reach(docs: Documents, findings: list[Finding]) -> tuple[Snapshot, ...]:
+    """The reach snapshots of every layer, each stamped with its file."""
+    from .reachschema import read_snapshot
+
+    snapshots: list[Snapshot] = []
+    for doc in docs.reach:
+        r = Reader(doc.label, findings)
+        snapshots += [s._replace(file=doc.label) for s in _items(r, _top(r, doc.tree, REACH_TOP), "snapshots", read_snapshot)]
+    return tuple(snapshots)
 
 
 def _stamp_instrument(inst: Instrument, label: str) -> Instrument:

@@ -16,7 +16,8 @@ TIGHT = frozenset({ID, NUMBER, RELATION, SOURCE, BAR, STATUS})
 
 RELATIONS = ("equal", "subset", "superset", "intersects", "none")
 SYMBOLS = {"equal": "=", "subset": "⊂", "superset": "⊃", "intersects": "∩", "none": "∅",
-           "absent": "∅", "unmapped": "?"}
+           "absent": "∅", "unmapped": "?", "parties": "#", "signatories": "+", "invited": "."}
+"""The symbol of each relation, and the glyph of each part of a bar in plain text (reach: parties, signatories, invited)."""
 MEANINGS = {
     "equal": "same measure; differences of wording only",
     "subset": "left article is narrower than its counterpart",
@@ -36,6 +37,8 @@ MARK_LEGEND = {
              "(reviewed: both texts compared).",
     "unmapped": f"{UNMAPPED_MARK} not mapped: neither linked nor declared absent (see 'treatycmp check').",
     **{f"basis:{b.value}": f"basis {b.value}: {b.meaning}." for b in Basis},
+    "reach": "Bars: # Parties, + signatories not yet Parties, . States invited to accede (observer States are "
+             "signatories or invited States, so they are not drawn again); a count the source does not state is '—'.",
 }
 """What each status mark means, in the order legends print them."""
 
@@ -82,9 +85,18 @@ class Section(NamedTuple):
     """A section that tables and documents leave out because the facts already show it (CSV keeps it)."""
 
 
+class Figure(NamedTuple):
+    """Headline counts for a slide: big numbers with their labels, the date they are of, and the source line."""
+
+    title: str
+    counts: tuple[tuple[str, str], ...]
+    date: str
+    source: str
+
+
 class View(NamedTuple):
     """What a command shows: a title, key facts, sections, whether a relation legend applies, the status marks
-    used (keys of :data:`MARK_LEGEND`), and a closing line."""
+    used (keys of :data:`MARK_LEGEND`), a closing line, and headline figures (slides show each on its own)."""
 
     title: str
     sections: tuple[Section, ...]
@@ -92,6 +104,7 @@ class View(NamedTuple):
     legend: bool = False
     footer: str = ""
     marks: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     def legend_lines(self) -> tuple[str, ...]:
         """The lines explaining each status mark this view uses, in a fixed order."""

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from ..findings import ERROR, WARNING, Finding
 from ..models import Corpus
-from . import chains, commentary, completeness, consistency, identity, integrity, provenance
+from . import chains, commentary, completeness, consistency, identity, integrity, provenance, reach
 
 
 class Rule(NamedTuple):
@@ -39,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     Rule("chains", chains, False),
     Rule("completeness", completeness, False),
     Rule("provenance", provenance, False),
+    Rule("reach", reach, False),
 )
 
 

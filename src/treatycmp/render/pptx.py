@@ -42,6 +42,9 @@ class Pptx(Renderer):
         slide = self.deck.slides.add_slide(self.deck.slide_layouts[6])
         _textbox(slide, view.title, 0.6, 2.2, SLIDE_W - 1.2, 1.2, 32, bold=True)
         _textbox(slide, "\n".join(f"{k}: {v}" for k, v in view.facts[:5]), 0.6, 3.6, SLIDE_W - 1.2, 3.2, 16)
+        from .figures import figure_slides
+
+        figure_slides(self.deck, view.figures)
 
     def section(self, section: Section, multi: bool) -> None:
         widths = column_widths(section)

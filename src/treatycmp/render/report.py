@@ -19,6 +19,7 @@ from ..textsafe import visible
 from ..themes import TopicView
 from ..views import MARK_LEGEND, SYMBOLS, UNCONFIRMED, label, status_word
 from .html import bar_html, legend_html, marks_html, page
+from .reachsection import reach_section
 
 SCRIPT = """<script>
 (function () {
@@ -91,7 +92,7 @@ def build_report(data: ReportData) -> str:
     ]
     body += [_comparison(d, cov) for d, cov in data.comparisons]
     body += [_articles(corpus, inst.id, data.cards) for inst in corpus.instruments]
-    body += [x for x in (_notes_section(data.notes), _topics_section(data.topics)) if x]
+    body += [x for x in (_notes_section(data.notes), _topics_section(data.topics), reach_section(data.reach)) if x]
     body.append(_sources(corpus))
     return page("treatycmp report", "\n".join(body), SCRIPT, EXTRA_CSS)
 
@@ -111,6 +112,7 @@ def _contents(corpus: Corpus, diffs: list[Diff]) -> str:
     items += [f'<li><a href="#inst-{e(i.id)}">Articles of {e(i.short)}</a></li>' for i in corpus.instruments]
     items += ['<li><a href="#guidance-notes">T-CY Guidance Notes</a></li>'] if corpus.notes else []
     items += ['<li><a href="#topics">Topic views</a></li>'] if corpus.topics else []
+    items += ['<li><a href="#reach">Who is bound</a></li>'] if corpus.reach else []
     return "<nav><h2>Contents</h2><ul>" + "".join(items) + '<li><a href="#sources">Sources</a></li></ul></nav>'
 
 
