@@ -1,4 +1,5 @@
-"""Evaluate `treatycmp find` on tests/data/queries.yaml: hit@1, hit@3 and time per query (in-process).
+"""Evaluate `treatycmp find` on the look-up queries (tests/data/queries.yaml) and on the questions
+(tests/data/questions.yaml): hit@1, hit@3 and time per query (in-process), each set on its own line.
 
 Usage: python bench/find_eval.py [--misses] [--repeat N]
 """
@@ -16,7 +17,9 @@ from treatycmp.loader import load
 from treatycmp.lookup import Index
 from treatycmp.refs import Resolver
 
-QUERIES = Path(__file__).resolve().parents[1] / "tests" / "data" / "queries.yaml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+SETS = (("queries", DATA / "queries.yaml"), ("questions", DATA / "questions.yaml"))
+"""Each evaluation set: its name (also its top-level key) and file."""
 
 
 def evaluate(index: Index, queries: list[dict]) -> tuple[list[tuple[dict, list[str]]], list[float]]:
@@ -32,27 +35,30 @@ def evaluate(index: Index, queries: list[dict]) -> tuple[list[tuple[dict, list[s
     return results, times
 
 
+def report(name: str, index: Index, queries: list[dict], repeat: int, misses: bool) -> None:
+    """Print hit@1, hit@3 and time per query of one set (and its misses when asked)."""
+    results, _ = evaluate(index, queries)
+    hit1 = sum(1 for q, top in results if top[:1] and top[0] in q["expect"])
+    hit3 = sum(1 for q, top in results if set(top[:3]) & set(q["expect"]))
+    times = [t for _ in range(repeat) for t in evaluate(index, queries)[1]]
+    n = len(queries)
+    print(f"{name:<10} {n:>4}   hit@1 {hit1:>3}/{n} = {100 * hit1 / n:5.1f} %   hit@3 {hit3:>3}/{n} = {100 * hit3 / n:5.1f} %   "
+          f"median {1000 * statistics.median(times):.2f} ms, p95 {1000 * sorted(times)[int(0.95 * len(times))]:.2f} ms")
+    if misses:
+        for q, top in results:
+            if not (top[:1] and top[0] in q["expect"]):
+                mark = "MISS@3" if not set(top) & set(q["expect"]) else "miss@1"
+                print(f"  {mark} {q['query']!r} in={q.get('in')} expect={q['expect']} got={top}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--misses", action="store_true", help="print the queries that miss at 1")
     parser.add_argument("--repeat", type=int, default=5, help="timing repetitions")
     args = parser.parse_args()
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
     index = Index(load())
-    results, _ = evaluate(index, queries)
-    hit1 = sum(1 for q, top in results if top[:1] and top[0] in q["expect"])
-    hit3 = sum(1 for q, top in results if set(top[:3]) & set(q["expect"]))
-    times = [t for _ in range(args.repeat) for t in evaluate(index, queries)[1]]
-    n = len(queries)
-    print(f"queries: {n}")
-    print(f"hit@1:   {hit1}/{n} = {100 * hit1 / n:.1f} %")
-    print(f"hit@3:   {hit3}/{n} = {100 * hit3 / n:.1f} %")
-    print(f"time:    median {1000 * statistics.median(times):.2f} ms, p95 {1000 * sorted(times)[int(0.95 * len(times))]:.2f} ms per query")
-    if args.misses:
-        for q, top in results:
-            if not (top[:1] and top[0] in q["expect"]):
-                mark = "MISS@3" if not set(top) & set(q["expect"]) else "miss@1"
-                print(f"  {mark} {q['query']!r} in={q.get('in')} expect={q['expect']} got={top}")
+    for name, path in SETS:
+        report(name, index, yaml.safe_load(path.read_text(encoding="utf-8"))[name], args.repeat, args.misses)
 
 
 if __name__ == "__main__":

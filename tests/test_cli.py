@@ -758,3 +758,37 @@ def test_verify_write_and_new_never_write_over_their_text(runner: CliRunner, tmp
     verified = run(runner, "--data", str(real), "verify", "a", str(real / "articles.yaml"), "--write")
     assert verified.exit_code == 2 and "this command reads it" in verified.stderr and verified.stdout == ""
     assert (real / "articles.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "first"),
+    [
+        ("what does the UN treaty say about extradition", "treatycmp: reading 'UN treaty' as --in un\n", "un:37"),
+        ("how does the Second Protocol protect personal data", "treatycmp: reading 'Second Protocol' as --in p2\n", "p2:14"),
+        ("is data interference an offence under Budapest", "treatycmp: reading 'Budapest' as --in budapest\n", "budapest:4"),
+        ("what does UNTOC say about extradition", "treatycmp: reading 'UNTOC' as --in untoc\n", "untoc:16"),
+    ],
+)
+def test_find_reads_a_question_and_the_instrument_it_names(runner: CliRunner, question: str, said: str, first: str) -> None:
+    result = run(runner, "find", question, "-f", "json")
+    hits = json.loads(result.stdout)
+    assert result.exit_code == 0 and result.stderr == said
+    assert hits[0]["id"] == first and {h["id"].split(":")[0] for h in hits if h["kind"] == "article"} == {first.split(":")[0]}
+
+
+def test_find_keeps_an_explicit_in_and_says_nothing(runner: CliRunner) -> None:
+    result = run(runner, "find", "what does the UN treaty say about extradition", "--in", "budapest", "-f", "json")
+    assert result.stderr == "" and json.loads(result.stdout)[0]["id"] == "budapest:24"
+
+
+def test_find_a_question_on_what_an_instrument_lacks_names_it(runner: CliRunner) -> None:
+    result = run(runner, "find", "what does UNCAC say about grooming")
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        "treatycmp: reading 'UNCAC' as --in uncac",
+        "treatycmp: no article matches 'what does UNCAC say about grooming' in uncac, nor any Guidance Note",
+    ]
+
+
+def test_find_a_question_finds_the_guidance_notes_too(runner: CliRunner) -> None:
+    result = run(runner, "find", "what does the Budapest Convention say about botnets", "-f", "json")
+    assert any(h["kind"] == "note" and h["id"] == "gn:2" for h in json.loads(result.stdout))

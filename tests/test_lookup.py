@@ -245,3 +245,68 @@ def test_a_cited_paragraph_is_shown_in_the_match(index: Index) -> None:
 def test_one_word_instrument_names_cite_in_find(index: Index) -> None:
     assert index.find("Merida 51").hits[0].article.id == "uncac:51"
     assert index.find("Art. 6 2nd Protocol").hits[0].article.id == "p2:6"
+
+
+# ---------------------------------------------------------------- questions
+
+QUESTIONS = yaml.safe_load((Path(__file__).parent / "data" / "questions.yaml").read_text(encoding="utf-8"))["questions"]
+
+
+def test_the_questions_are_many_valid_and_name_no_filter(corpus: Corpus) -> None:
+    assert len(QUESTIONS) >= 40
+    for q in QUESTIONS:
+        assert q["expect"] and all(corpus.has_article(a) for a in q["expect"]) and "in" not in q, q
+
+
+def test_questions_reach_hit_at_1_of_90_and_hit_at_3_of_97_percent(index: Index) -> None:
+    tops = [(q, top(index, q["query"])) for q in QUESTIONS]
+    hit1 = sum(1 for q, t in tops if t[:1] and t[0] in q["expect"])
+    hit3 = sum(1 for q, t in tops if set(t) & set(q["expect"]))
+    assert hit1 / len(QUESTIONS) >= 0.90 and hit3 / len(QUESTIONS) >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("query", "read", "expected"),
+    [
+        ("what does the UN treaty say about extradition", (("UN treaty", "un"),), "un:37"),
+        ("extradition UN", (("UN", "un"),), "un:37"),
+        ("what does UNTOC say about extradition", (("UNTOC", "untoc"),), "untoc:16"),
+        ("how does the Second Protocol protect personal data", (("Second Protocol", "p2"),), "p2:14"),
+        ("is data interference an offence under Budapest", (("Budapest", "budapest"),), "budapest:4"),
+        ("what does article 16 of the UN treaty say", (("UN treaty", "un"),), "un:16"),
+        ("what is Art. 32 BC", (("BC", "budapest"),), "budapest:32"),
+    ],
+)
+def test_an_instrument_named_in_a_question_is_its_filter(index: Index, query: str, read: tuple, expected: str) -> None:
+    result = index.find(query)
+    assert tuple((m.text, m.scope) for m in result.read) == read
+    assert result.hits[0].article.id == expected
+    assert {h.article.instrument for h in result.hits} == {read[0][1]}
+
+
+def test_question_words_do_not_count_against_a_match(index: Index) -> None:
+    asked = index.find("what does it say about extradition").hits
+    assert [(h.article.id, h.score) for h in asked] == [(h.article.id, h.score) for h in index.find("extradition").hits]
+
+
+def test_two_instruments_named_filter_to_both(index: Index) -> None:
+    result = index.find("extradition in Budapest and the UN treaty", limit=2)
+    assert [m.scope for m in result.read] == ["budapest", "un"]
+    assert {h.article.id for h in result.hits} == {"budapest:24", "un:37"}
+
+
+@pytest.mark.parametrize("query", ["electronic evidence", "corruption", "Budapest", "UN treaty", "Art. 32 BC",
+                                   "extradition"])
+def test_words_that_title_articles_an_explicit_citation_or_a_bare_name_are_not_read_as_a_filter(index: Index,
+                                                                                               query: str) -> None:
+    assert index.find(query).read == ()
+
+
+def test_an_explicit_filter_is_kept_and_the_query_not_read(index: Index) -> None:
+    result = index.find("what does the UN treaty say about extradition", within=("budapest",))
+    assert result.read == () and [h.article.id for h in result.hits][:1] == ["budapest:24"]
+
+
+def test_a_verb_finds_the_noun_made_from_it(index: Index) -> None:
+    assert top(index, "preserve data", "un", 1) == ["un:25"]  # 'preservation', not only 'preserved'
+    assert top(index, "cooperate to preserve stored electronic data", None, 1) == ["un:42"]

@@ -239,15 +239,23 @@ def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None,
     return _guidance.note_view(corpus, resolver_for(corpus).note(ref), scope(corpus, to), status=status, basis=basis)
 
 
-def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int = 10) -> tuple[NoteHit, ...]:
-    """Guidance Notes matching *query*, best first (none when *within* names a scope without the Budapest Convention)."""
+def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int = 10,
+               found: FindResult | None = None) -> tuple[NoteHit, ...]:
+    """Guidance Notes matching *query*, best first (none when *within* names a scope without the Budapest Convention).
+
+    Question words do not count; with *found* (the articles found for the same query), the instruments the query
+    was read as naming stand for *within* and their names are not searched for."""
     from . import guidance as _guidance
+    from .questions import plain
 
     if not query.strip():
         raise UsageError("the query is empty")
+    if found is not None and found.read and within is None:
+        query, named = found.asked, [m.scope for m in found.read]
+        within = next((s for s in named if "budapest" in corpus.members(s)), named[0])
     if within and "budapest" not in scope(corpus, within).members:
         return ()
-    return _guidance.find_notes(corpus, query, limit=limit)
+    return _guidance.find_notes(corpus, plain(query) or query, limit=limit)
 
 
 def topics(corpus: Corpus) -> tuple[Topic, ...]:

@@ -505,23 +505,27 @@ def find(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500, help="At most N results.")] = 10,
     fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
 ) -> None:
-    """Find articles, and T-CY Guidance Notes, by title, keyword, jargon or citation, best first (exit 1 when
-    nothing matches).
+    """Find articles, and T-CY Guidance Notes, by title, keyword, jargon, citation or question, best first (exit 1
+    when nothing matches). An instrument named in the query ('the UN treaty', 'Budapest') filters, as --in does.
 
     Examples: treatycmp find "revenge porn" · treatycmp find "transborder acess" --in budapest ·
-    treatycmp find ransomware · treatycmp find WHOIS --format json
+    treatycmp find "what does the UN treaty say about extradition" · treatycmp find WHOIS --format json
     """
     from .api import find as run_find
     from .api import find_notes
     from .present import find_all_report
+    from .questions import reading
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     if not query.strip():
         raise UsageError("the query is empty")
     index = search_index()
     result = run_find(index.corpus, query, within, limit, index)
-    notes_found = find_notes(index.corpus, query, within, limit)
+    if result.read:
+        note(reading(result.read))
+    notes_found = find_notes(index.corpus, query, within, limit, result)
     if not result.hits and not notes_found:
+        within = within or ",".join(dict.fromkeys(m.scope for m in result.read))
         note(f"no article matches {echo(query)}" + (f" in {within}" if within else "") + ", nor any Guidance Note")
         raise typer.Exit(1)
     output_report(find_all_report(result, notes_found), opts)

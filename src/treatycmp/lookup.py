@@ -5,6 +5,10 @@ then matched against the corpus vocabulary with rapidfuzz (typos within about on
 prefixes of four letters or more); an article scores by how many query words one of its fields holds,
 and how much of that field they cover. Titles and keywords weigh more than summaries. A query that is a
 citation ('Art. 32 BC') puts that article first.
+
+A query is also read as a question (see :mod:`.questions`): question words ('what does ... say about') do not count,
+and an instrument or group it names ('the UN treaty', 'Budapest') restricts the answers to it, as ``--in`` does.
+rapidfuzz is loaded only when a word needs fuzzy matching.
 """
 
 from __future__ import annotations
@@ -16,10 +20,9 @@ from functools import lru_cache
 from operator import mul
 from typing import Iterable, NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from .models import Article, Corpus
-from .refs import Resolver, fold
+from .questions import QUESTION_WORDS, Mention, Question, is_question_word, plain, read_question
+from .refs import MAX_TOKENS, Resolver, fold
 
 TITLE, KEYWORD, SUMMARY, HEADING = "title", "keyword", "summary", "heading"
 WEIGHTS = {TITLE: 1.0, KEYWORD: 1.0, SUMMARY: 0.8, HEADING: 0.7}
@@ -124,10 +127,13 @@ class Hit(NamedTuple):
 
 
 class FindResult(NamedTuple):
-    """Ranked answers to one query."""
+    """Ranked answers to one query, with the instruments or groups it was read as naming (its ``--in``) and what it
+    asks without them."""
 
     query: str
     hits: tuple[Hit, ...]
+    read: tuple[Mention, ...] = ()
+    asked: str = ""
 
 
 class Index:
@@ -191,15 +197,35 @@ class Index:
 
     def find(self, query: str, *, within: tuple[str, ...] | None = None, limit: int = 10,
              cutoff: float = DEFAULT_CUTOFF) -> FindResult:
-        """Rank articles for *query*, best first; *within* restricts to some instruments."""
+        """Rank articles for *query*, best first; *within* restricts to some instruments. Without *within*, an
+        instrument or group the query names restricts it instead (see :meth:`read`)."""
         cited = self._citation(query, within)
-        candidates = self._score(query, within, limit + 1)  # one spare: the cited article is shown apart
+        question = self.read(query) if cited is None and within is None else Question(query, (), query)
+        if question.mentions:
+            within = tuple(m for scope in question.scopes for m in self.corpus.members(scope))
+        asked = plain(query)
+        cited = cited or (self._citation(asked, within) if asked != query else None)
+        candidates = self._score(question.asked, within, limit + 1)  # one spare: the cited article is shown apart
         skip = self.position[cited.article.id] if cited else -1
         top = max([c[0] for c in candidates] + ([cited.score] if cited else []), default=0.0)
         floor = max(cutoff, RELATIVE_CUTOFF * top)
         kept = heapq.nsmallest(limit, (c for c in candidates if c[0] >= floor and c[2] != skip), key=self._rank_key)
         ranked = ([cited] if cited else []) + [self._hit(c) for c in kept]
-        return FindResult(query, tuple(ranked)[:limit])
+        return FindResult(query, tuple(ranked)[:limit], question.mentions, question.asked)
+
+    def read(self, query: str) -> Question:
+        """*query* read as a question: the instruments and groups it names, when it asks about something else too."""
+        if len(query.split()) > MAX_TOKENS:
+            return Question(query, (), query)
+        question = read_question(self.resolver, query, self._titles_word)
+        if not question.mentions or all(map(is_question_word, question.asked.split())):
+            return Question(query, (), query)  # 'find "UN treaty"' searches for those words, as before
+        return question
+
+    def _titles_word(self, word: str) -> bool:
+        """True when *word*, in any spelling, is a word of some article's title."""
+        forms = {*normalise(word), _word(_spell(fold(word)))}
+        return any(self.field_kind[f] == TITLE for w in forms for f in self.postings.get(w, ()))
 
     def _rank_key(self, candidate: tuple[float, str, int, int]) -> tuple[float, int, str, int]:
         score, kind, n, _ = candidate
@@ -221,7 +247,7 @@ class Index:
     def _score(self, query: str, within: tuple[str, ...] | None, keep: int) -> list[tuple[float, str, int, int]]:
         """Candidates for *query*: every matching article, or at least the *keep* best when the rest provably
         cannot reach them (see :meth:`_bounded`)."""
-        words = [w for w in dict.fromkeys(normalise(query)) if w not in STOPWORDS] or list(normalise(query))
+        words = [w for w in dict.fromkeys(normalise(query)) if w not in STOPWORDS and w not in _ASKING] or list(normalise(query))
         if not words:
             return []
         maps: list[dict[int, float]] = []
@@ -255,9 +281,12 @@ class Index:
         if len(word) == 4:  # too short for a typo to be told from another word: exact or prefix only
             found = {word: 100.0} if word in self.postings else {}
         else:
+            from rapidfuzz import fuzz, process  # loaded on first need: a citation or short words never pay for it
+
             found = {w: s for w, s, _ in process.extract_iter(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)}
+        verb = word[:-1] if len(word) >= 6 and word.endswith("e") else word  # 'preserve' finds 'preservation'
         for w in self.vocabulary:
-            if w not in found and (w.startswith(word) or (len(word) >= 5 and len(w) - len(word) >= 3 and w.endswith(word))):
+            if w not in found and (w.startswith(verb) or (len(word) >= 5 and len(w) - len(word) >= 3 and w.endswith(word))):
                 found[w] = 90.0
         return found
 
@@ -362,6 +391,8 @@ class Index:
         return best
 
 
+_ASKING = frozenset(_word(w) for w in QUESTION_WORDS) - {_word(w) for w in ("article", "articles")}
+"""The question words as :func:`normalise` writes them ('does' -> 'doe'): left out of the words that must match."""
 FIELD_ORDER = {"citation": 0, TITLE: 1, KEYWORD: 2, "words": 3, SUMMARY: 4, HEADING: 5}
 
 
