@@ -358,3 +358,21 @@ def test_real_reach_data_passes_its_rules(corpus: Corpus) -> None:
     from treatycmp.checks import reach
 
     assert list(reach.check(corpus)) == []
+
+
+def test_the_package_names_reach_and_reach_states_the_api_functions_in_a_fresh_interpreter() -> None:
+    import pkgutil
+    import subprocess
+    import sys
+
+    import treatycmp
+
+    code = ("import treatycmp as tc; c = tc.load(); print(tc.reach(c, 'budapest').instruments[0].latest.parties, "
+            "tc.reach_states(c, 'budapest', 'un').computed)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**__import__("os").environ, "TREATYCMP_NO_SHIPPED": "0"})
+    assert done.stdout.split() == ["78", "False"], done.stderr
+    for module in pkgutil.walk_packages(treatycmp.__path__, "treatycmp."):
+        if not module.name.endswith("__main__"):
+            __import__(module.name)
+    assert callable(treatycmp.reach) and callable(treatycmp.reach_states)

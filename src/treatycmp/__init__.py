@@ -32,6 +32,8 @@ if TYPE_CHECKING:
         load,
         note,
         notes,
+        reach,
+        reach_states,
         scope,
         show,
         topic,
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage", "lineage", "show", "scope",
-           "notes", "note", "find_notes", "topics", "topic"]
+           "notes", "note", "find_notes", "topics", "topic", "reach", "reach_states"]
 
 
 def __getattr__(name: str) -> object:

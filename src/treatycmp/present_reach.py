@@ -6,8 +6,8 @@ Every count carries its date and source; a count the source does not state is sh
 
 from __future__ import annotations
 
+from .bound import InstrumentReach, Reach, StatesAnswer
 from .membership import COUNT_LABELS, COUNTS, Listed, Snapshot, StateList
-from .reach import InstrumentReach, Reach, StatesAnswer
 from .views import BAR, ID, NUMBER, SOURCE, Column, Figure, Report, Section, View
 
 UNKNOWN = "—"

@@ -10,7 +10,7 @@ from .base import safe_view
 from .html import marks_html, sources_html, table_html
 
 if TYPE_CHECKING:
-    from ..reach import Reach
+    from ..bound import Reach
 
 
 def reach_section(result: Reach | None) -> str:
