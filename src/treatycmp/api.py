@@ -19,9 +19,9 @@ SHOW_MIN_SCORE = 70.0
 if TYPE_CHECKING:  # imported only by the commands that need them
     from . import counting as _coverage
     from . import origins as _lineage
+    from .bound import Reach, StatesAnswer
     from .guidance import NoteHit, NoteView
     from .lookup import FindResult, Index
-    from .reach import Reach, StatesAnswer
     from .themes import TopicView
     from .verify import Verification
 
@@ -278,7 +278,7 @@ def reach(corpus: Corpus, *instruments: str) -> Reach:
     for each, its snapshots oldest first (``.timeline``), the latest that states counts (``.latest``: Parties,
     signatories, invited, observers, each None when its source does not state it, with ``date`` and ``source``) and
     the latest list of States (``.latest_list``)."""
-    from . import reach as _reach
+    from . import bound as _reach
 
     return _reach.reach(corpus, _instruments(corpus, instruments) if instruments else _reach.with_reach(corpus))
 
@@ -286,7 +286,7 @@ def reach(corpus: Corpus, *instruments: str) -> Reach:
 def reach_states(corpus: Corpus, *instruments: str) -> StatesAnswer:
     """The States bound by all, any, or only one of *instruments*, from the latest list of each; when one of those
     lists is partial or missing nothing is computed, and ``.gaps`` says which list is partial and how much is known."""
-    from . import reach as _reach
+    from . import bound as _reach
 
     if not instruments:
         raise UsageError("name the instruments whose States to compare, e.g. budapest un")
