@@ -31,12 +31,14 @@ ECHO_LIMIT = 80
 """Longest argument echoed whole in a message; a longer one is cut and ends with '…'."""
 
 
+def cut(text: str) -> str:
+    """*text* as a message shows an argument: whole, or its first :data:`ECHO_LIMIT` characters ending with '…'."""
+    return text if len(text) <= ECHO_LIMIT else text[:ECHO_LIMIT - 1] + "…"
+
+
 def echo(text: str) -> str:
     """*text* quoted as a message echoes an argument: cut to about :data:`ECHO_LIMIT` characters ('abc…')."""
-    if len(text) <= ECHO_LIMIT:
-        return repr(text)
-    cut = repr(text[:ECHO_LIMIT - 1])
-    return cut[:-1] + "…" + cut[-1]
+    return repr(cut(text))
 
 
 class UnknownName(TreatyError):

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import DataError, UsageError
+from .errors import DataError, UsageError, cut
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 """The largest document read (20 MB): a treaty's text is well under 1 MB, its PDF a few MB. No more than one byte
@@ -64,16 +64,16 @@ class SourceText(NamedTuple):
 
 def read_text(path: str | Path) -> SourceText:
     """Read *path* as text, Markdown, HTML or PDF; raise DataError when it holds no usable text."""
-    label = str(path)
-    data = _read_bytes(Path(path), label)
+    label, shown = str(path), cut(str(path))  # errors show the path as given, cut when it is very long
+    data = _read_bytes(Path(path), shown)
     kind = _kind(Path(path), data)
     if kind == "pdf":
-        lines = _pdf_lines(data, label)
+        lines = _pdf_lines(data, shown)
     else:
-        raw = _decode(data, label, kind)
+        raw = _decode(data, shown, kind)
         lines = _html_lines(raw) if kind == "html" else _plain_lines(raw, kind == "markdown")
     if not any(line.text.strip() for line in lines):
-        raise DataError(label, None, "the document holds no text")
+        raise DataError(shown, None, "the document holds no text")
     return SourceText(label, kind, tuple(lines))
 
 
