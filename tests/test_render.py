@@ -6,7 +6,10 @@ import csv
 import io
 import json
 import os
+import re
+from collections import Counter
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -29,16 +32,18 @@ from treatycmp.present import (
     gaps_report,
     instruments_report,
     lineage_report,
+    mapping_report,
     note_report,
     notes_report,
     topic_report,
     topics_report,
 )
+from treatycmp.present_reach import reach_report
 from treatycmp.refs import Resolver
 from treatycmp.render import RENDERERS, CheckFormat, Format, render, renderer_for
 from treatycmp.render.base import Renderer, RenderOptions
 from treatycmp.render.markdown import escape
-from treatycmp.views import Column, Report, Section, View
+from treatycmp.views import ID, Column, Report, Section, View, pick_columns
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +66,8 @@ def reports(corpus: Corpus) -> dict[str, Report]:
         "find-with-notes": find_all_report(Index(corpus).find("ransomware"), tc.find_notes(corpus, "ransomware")),
         "topics": topics_report(tc.topics(corpus)),
         "topic": topic_report(tc.topic(corpus, "safeguards")),
+        "export": mapping_report(corpus),
+        "reach": reach_report(tc.reach(corpus)),
     }
 
 
@@ -78,7 +85,7 @@ def test_every_format_renders_every_command(reports: dict[str, Report], fmt: For
     pytest.importorskip("pptx") if fmt is Format.PPTX else None
     pytest.importorskip("openpyxl") if fmt is Format.XLSX else None
     for name, report in reports.items():
-        if fmt is Format.SSSOM and report.mappings is None:  # only diff and gaps answer with mapping rows
+        if fmt is Format.SSSOM and report.mappings is None:  # only diff, gaps and export answer with mapping rows
             with pytest.raises(UsageError, match="--format sssom is for diff, gaps and export"):
                 render(report, fmt)
             continue
@@ -89,7 +96,7 @@ def test_every_format_renders_every_command(reports: dict[str, Report], fmt: For
         if fmt in (Format.PPTX, Format.XLSX):
             assert out[:2] == b"PK"
     if fmt is Format.SSSOM:
-        assert {n for n, r in reports.items() if r.mappings is not None} == {"diff", "gaps"}
+        assert {n for n, r in reports.items() if r.mappings is not None} == {"diff", "gaps", "export"}
 
 
 def test_markdown_escapes_pipes_and_newlines() -> None:
@@ -123,15 +130,116 @@ def test_plain_table_fits_the_width(reports: dict[str, Report]) -> None:
         assert max(len(l) for l in table_lines) <= width
 
 
-def test_pptx_splits_long_tables(reports: dict[str, Report]) -> None:
-    pptx = pytest.importorskip("pptx")
-    deck = pptx.Presentation(io.BytesIO(render(reports["diff"], Format.PPTX)))
-    slides = list(deck.slides)
-    assert len(slides) > 5
-    for slide in slides:
-        for shape in slide.shapes:
-            if shape.has_table:
-                assert len(shape.table.rows) <= 13
+def _deck(data: str | bytes) -> Any:
+    import pptx
+    return pptx.Presentation(io.BytesIO(data if isinstance(data, bytes) else data.encode()))
+
+
+def _tables(deck: Any) -> list[tuple[str, Any, list[str]]]:
+    """(title, table shape, speaker-note paragraphs) of every slide that holds a table."""
+    found = []
+    for slide in deck.slides:
+        title = next(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        notes = slide.notes_slide.notes_text_frame.text.split("\n") if slide.has_notes_slide else []
+        found += [(title, shape, notes) for shape in slide.shapes if shape.has_table]
+    return found
+
+
+def _cells(shape: Any) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in shape.table.rows]
+
+
+def _chapter_ii(corpus: Corpus) -> Report:
+    r = Resolver(corpus)
+    return diff_report(compare.diff(corpus, r.scope("budapest"), r.scope("un"), chapter="II"))
+
+
+def test_pptx_tables_hold_the_short_columns_and_the_notes_the_long_ones(corpus: Corpus) -> None:
+    pytest.importorskip("pptx")
+    report = _chapter_ii(corpus)
+    tables = _tables(_deck(render(report, Format.PPTX)))
+    headers = {tuple(_cells(shape)[0]) for _, shape, _ in tables}
+    assert headers == {("budapest", "budapest title", "Relation", "un", "un title", "Status", "Basis"),
+                       ("budapest", "budapest title", "Status", "Basis")}
+    rows = [row for _, shape, _ in tables for row in _cells(shape)[1:]]
+    assert len(rows) == len(report.data["rows"])  # type: ignore[index]
+    assert all(len(notes) == len(_cells(shape)) - 1 for _, shape, notes in tables)  # a paragraph per row
+
+
+def test_pptx_speaker_notes_carry_each_rows_note_and_source(reports: dict[str, Report]) -> None:
+    """Every row of the diff deck: its slide's notes say 'budapest:2 → un:7: <note> Source: <source>'."""
+    pytest.importorskip("pptx")
+    said: dict[str, str] = {}
+    for _, shape, notes in _tables(_deck(render(reports["diff"], Format.PPTX))):
+        for row, note in zip(_cells(shape)[1:], notes):
+            label = note.split(": ", 1)[0]
+            assert label in (f"{row[0]} → {row[3]}", row[0]), (row, note)  # the note of the row beside it
+            said[label] = note
+    for row in reports["diff"].data["rows"]:  # type: ignore[index]
+        ends = [f"{i}{f' ¶{p}' if p else ''}" for i, p in ((row["from"], row["from_paragraphs"]),
+                                                           (row["to"], row["to_paragraphs"])) if i]
+        note = said[" → ".join(ends) if row["kind"] == "link" else ends[0]]
+        assert note.split(": ", 1)[1].startswith(row["note"]), note
+        assert f"Source: {row['source']}" in note if row["source"] else "Source:" not in note, note
+
+
+def test_pptx_columns_bring_long_columns_back_into_the_table(reports: dict[str, Report]) -> None:
+    pytest.importorskip("pptx")
+    picked = pick_columns(reports["diff"], ("from", "relation", "to", "note"))
+    tables = _tables(_deck(render(picked, Format.PPTX)))
+    assert {tuple(_cells(shape)[0]) for _, shape, _ in tables} >= {("budapest", "Relation", "un", "Note / reason")}
+    assert not any(notes for *_, notes in tables)
+    shown = Counter(w for _, shape, _ in tables for row in _cells(shape)[1:] for cell in row for w in cell.split())
+    notes = Counter(w for row in reports["diff"].data["rows"] for w in row["note"].split())  # type: ignore[index]
+    assert not notes - shown  # every word of every note, rows continued on the next slide where they do not fit
+
+
+def test_pptx_rows_fill_each_slide_before_the_next(reports: dict[str, Report], corpus: Corpus) -> None:
+    """No table runs past the bottom margin, and a section moves on to a new slide only when its next row would."""
+    pytest.importorskip("pptx")
+    from pptx.util import Pt
+
+    from treatycmp.render.pptx import BOTTOM
+
+    bottom_margin = Pt(BOTTOM)
+    decks = {**reports, "diff-chapter-II": _chapter_ii(corpus),
+             "diff-columns": pick_columns(reports["diff"], ("from", "relation", "to", "note", "source"))}
+    for name, report in decks.items():
+        tables = _tables(_deck(render(report, Format.PPTX)))
+        for (title, shape, _), (after, following, _) in zip(tables, [*tables[1:], ("", None, [])]):
+            end = shape.top + sum(row.height for row in shape.table.rows)
+            assert end <= bottom_margin, (name, title)
+            if re.sub(r" \(\d+/\d+\)$", "", title) == re.sub(r" \(\d+/\d+\)$", "", after):
+                assert end + following.table.rows[1].height > bottom_margin, (name, title)
+
+
+def test_pptx_a_row_taller_than_the_room_left_continues_on_the_next_slide() -> None:
+    pytest.importorskip("pptx")
+    from treatycmp.render.pptx import Layout, TableRow, paginate, row_height
+
+    layout = Layout((Column("id", "Id", ID), Column("note", "Note")), (80.0, 300.0))
+    text = " ".join(f"word{n}" for n in range(200))
+    rows = [TableRow(("a:1", "short"), (None, None)), TableRow(("a:2", text), (None, None))]
+    room = 10 * row_height(("a:1", "short"), layout.widths)
+    pages = paginate(rows, layout, room)
+    assert len(pages) > 2 and all(sum(row_height(r.cells, layout.widths) for r in page) <= room for page in pages)
+    assert [r.cells[0] for page in pages for r in page] == ["a:1"] + ["a:2"] * len(pages)  # ids repeated
+    parts = [r.cells[1] for page in pages for r in page][1:]
+    assert all(part.startswith("(cont.) ") for part in parts[1:])
+    assert " ".join(parts).replace("(cont.) ", "") == text
+
+
+def test_pptx_body_text_is_at_least_14_points(reports: dict[str, Report]) -> None:
+    """In the XML of every slide of every deck: each run, paragraph default and end mark is sized, at 14 pt or more."""
+    pytest.importorskip("pptx")
+    from pptx.oxml.ns import qn
+
+    for name, report in reports.items():
+        for n, slide in enumerate(_deck(render(report, Format.PPTX)).slides, 1):
+            runs = list(slide._element.iter(qn("a:r")))
+            assert runs and all(r.find(qn("a:rPr")) is not None for r in runs), (name, n)
+            sizes = [int(e.get("sz")) for tag in ("a:rPr", "a:defRPr", "a:endParaRPr") for e in slide._element.iter(qn(tag))]
+            assert min(sizes) >= 1400, (name, n)
 
 
 def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,37 +265,89 @@ def test_fold_keeps_every_character_within_the_width(width: int) -> None:
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 
 
-def _pdf_words(pdf: Path) -> list[tuple[int, float, float, str]]:
-    """(page, bottom y, page height, word) of every word, read with poppler's pdftotext -bbox."""
-    import re
+class Word(NamedTuple):
+    """A word of a rendered slide, with its box in points as poppler's pdftotext -bbox reads it."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+class Page(NamedTuple):
+    width: float
+    height: float
+    words: list[Word]
+
+
+def _pdf_pages(pdf: Path) -> list[Page]:
+    import html
     import subprocess
 
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    words: list[tuple[int, float, float, str]] = []
-    for n, page in enumerate(html.split("<page ")[1:], 1):
-        height = float(re.search(r'height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
-        words += [(n, float(y), height, w) for y, w in re.findall(r'yMax="([\d.]+)">([^<]*)</word>', page)]
-    return words
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        width, height = (float(re.search(rf'{k}="([\d.]+)"', page).group(1)) for k in ("width", "height"))  # type: ignore[union-attr]
+        boxes = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)
+        pages.append(Page(width, height, [Word(*map(float, box[:4]), html.unescape(box[4])) for box in boxes]))
+    return pages
 
 
-@pytest.mark.parametrize("name", ["diff", "gaps", "lineage"])
-def test_pptx_slides_fit_and_break_no_word_when_rendered(reports: dict[str, Report], tmp_path: Path, name: str) -> None:
+DECKS = ("list", "articles", "show", "diff", "gaps", "coverage", "lineage", "find", "notes", "note", "topics", "topic",
+         "export", "reach", "note-without-articles", "show-with-notes", "find-with-notes", "diff-chapter-II",
+         "diff-columns")
+"""Every deck command (notes N is 'note'), and diff with --chapter II and with --columns bringing the notes back."""
+
+
+@pytest.fixture(scope="module")
+def rendered(reports: dict[str, Report], corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Any, list[Page]]]:
+    """Each deck of DECKS and its pages as LibreOffice renders them to PDF (one conversion for all)."""
     import shutil
     import subprocess
 
     pytest.importorskip("pptx")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if not office or not shutil.which("pdftotext"):
-        pytest.skip("LibreOffice and poppler-utils render the deck (apt-get install libreoffice-impress poppler-utils)")
-    deck = tmp_path / f"{name}.pptx"
-    deck.write_bytes(render(reports[name], Format.PPTX))  # type: ignore[arg-type]
-    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
-                   capture_output=True, check=True, timeout=300)
-    words = _pdf_words(tmp_path / f"{name}.pdf")
-    assert words
-    assert all(y <= height for _, y, height, _ in words), "text runs off the bottom of a slide"
-    text = {w for *_, w in words}
-    assert not {"reviewe", "Relati", "intersect", "supers", "Statu"} & text, "a word is broken inside a cell"
+        pytest.skip("LibreOffice and poppler-utils render the decks (apt-get install libreoffice-impress poppler-utils)")
+    assert set(reports) <= set(DECKS)
+    decks = {**reports, "diff-chapter-II": _chapter_ii(corpus),
+             "diff-columns": pick_columns(reports["diff"], ("from", "relation", "to", "note", "source"))}
+    folder = tmp_path_factory.mktemp("decks")
+    data = {name: render(decks[name], Format.PPTX) for name in DECKS}
+    for name, deck in data.items():
+        (folder / f"{name}.pptx").write_bytes(deck)  # type: ignore[arg-type]
+    profile = f"-env:UserInstallation=file://{folder}/profile"  # never handed to another LibreOffice running here
+    subprocess.run([office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                    *(str(folder / f"{name}.pptx") for name in DECKS)], capture_output=True, check=True, timeout=600)
+    return {name: (_deck(data[name]), _pdf_pages(folder / f"{name}.pdf")) for name in DECKS}
+
+
+def _slide_texts(slide: Any) -> tuple[list[str], list[str]]:
+    """The texts of a slide's text boxes and of its table cells."""
+    boxes = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    cells = [c for s in slide.shapes if s.has_table for row in _cells(s) for c in row]
+    return boxes, cells
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_pptx_decks_keep_every_word_on_its_slide_when_rendered(rendered: dict[str, tuple[Any, list[Page]]], name: str) -> None:
+    """LibreOffice's rendering: a page per slide; every character of a slide on its page and inside it (text that
+    runs off a slide is cut from the PDF); no word broken inside a cell; text 14 pt or more; a slide that a table
+    continues from is more than half full."""
+    deck, pages = rendered[name]
+    assert len(pages) == len(deck.slides)
+    for n, (slide, page) in enumerate(zip(deck.slides, pages), 1):
+        boxes, cells = _slide_texts(slide)
+        missing = Counter("".join("".join(boxes + cells).split())) - Counter("".join(w.text for w in page.words))
+        assert not missing, (n, "".join(missing.elements()))
+        assert all(0 <= w.x0 and w.x1 <= page.width and 0 <= w.y0 and w.y1 <= page.height for w in page.words), n
+        shown = {w.text for w in page.words}
+        broken = {w for cell in cells for w in cell.split() if not re.search("[-/]", w)} - shown
+        assert not broken, (n, broken)
+        assert min(w.y1 - w.y0 for w in page.words) >= 17.5, n  # 14 pt text boxes 18.2 pt tall; 13 pt 16.9
+        if re.search(r"\((\d+)/(?!\1\))\d+\)$", boxes[0]):
+            assert max(w.y1 for w in page.words) > page.height / 2, (n, boxes[0])
 
 
 def test_unconfirmed_note_facts_are_marked_in_every_format(reports: dict[str, Report]) -> None:

@@ -37,7 +37,7 @@ class Renderer:
         self.head(view)
         shown = [s for s in view.sections if not s.exports_only]
         for section in shown:
-            self.section(footnote_sources(table_columns(section), notes), len(shown) > 1)
+            self.section(self.tabulate(section, notes), len(shown) > 1)
         if notes:
             self.footnotes(notes)
         if view.legend:
@@ -47,6 +47,10 @@ class Renderer:
         if view.footer:
             self.footer(view.footer)
         return self.finish(view)
+
+    def tabulate(self, section: Section, notes: dict[str, int]) -> Section:
+        """*section* as tables show it: export-only columns left out, long sources numbered in *notes*."""
+        return footnote_sources(table_columns(section), notes)
 
     def head(self, view: View) -> None:
         raise NotImplementedError
