@@ -77,5 +77,13 @@ def test_report_filters_rows_offline_in_chromium(tmp_path: Path) -> None:
         assert statuses and set(statuses) == {"reviewed"}
         unrated = page.locator("[data-row]:not([data-status])")
         assert unrated.count() == 0 or unrated.first.is_visible()  # notes and topics carry no status: kept
+        page.select_option("#status", "")
+        page.select_option("#basis", "official-texts")
+        bases = page.locator("tr[data-row][data-basis]:visible").evaluate_all("rs => rs.map(r => r.dataset.basis)")
+        assert bases and set(bases) == {"official-texts"}
+        cards = page.locator(".card[data-basis]:visible").evaluate_all("cs => cs.map(c => c.dataset.basis)")
+        assert cards and all("official-texts" in c.split() for c in cards)
+        page.select_option("#basis", "")
+        assert page.locator("[data-row]:visible").count() == total
         browser.close()
     assert all(url.startswith("file://") for url in requests)
