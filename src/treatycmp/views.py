@@ -37,8 +37,9 @@ MARK_LEGEND = {
              "(reviewed: both texts compared).",
     "unmapped": f"{UNMAPPED_MARK} not mapped: neither linked nor declared absent (see 'treatycmp check').",
     **{f"basis:{b.value}": f"basis {b.value}: {b.meaning}." for b in Basis},
-    "reach": "Bars: # Parties, + signatories not yet Parties, . States invited to accede (observer States are "
-             "signatories or invited States, so they are not drawn again); a count the source does not state is '—'.",
+    "reach": "Reach bars: Parties ('#' in plain text), then signatories not yet Parties ('+'), then States invited to "
+             "accede ('.'); observer States are signatories or invited States, so they are not drawn again; a count "
+             "the source does not state is '—'.",
 }
 """What each status mark means, in the order legends print them."""
 
