@@ -86,6 +86,53 @@ def test_missing_file_in_data_folder(tmp_path: Path) -> None:
     assert_clean_failure(run("--data", str(folder), "diff", "a", "c"), "mapping.yaml: file not found")
 
 
+@pytest.mark.parametrize("shipped", ["0", "1"])
+@pytest.mark.parametrize("command", ["check", "list"])
+def test_an_empty_data_folder_says_it_holds_no_data_file(tmp_path: Path, command: str, shipped: str) -> None:
+    result = run("--data", str(tmp_path), command, env={"TREATYCMP_NO_SHIPPED": shipped})
+    assert_clean_failure(result, "holds none of articles.yaml, mapping.yaml, guidance.yaml, topics.yaml")
+
+
+def _odd_data_file(folder: Path, kind: str, name: str) -> None:
+    """Put a folder, a FIFO or a dangling symlink where the data file *name* is expected."""
+    if kind == "folder":
+        (folder / name).mkdir()
+    elif kind == "fifo":
+        os.mkfifo(folder / name)
+    else:
+        (folder / name).symlink_to(folder / "nowhere.yaml")
+
+
+@pytest.mark.parametrize(("name", "shipped"), [("articles.yaml", "1"), ("articles.yaml", "0"), ("guidance.yaml", "0")])
+@pytest.mark.parametrize("kind", ["folder", "fifo", "symlink"])
+def test_a_data_file_that_is_no_regular_file_is_named_never_opened(tmp_path: Path, kind: str, name: str, shipped: str) -> None:
+    folder = write_data(tmp_path / "d")
+    (folder / name).unlink(missing_ok=True)
+    _odd_data_file(folder, kind, name)
+    what = {"folder": "is not a regular file (it is a folder)", "fifo": "is not a regular file (it is a FIFO)",
+            "symlink": "is a symbolic link to nothing"}[kind]
+    env = {"TREATYCMP_NO_SHIPPED": shipped}
+    for command in ("check", "list"):
+        if kind == "fifo":  # in a subprocess, so that opening the FIFO would fail by the timeout instead of hanging
+            proc = subprocess.run([sys.executable, "-m", "treatycmp", "--data", str(folder), command], capture_output=True,
+                                  text=True, timeout=60, env={**os.environ, **env})
+            code, out, err = proc.returncode, proc.stdout, proc.stderr
+        else:
+            result = run("--data", str(folder), command, env=env)
+            code, out, err = result.exit_code, result.stdout, result.stderr
+        assert (code, out, err) == (2, "", f"treatycmp: error: {folder / name}: {what}\n"), command
+
+
+def test_new_never_waits_on_a_fifo_named_articles_yaml(tmp_path: Path) -> None:
+    text = tmp_path / "law.txt"
+    text.write_text("Article 1 - Scope\nText.\n\nArticle 2 - Terms\nMore.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "articles.yaml")
+    proc = subprocess.run([sys.executable, "-m", "treatycmp", "--data", str(tmp_path), "new", "mylaw", str(text),
+                           "--name", "My law"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert proc.stderr.endswith("articles.yaml: is not a regular file (it is a FIFO)\n"), proc.stderr
+
+
 def test_output_to_a_folder_fails_cleanly(tmp_path: Path) -> None:
     assert_clean_failure(run("list", "-o", str(tmp_path)), "cannot write")
     assert list(tmp_path.iterdir()) == []

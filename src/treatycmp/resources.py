@@ -11,6 +11,7 @@ shipped data instead and must hold both files.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -94,7 +95,7 @@ def locate(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | No
         return DataFiles((Layer(folder, False),))
     if folder.resolve() == packaged.resolve():
         return DataFiles((Layer(packaged, True),))
-    _require(folder, DATA_FILES, any_of=True)
+    _require(folder, ())
     return DataFiles((Layer(packaged, True), Layer(folder, False)))
 
 
@@ -106,11 +107,43 @@ def _user_folder(folder: Path) -> Path:
     return folder
 
 
-def _require(folder: Path, names: tuple[str, ...], any_of: bool = False) -> None:
-    """Refuse a folder that lacks the data files it must hold (all of *names*, or one of them)."""
+def _require(folder: Path, names: tuple[str, ...]) -> None:
+    """Refuse a folder where something other than a regular file bears a data file's name, one that holds no data
+    file at all, or one that lacks a file it must hold (*names*)."""
+    for name in DATA_FILES:
+        _refuse_irregular(folder, name)
+    if not any((folder / name).is_file() for name in DATA_FILES):
+        raise DataError(_label(folder), None, f"the data folder holds none of {', '.join(DATA_FILES)}")
     missing = [n for n in names if not (folder / n).is_file()]
-    if (any_of and len(missing) == len(names)) or (not any_of and missing):
+    if missing:
         raise DataError(_label(folder / missing[0]), None, "file not found")
+
+
+def _refuse_irregular(folder: Path, name: str) -> None:
+    """Refuse a folder, FIFO, socket, device or dangling symlink named *name*: it is told apart without being
+    opened (opening a FIFO would wait for a writer)."""
+    path = folder / name
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise DataError(os.path.join(_label(folder), name), None, "is a symbolic link to nothing") from None
+        return
+    except OSError:
+        return  # unreadable: the reader says so, naming the file
+    if not stat.S_ISREG(mode):
+        raise DataError(os.path.join(_label(folder), name), None, f"is not a regular file (it is {kind_of(mode)})")
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file"
 
 
 def _label(path: Path) -> str:

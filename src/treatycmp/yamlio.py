@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 from typing import Iterator, Union
 
 import yaml
 
 from .errors import DataError
+from .resources import kind_of
 
 MAX_BYTES = 256 * 1024 * 1024
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -124,9 +126,10 @@ def _refuse_tab_indent(text: str, name: str) -> None:
 def read_text(path: Path, name: str) -> str:
     """The UTF-8 text of *path* (without a byte-order mark), or a :class:`DataError` saying why not."""
     try:
-        if path.is_dir():
-            raise DataError(name, None, "is a folder, not a file")
-        size = path.stat().st_size
+        info = path.stat()  # never opened unless a regular file: a FIFO would wait for a writer
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(name, None, f"is not a regular file (it is {kind_of(info.st_mode)})")
+        size = info.st_size
         if size > MAX_BYTES:
             raise DataError(name, None, f"file is too large ({size} bytes; limit {MAX_BYTES})")
         raw = path.read_bytes()
