@@ -169,6 +169,23 @@ def test_no_color_and_color_always() -> None:
     assert "\x1b[" in coloured.stdout
 
 
+COLOURED_COMMANDS = [("list",), ("show", "un:16"), ("diff", "budapest", "un"), ("gaps", "p2", "un"), ("coverage", "budapest", "un"),
+                     ("find", "grooming"), ("lineage",), ("notes",), ("notes", "3"), ("topic", "safeguards"), ("reach",),
+                     ("articles", "p1"), ("export", "table")]
+
+
+@pytest.mark.parametrize("args", COLOURED_COMMANDS, ids=" ".join)
+def test_a_dumb_terminal_gets_no_escape_codes(monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> None:
+    import treatycmp.cli
+
+    monkeypatch.setattr(treatycmp.cli, "_stdout_is_terminal", lambda: True)
+    coloured = run(*args, env={"TERM": "xterm-256color"})
+    assert coloured.exit_code == 0 and "\x1b[" in coloured.stdout  # a terminal that can show colour gets it
+    dumb = run(*args, env={"TERM": "dumb"})
+    assert dumb.exit_code == 0 and "\x1b" not in dumb.stdout + dumb.stderr
+    assert "\x1b[" in run("--color", "always", *args, env={"TERM": "dumb"}).stdout  # as with NO_COLOR, --color always wins
+
+
 def test_rich_markup_in_data_is_shown_literally(tmp_path: Path) -> None:
     folder = write_data(tmp_path / "d", MINI_ARTICLES.replace('title: "One"', 'title: "One [/x] [bold]two[/bold]"'))
     for color in ("always", "never"):

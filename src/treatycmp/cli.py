@@ -192,7 +192,7 @@ def _version(ctx: typer.Context, value: bool) -> None:
 def main_callback(
     data: Annotated[Optional[str], typer.Option("--data", envvar="TREATYCMP_DATA", metavar="DIR", is_eager=True,
                                                 help="Folder holding articles.yaml and mapping.yaml.")] = None,
-    color: Annotated[Color, typer.Option("--color", help="Colour output: auto (terminal, no NO_COLOR), always, never.")] = Color.auto,
+    color: Annotated[Color, typer.Option("--color", help="Colour output: auto (a terminal, unless NO_COLOR or TERM=dumb), always, never.")] = Color.auto,
     no_shipped: Annotated[bool, typer.Option("--no-shipped", metavar="", is_eager=True,
                                              help="--data replaces the shipped data instead of adding to it.")] = False,
     debug: Annotated[bool, typer.Option("--debug", metavar="", help="Show a traceback on errors.")] = False,
@@ -276,9 +276,10 @@ def search_index(data: Corpus | None = None) -> Index:
 
 
 def use_color(opts: OutputOptions) -> bool:
+    """Colour for --color always; for auto, on a terminal that shows it (not TERM=dumb) unless NO_COLOR is set."""
     if SETTINGS.color is Color.always:
         return True
-    if SETTINGS.color is Color.never or os.environ.get("NO_COLOR"):
+    if SETTINGS.color is Color.never or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return opts.to_stdout and _stdout_is_terminal()
 
