@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -253,3 +256,25 @@ def test_a_file_the_command_reads_is_never_the_output(tmp_path: Path) -> None:
     assert text.read_text(encoding="utf-8") == "Article 1 – Purpose\n"
     for output in (None, "-", str(tmp_path / "new.md"), "/dev/null"):
         refuse_inputs(output, [text])  # nothing there yet, stdout, or another file: no objection
+
+
+def _treatycmp(*args: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "TREATYCMP_NO_SHIPPED": "0"}
+    return subprocess.run([sys.executable, "-m", "treatycmp", *args], capture_output=True, env=env, timeout=60)
+
+
+def test_csv_to_a_latin_1_stdout_drops_the_byte_order_mark() -> None:
+    proc = _treatycmp("list", "-f", "csv", encoding="latin-1")
+    assert proc.returncode == 0 and proc.stderr == b"", proc.stderr
+    text = proc.stdout.decode("latin-1")
+    assert text.startswith("part,id,name,") and "mérida convention" in text
+    assert _treatycmp("list", "-f", "csv", encoding="utf-8").stdout.startswith(codecs.BOM_UTF8)  # UTF-8 keeps it
+
+
+def test_characters_stdout_cannot_encode_are_replaced_and_said_once() -> None:
+    proc = _treatycmp("diff", "budapest", "un", "--chapter", "II", encoding="ascii")
+    text = proc.stdout.decode("ascii")
+    assert proc.returncode == 0 and "Budapest Convention ? UN Convention against Cybercrime" in text
+    assert "= equal" in text and "Traceback" not in proc.stderr.decode()
+    assert proc.stderr.decode().startswith("treatycmp: standard output (ascii) cannot show ") and proc.stderr.count(b"\n") == 1
+    assert "written as '?'" in proc.stderr.decode()

@@ -8,12 +8,13 @@ is a file the command reads (:func:`refuse_inputs`).
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, TextIO
 
 from .errors import UsageError
 
@@ -68,8 +69,38 @@ def _to_stdout(content: str | bytes) -> None:
     if isinstance(content, bytes):
         sys.stdout.buffer.write(content)
     else:
-        sys.stdout.write(content)
+        sys.stdout.write(encodable(content, sys.stdout))
     sys.stdout.flush()
+
+
+def encodable(text: str, stream: TextIO) -> str:
+    """*text* as *stream* can carry it: the byte-order mark (of CSV) only in a UTF encoding, and each character the
+    encoding lacks written as '?', said once on stderr. A stream with its own error handler gets the text as it is."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        if codecs.lookup(encoding).name.startswith("utf"):
+            return text
+    except LookupError:
+        return text
+    text = text.removeprefix("\ufeff")
+    if getattr(stream, "errors", "strict") != "strict":
+        return text
+    missing = sorted({c for c in set(text) if not _can_encode(c, encoding)})
+    if not missing:
+        return text
+    shown = ", ".join(ascii(c) for c in missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+    they = "they are" if len(missing) > 1 else "it is"
+    sys.stderr.write(f"treatycmp: standard output ({encoding}) cannot show {shown}; {they} written as '?' "
+                     "(set PYTHONIOENCODING=utf-8, or write a file with -o)\n")
+    return text.encode(encoding, "replace").decode(encoding)
+
+
+def _can_encode(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _stat(output: str) -> os.stat_result | None:
