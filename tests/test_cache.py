@@ -56,3 +56,20 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, mini: Path) ->
     monkeypatch.setenv("TREATYCMP_NO_CACHE", "1")
     assert cache_dir() is None
     assert fingerprint(locate(mini))
+
+
+def test_a_home_that_does_not_exist_is_never_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini: Path) -> None:
+    from typer.testing import CliRunner
+
+    from treatycmp.cli import app
+
+    for name in ("TREATYCMP_CACHE_DIR", "XDG_CACHE_HOME", "TREATYCMP_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "nonexistent" / "x"))
+    assert cache_dir() is None
+    assert load(mini).article("a:1").title == "One"  # loads without a cache, silently
+    result = CliRunner().invoke(app, ["list"], env={"TREATYCMP_NO_SHIPPED": "0"})
+    assert result.exit_code == 0 and result.stderr == ""
+    assert not (tmp_path / "nonexistent").exists()
+    monkeypatch.setenv("HOME", str(tmp_path))  # a home that exists gets its ~/.cache/treatycmp
+    assert cache_dir() == tmp_path / ".cache" / "treatycmp"

@@ -1,9 +1,10 @@
 """A small on-disk cache of loaded corpora, keyed by the content of the data files.
 
 Loading and validating the YAML takes tens of milliseconds; a cached corpus loads in a few. The cache
-lives in ``$TREATYCMP_CACHE_DIR``, else ``$XDG_CACHE_HOME/treatycmp``, else ``~/.cache/treatycmp``; set
-``TREATYCMP_NO_CACHE=1`` to turn it off. Entries are only read from a folder and files that belong to the
-current user and that no one else can write; anything unreadable is ignored and rebuilt.
+lives in ``$TREATYCMP_CACHE_DIR``, else ``$XDG_CACHE_HOME/treatycmp``, else ``~/.cache/treatycmp`` (no cache when
+the home folder does not exist: it is never created); set ``TREATYCMP_NO_CACHE=1`` to turn it off. Entries are
+only read from a folder and files that belong to the current user and that no one else can write; anything
+unreadable is ignored and rebuilt.
 """
 
 from __future__ import annotations
@@ -27,8 +28,20 @@ def cache_dir() -> Path | None:
     if os.environ.get("TREATYCMP_NO_CACHE"):
         return None
     base = os.environ.get("TREATYCMP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
+    if not base:
+        home = _home()
+        return home / ".cache" / "treatycmp" if home else None
+    root = Path(base)
     return root if os.environ.get("TREATYCMP_CACHE_DIR") else root / "treatycmp"
+
+
+def _home() -> Path | None:
+    """The user's home folder when it exists: a HOME that names nothing is never created, and there is no cache."""
+    try:
+        home = Path.home()
+    except RuntimeError:  # no HOME and no user entry
+        return None
+    return home if home.is_dir() else None
 
 
 @functools.lru_cache(maxsize=1)
