@@ -126,6 +126,41 @@ def test_unknown_format_lists_the_valid_ones(runner: CliRunner) -> None:
     assert "table" in result.stderr and "markdown" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("find", "--limit", "0", "x"), "--limit must be a whole number from 1 to 500"),
+        (("find", "-n", "many", "x"), "--limit must be a whole number from 1 to 500"),
+        (("diff", "bc", "un", "--width", "5"), "--width must be a whole number from 20 to 1000"),
+        (("diff", "bc", "un", "--format", "docx"), "--format must be one of table, markdown, csv, json, html, svg, pptx, xlsx, sssom"),
+        (("--color", "pink", "list"), "--color must be one of auto, always, never"),
+        (("diff", "bc"), "diff needs B (usage: treatycmp diff [OPTIONS] A B)"),
+        (("show",), "show needs REF (usage: treatycmp show [OPTIONS] REF)"),
+        (("diff", "bc", "un", "p2"), "unexpected extra argument 'p2' (usage: treatycmp diff [OPTIONS] A B)"),
+        (("dif", "bc", "un"), "unknown command 'dif'; did you mean 'diff'?"),
+        (("diff", "bc", "un", "--formt", "json"), "diff has no option --formt; did you mean --format?"),
+        (("find", "x", "--limit"), "--limit needs a value"),
+        (("reach", "--states=yes"), "--states takes no value"),
+    ],
+)
+def test_usage_errors_are_one_line_in_our_words(runner: CliRunner, args: tuple[str, ...], message: str) -> None:
+    result = run(runner, *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"treatycmp: error: {message}\n")
+
+
+USAGE = {"list": "list [OPTIONS]", "articles": "articles [OPTIONS] INSTRUMENT", "show": "show [OPTIONS] REF",
+         "diff": "diff [OPTIONS] A B", "gaps": "gaps [OPTIONS] A B", "coverage": "coverage [OPTIONS] A B",
+         "find": "find [OPTIONS] QUERY", "verify": "verify [OPTIONS] INSTRUMENT FILE", "new": "new [OPTIONS] ID FILE",
+         "export": "export [OPTIONS] [FORMAT]", "notes": "notes [OPTIONS] [NUMBER]", "topic": "topic [OPTIONS] [NAME]",
+         "reach": "reach [OPTIONS] [INSTRUMENTS]..."}
+
+
+@pytest.mark.parametrize("command", USAGE)
+def test_usage_lines_name_the_arguments_by_metavar(runner: CliRunner, command: str) -> None:
+    result = run(runner, command, "--help")
+    assert result.exit_code == 0 and result.stdout.startswith(f"Usage: treatycmp {USAGE[command]}\n"), result.stdout[:80]
+
+
 def test_broken_data_is_one_line_with_file_and_line(runner: CliRunner, real_copy: Path) -> None:
     path = real_copy / "articles.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('title: "Illegal access"', 'title: [Illegal access', 1), encoding="utf-8")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -69,6 +70,38 @@ class GlobalsAnywhere(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_globals(args))
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with one_line_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with one_line_usage_errors():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def one_line_usage_errors() -> Iterator[None]:
+    """Say a usage error of the parser (a bad option value, a missing argument) as one line in our words, exit 2."""
+    from .cliparse import usage_message
+
+    try:
+        yield
+    except typer.TyperException as exc:
+        message = usage_message(exc)
+        if message is None:
+            raise
+        fail(message)
+
+
+class App(typer.Typer):
+    """The Typer app whose commands name their arguments by metavar in usage lines ('diff [OPTIONS] A B')."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        from .cliparse import Command
+
+        kwargs.setdefault("cls", Command)
+        return super().command(*args, **kwargs)
+
 
 def hoist_globals(args: list[str]) -> list[str]:
     """Move global options written after the command name to before it (nothing after ``--`` moves)."""
@@ -125,7 +158,7 @@ class Settings:
 
 SETTINGS = Settings()
 
-app = typer.Typer(
+app = App(
     name="treatycmp",
     cls=GlobalsAnywhere,
     help="Compare international cybercrime treaties article by article: the Budapest Convention (ETS 185), "
@@ -795,7 +828,7 @@ def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], basis: Optio
 @handle_errors
 def export_cmd(
     fmt: Annotated[Format, typer.Argument(help="sssom (the default), json, csv, xlsx, markdown, html or table.",
-                                          show_default=False)] = Format.SSSOM,
+                                          show_default=False, metavar="FORMAT")] = Format.SSSOM,
     status: StatusOption = None,
     basis: BasisOption = None,
     output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
