@@ -148,6 +148,32 @@ def test_usage_errors_are_one_line_in_our_words(runner: CliRunner, args: tuple[s
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"treatycmp: error: {message}\n")
 
 
+ONCE = "--data names one folder: give it once (to layer several folders, merge them into one)"
+NO_SHIPPED = "--no-shipped replaces the shipped data with the --data folder: give --data DIR (or TREATYCMP_DATA)"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--data", "one", "--data", "two", "list"), ONCE),
+        (("--data=one", "list", "--data", "two"), ONCE),
+        (("--no-shipped", "list"), NO_SHIPPED),
+        (("list", "--no-shipped"), NO_SHIPPED),
+        (("--data", "", "list"), "--data needs a folder name"),
+    ],
+)
+def test_global_options_that_would_be_ignored_are_usage_errors(runner: CliRunner, args: tuple[str, ...], message: str) -> None:
+    result = run(runner, *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"treatycmp: error: {message}\n")
+
+
+def test_no_shipped_takes_its_folder_from_the_environment_too(runner: CliRunner, mini: Path) -> None:
+    result = run(runner, "--no-shipped", "list", "-f", "json", env={"TREATYCMP_DATA": str(mini)})
+    assert result.exit_code == 0 and [i["id"] for i in json.loads(result.stdout)["instruments"]] == ["a", "b", "c"]
+    flag = run(runner, "--data", str(mini), "list", "-f", "json", env={"TREATYCMP_DATA": "elsewhere"})
+    assert flag.exit_code == 0  # --data given once wins over the environment
+
+
 USAGE = {"list": "list [OPTIONS]", "articles": "articles [OPTIONS] INSTRUMENT", "show": "show [OPTIONS] REF",
          "diff": "diff [OPTIONS] A B", "gaps": "gaps [OPTIONS] A B", "coverage": "coverage [OPTIONS] A B",
          "find": "find [OPTIONS] QUERY", "verify": "verify [OPTIONS] INSTRUMENT FILE", "new": "new [OPTIONS] ID FILE",

@@ -68,6 +68,7 @@ class GlobalsAnywhere(TyperGroup):
     """A group that accepts the global options after the command too (``treatycmp show x --debug``)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        refuse_repeated_data(args)
         return super().parse_args(ctx, hoist_globals(args))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
@@ -101,6 +102,13 @@ class App(typer.Typer):
 
         kwargs.setdefault("cls", Command)
         return super().command(*args, **kwargs)
+
+
+def refuse_repeated_data(args: list[str]) -> None:
+    """Refuse a second --data: it would silently replace the first (nothing after ``--`` counts)."""
+    options = args[:args.index("--")] if "--" in args else args
+    if sum(1 for arg in options if arg == "--data" or arg.startswith("--data=")) > 1:
+        fail("--data names one folder: give it once (to layer several folders, merge them into one)")
 
 
 def hoist_globals(args: list[str]) -> list[str]:
@@ -233,6 +241,10 @@ def main_callback(
                                           help="Show the program and data versions and exit.")] = False,
 ) -> None:
     """Compare international cybercrime treaties article by article."""
+    if data is not None and not data.strip():
+        fail("--data needs a folder name")
+    if no_shipped and data is None:
+        fail("--no-shipped replaces the shipped data with the --data folder: give --data DIR (or TREATYCMP_DATA)")
     SETTINGS.data, SETTINGS.debug, SETTINGS.color = data, debug, color
     SETTINGS.shipped = False if no_shipped else None
 
