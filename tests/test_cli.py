@@ -174,6 +174,21 @@ def test_no_shipped_takes_its_folder_from_the_environment_too(runner: CliRunner,
     assert flag.exit_code == 0  # --data given once wins over the environment
 
 
+WRITERS = [("list",), ("articles", "p1"), ("show", "un:16"), ("diff", "bc", "un"), ("gaps", "p2", "un"),
+           ("coverage", "bc", "un"), ("find", "grooming"), ("lineage",), ("export",), ("notes",), ("topic", "safeguards"),
+           ("reach",), ("report",)]
+
+
+@pytest.mark.parametrize("args", WRITERS, ids=" ".join)
+def test_every_command_that_writes_a_file_says_so_the_same_way(runner: CliRunner, tmp_path: Path, args: tuple[str, ...]) -> None:
+    target = tmp_path / "out.txt"
+    result = run(runner, *args, "-o", str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"treatycmp: wrote {target}\n")
+    assert target.stat().st_size > 0
+    to_stdout = run(runner, *args, "-o", "-")
+    assert to_stdout.exit_code == 0 and to_stdout.stdout and to_stdout.stderr == ""
+
+
 USAGE = {"list": "list [OPTIONS]", "articles": "articles [OPTIONS] INSTRUMENT", "show": "show [OPTIONS] REF",
          "diff": "diff [OPTIONS] A B", "gaps": "gaps [OPTIONS] A B", "coverage": "coverage [OPTIONS] A B",
          "find": "find [OPTIONS] QUERY", "verify": "verify [OPTIONS] INSTRUMENT FILE", "new": "new [OPTIONS] ID FILE",

@@ -362,6 +362,13 @@ def output_report(report: Report, opts: OutputOptions) -> None:
     width = opts.width or (120 if opts.fmt is Format.SVG else terminal_width(None))
     color = use_color(opts) if opts.fmt is Format.TABLE else True
     emit(render(report, opts.fmt, width=width, color=color), opts.output)
+    said_written(opts.output)
+
+
+def said_written(output: Optional[str]) -> None:
+    """Say on stderr which file -o wrote (nothing for stdout)."""
+    if output not in (None, "-"):
+        note(f"wrote {output}")
 
 
 def data_files_read() -> list[str]:
@@ -643,8 +650,7 @@ def report(
     OutputOptions.parse(None, output, None, None)
     refuse_inputs(output, data_files_read())
     emit(build_report(report_data(corpus(), status=status_value(status), basis=basis_value(basis))), output)
-    if output != "-":
-        note(f"wrote {output}")
+    said_written(output)
 
 
 class Units(str, Enum):
