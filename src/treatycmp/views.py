@@ -6,6 +6,7 @@ an unconfirmed title) with the legend lines that explain them.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .models import Basis
@@ -108,8 +109,30 @@ class View(NamedTuple):
     figures: tuple[Figure, ...] = ()
 
     def legend_lines(self) -> tuple[str, ...]:
-        """The lines explaining each status mark this view uses, in a fixed order."""
-        return tuple(text for key, text in MARK_LEGEND.items() if key in self.marks)
+        """The lines explaining each status mark this view uses and shows, in a fixed order."""
+        shown = self.shown_text()
+        return tuple(text for key, text in MARK_LEGEND.items() if key in self.marks and _shows(shown, key))
+
+    def shown_text(self) -> str:
+        """The text tables and documents show: title, facts, and the headers and cells of the shown columns."""
+        parts = [self.title, *(f"{k}: {v}" for k, v in self.facts)]
+        for section in self.sections:
+            if section.exports_only:
+                continue
+            keep = [i for i, c in enumerate(section.columns) if c.in_tables]
+            parts += [section.columns[i].header for i in keep]
+            parts += [str(row[i]) for row in section.rows for i in keep]
+        return "\n".join(parts)
+
+
+def _shows(text: str, mark: str) -> bool:
+    """True when *text* shows *mark*: its symbol (†, ⚠) or its word ('draft', a basis such as 'analysis')."""
+    if mark in ("unconfirmed", "unconfirmed_fact"):
+        return UNCONFIRMED in text
+    if mark == "unmapped":
+        return UNMAPPED_MARK in text
+    word = mark.partition(":")[2] if mark.startswith("basis:") else mark if mark == DRAFT else ""
+    return not word or re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 class MappingRow(NamedTuple):
