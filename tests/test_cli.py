@@ -189,6 +189,52 @@ def test_every_command_that_writes_a_file_says_so_the_same_way(runner: CliRunner
     assert to_stdout.exit_code == 0 and to_stdout.stdout and to_stdout.stderr == ""
 
 
+def _at_80(runner: CliRunner, *args: str, color: str) -> str:
+    """The output of *args* at 80 columns, without its colour codes."""
+    import re
+
+    result = run(runner, "--color", color, *args, "--width", "80")
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).splitlines()) <= 80
+    return re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+
+
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_numbers_keep_their_headers_at_80_columns(runner: CliRunner, color: str) -> None:
+    import re
+
+    coverage = _at_80(runner, "coverage", "budapest", "un", color=color)
+    listing = _at_80(runner, "list", color=color)
+    for out in (coverage, listing):
+        assert not re.search(r"^ *\d+( +\d+)+\b", out, re.M), out  # no row of bare numbers
+    assert "equal: 5  subset: 3  superset: 0  intersects: 12  absent: 1  total: 21\n  draft: 13  " in coverage  # wrapped between cells
+    assert "budapest  Articles: 48  Unconfirmed: 0" in listing
+
+
+def test_a_bar_is_never_cut_over_two_lines(runner: CliRunner) -> None:
+    for width in range(80, 121, 5):  # a short cell (id, number, bar) is whole, in a table or a row block
+        assert "====⊂⊂#∩#########" in run(runner, "coverage", "budapest", "un", "--width", str(width)).stdout, width
+
+
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_wrapped_lines_at_80_columns_start_under_their_text(runner: CliRunner, color: str) -> None:
+    diff = _at_80(runner, "diff", "budapest", "un", "--chapter", "II", "--only", "matched", color=color)
+    body = diff.split("\n\n", 1)[1].split("\n[1] ")[0].splitlines()  # the row blocks, up to the footnotes
+    assert all(not line or line.startswith(("budapest:", "  ")) for line in body), body
+    assert "\n    intent to obtain data" in diff or "\n    (security breach" in diff  # a note's second line, indented
+    coverage = _at_80(runner, "coverage", "budapest", "un", color=color)
+    assert "superset,\n  intersects)" in coverage  # a fact wrapped under its value
+
+
+@pytest.mark.parametrize("width", ["80", "100", "120"])
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_dates_never_break(runner: CliRunner, color: str, width: str) -> None:
+    import re
+
+    result = run(runner, "--color", color, "show", "Art. 32 BC", "--width", width)
+    assert "2014-12-03" in re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+
+
 USAGE = {"list": "list [OPTIONS]", "articles": "articles [OPTIONS] INSTRUMENT", "show": "show [OPTIONS] REF",
          "diff": "diff [OPTIONS] A B", "gaps": "gaps [OPTIONS] A B", "coverage": "coverage [OPTIONS] A B",
          "find": "find [OPTIONS] QUERY", "verify": "verify [OPTIONS] INSTRUMENT FILE", "new": "new [OPTIONS] ID FILE",

@@ -95,11 +95,14 @@ def table(section: Section, width: int) -> str:
 
 
 def fits(columns: tuple[Column, ...], cells: list[list[str]], widths: list[int]) -> bool:
-    """True when every text column is wide enough to read: whole words, and room for its share of text."""
+    """True when every text column is wide enough to read (whole words, and room for its share of text) and every
+    short column (ids, numbers, bars) holds its cells whole."""
     for i, col in enumerate(columns):
-        if col.kind in TIGHT:
-            continue
         natural = max([len(col.header)] + [len(r[i]) for r in cells])
+        if col.kind in TIGHT:
+            if widths[i] < natural:
+                return False
+            continue
         longest = max([len(w) for r in cells for w in r[i].split()] or [0])
         if widths[i] < min(natural, max(longest, READABLE * col.ratio)):
             return False
@@ -110,15 +113,38 @@ def row_blocks(columns: tuple[Column, ...], cells: list[list[str]], width: int) 
     """One block per row: the short cells on a line, then each text column under its header."""
     out: list[str] = []
     for row in cells:
-        out += _block_lines("  ".join(v for v, c in zip(row, columns) if c.kind in TIGHT and v), width, "", "  ")
+        out += short_lines([labelled(v, c) for v, c in zip(row, columns) if c.kind in TIGHT and v], width)
         for value, col in zip(row, columns):
             if col.kind not in TIGHT and value:
-                out += _block_lines(f"{col.header}: {value}", width, "  ", "    ")
+                out += block_lines(f"{col.header}: {value}", width, "  ", "    ")
         out.append("")
     return "\n".join(out).rstrip("\n")
 
 
-def _block_lines(text: str, width: int, first: str, rest: str) -> list[str]:
+def labelled(value: str, column: Column) -> str:
+    """A short cell as a row block's first line shows it: a number with its header ('Articles: 48', '#1'), since
+    no header row stands above it; ids, relations and statuses as they are."""
+    if column.kind != NUMBER or not column.header:
+        return value
+    return f"{column.header}: {value}" if column.header[-1].isalnum() else f"{column.header}{value}"
+
+
+def short_lines(cells: list[str], width: int) -> list[str]:
+    """A row block's first line: its short cells two spaces apart, wrapped between cells ('draft: 13' stays whole),
+    later lines indented by two; a cell wider than a line wraps at its spaces."""
+    lines: list[str] = []
+    for cell in cells:
+        if lines and len(lines[-1]) + 2 + len(cell) <= width:
+            lines[-1] += "  " + cell
+        else:
+            lines.append(("  " if lines else "") + cell)
+    out: list[str] = []
+    for line in lines:
+        out += [line] if len(line) <= width else block_lines(line.strip(), width, "  " if out else "", "  ")
+    return out or [""]
+
+
+def block_lines(text: str, width: int, first: str, rest: str) -> list[str]:
     """*text* wrapped at spaces (a word is cut only when it is wider than the whole line)."""
     return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first]
 

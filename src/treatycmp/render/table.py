@@ -14,9 +14,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, STATUS, SYMBOLS, TIGHT, Section, View, label
+from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, STATUS, SYMBOLS, TIGHT, Column, Section, View, label
 from .base import Renderer
-from .plain import _widths, bar_scale, blocks, cell_text, fits
+from .plain import _widths, bar_scale, block_lines, blocks, cell_text, fits, labelled, short_lines
 from .style import COLOURS, STATUS_COLOURS
 
 
@@ -28,9 +28,9 @@ class RichTable(Renderer):
         self.items: list[RenderableType] = []
 
     def head(self, view: View) -> None:
-        self.items.append(Text(view.title, style="bold"))
+        self.items.append(self.wrap(Text(view.title, style="bold"), "  "))
         bold = "bold" if self.options.color else ""
-        self.items += [Text.assemble((f"{k}: ", bold), v) for k, v in view.facts]
+        self.items += [self.wrap(Text.assemble((f"{k}: ", bold), v), "  ") for k, v in view.facts]
 
     def section(self, section: Section, multi: bool) -> None:
         self.items.append(Text(""))
@@ -38,16 +38,20 @@ class RichTable(Renderer):
 
     def footnotes(self, notes: dict[str, int]) -> None:
         self.items.append(Text(""))
-        self.items += [Text(f"[{n}] {text}") for text, n in notes.items()]
+        self.items += [self.wrap(Text(f"[{n}] {text}"), "    ") for text, n in notes.items()]
 
     def relations(self) -> None:
-        self.items += [Text(""), legend(self.options.color)]
+        self.items += [Text(""), self.wrap(legend(self.options.color), "  ")]
 
     def marks(self, lines: tuple[str, ...]) -> None:
-        self.items += [Text("")] + [Text(line) for line in lines]
+        self.items += [Text("")] + [self.wrap(Text(line), "  ") for line in lines]
 
     def footer(self, text: str) -> None:
-        self.items += [Text(""), Text(text)]
+        self.items += [Text(""), self.wrap(Text(text), "")]
+
+    def wrap(self, text: Text, indent: str) -> Text:
+        """*text* wrapped to the width as plain text wraps it, its later lines indented by *indent*."""
+        return hanging(text, self.options.width, "", indent)
 
     def finish(self, view: View) -> str:
         color = self.options.color
@@ -64,31 +68,67 @@ def _table(section: Section, color: bool, multi: bool, width: int) -> Renderable
     scale = bar_scale(section)
     plain = [[cell_text(v, c.kind, scale) for v, c in zip(row, section.columns)] for row in section.rows]
     if not fits(section.columns, plain, _widths(section, plain, width - 3 * len(section.columns))):
-        return _blocks(section, title, color, scale)
+        return _blocks(section, title, color, scale, width)
     table = Table(title=Text(title) if title else None, title_justify="left", box=box.ROUNDED if color else box.SIMPLE_HEAD,
                   show_lines=color, expand=True, title_style="bold" if color else "")
     for i, col in enumerate(section.columns):
         tight = col.kind in TIGHT
         widest = 26 if col.kind == BAR else max((len(plain[r][i]) for r in range(len(plain))), default=0)
         min_width = max(col.min_width, min(widest, 26) if tight else 0, len(col.header) if tight else 0)
-        table.add_column(Text(col.header), ratio=None if tight else col.ratio, min_width=min_width or None,
+        least = None if tight else _longest_word(col.header, [r[i] for r in plain])
+        table.add_column(Text(col.header), ratio=None if tight else col.ratio, min_width=min_width or None, width=least,
                          overflow="fold", justify="right" if col.kind == NUMBER else "left", no_wrap=tight)
     for row in section.rows:
         table.add_row(*(_cell(value, col.kind, color, scale) for value, col in zip(row, section.columns)))
     return table
 
 
-def _blocks(section: Section, title: str | None, color: bool, scale: float) -> RenderableType:
-    """One block per row: short cells on a line, then each text under its header."""
+def _longest_word(header: str, cells: list[str]) -> int | None:
+    """The width below which a text column would cut a word (a date, say): Rich keeps a ratio column at least as
+    wide as its ``width`` (the table is drawn only when :func:`fits` found room for every whole word)."""
+    return max((len(w) for text in (header, *cells) for w in text.split()), default=0) or None
+
+
+def _blocks(section: Section, title: str | None, color: bool, scale: float, width: int) -> RenderableType:
+    """One block per row: short cells on a line (numbers with their header), then each text under its header;
+    wrapped lines start under the text they continue, as in plain text."""
     items: list[RenderableType] = [Text(title, style="bold")] if title else []
     for row in section.rows:
-        short = [_cell(v, c.kind, color, scale) for v, c in zip(row, section.columns) if c.kind in TIGHT and str(v)]
-        items.append(Text("  ").join(short))
+        short = [t for v, c in zip(row, section.columns) if c.kind in TIGHT and (t := _short_cell(v, c, color, scale)).plain]
+        items.append(restyled(Text("  ").join(short), short_lines([t.plain for t in short], width)))
         for value, col in zip(row, section.columns):
-            if col.kind not in TIGHT and str(value):
-                items.append(Text.assemble("  ", (f"{col.header}: ", "bold" if color else ""), str(value)))
+            text = " ".join(str(value).split())
+            if col.kind not in TIGHT and text:
+                items.append(hanging(Text.assemble((f"{col.header}: ", "bold" if color else ""), text), width, "  ", "    "))
         items.append(Text(""))
     return Group(*items)
+
+
+def _short_cell(value: object, column: Column, color: bool, scale: float) -> Text:
+    """A cell of a block's first line: a number carries its header ('Articles: 48')."""
+    if column.kind == NUMBER:
+        return Text(labelled(str(value), column))
+    return _cell(value, column.kind, color, scale)
+
+
+def hanging(text: Text, width: int, first: str, rest: str) -> Text:
+    """*text* wrapped at spaces to *width* as plain text wraps it, the first line indented by *first* and the
+    others by *rest*, its styles kept."""
+    return restyled(text, block_lines(text.plain, width, first, rest))
+
+
+def restyled(text: Text, lines: list[str]) -> Text:
+    """*lines*, the plain text of *text* wrapped and indented, with the styles of *text*."""
+    plain, out, at = text.plain, Text(), 0
+    for n, line in enumerate(lines):
+        body = line.lstrip(" ")
+        start = plain.find(body, at) if body else at
+        if start < 0:  # not a piece of the text (never expected): the wrapped lines without their styles
+            return Text("\n".join(lines))
+        out.append(("\n" if n else "") + line[:len(line) - len(body)])
+        out.append_text(text[start:start + len(body)])
+        at = start + len(body)
+    return out
 
 
 def _cell(value: object, kind: str, color: bool, scale: float = 1.0) -> Text:
