@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
+from conftest import LINK_PROV, MINI_MAPPING, write_data
 
 from treatycmp.cache import cache_dir, cached, fingerprint
-from treatycmp.loader import load
+from treatycmp.findings import Finding
+from treatycmp.loader import check_findings, load, load_with_findings
 from treatycmp.resources import locate
 
 
@@ -73,3 +76,27 @@ def test_a_home_that_does_not_exist_is_never_created(tmp_path: Path, monkeypatch
     assert not (tmp_path / "nonexistent").exists()
     monkeypatch.setenv("HOME", str(tmp_path))  # a home that exists gets its ~/.cache/treatycmp
     assert cache_dir() == tmp_path / ".cache" / "treatycmp"
+
+
+def test_check_caches_its_findings_alone_and_a_second_run_reads_only_them(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_data(tmp_path / "d", mapping=MINI_MAPPING.replace(f", {LINK_PROV}", "", 1))
+    first = check_findings(folder)
+    assert [f.code for f in first] == ["missing-basis"]
+    (entry,) = cache.glob("check-*.pickle")
+    assert not list(cache.glob("corpus-*.pickle")) and not list(cache.glob("findings-*.pickle"))
+    assert pickle.loads(entry.read_bytes()) == first  # the findings, and no corpus
+
+    def no_loading(*args: object) -> None:
+        raise AssertionError("the data were read again")
+
+    monkeypatch.setattr("treatycmp.stages.to_records", no_loading)
+    assert check_findings(folder) == first
+
+
+def test_check_findings_are_every_finding_root_cause_first(tmp_path: Path) -> None:
+    mapping = MINI_MAPPING.replace(f", {LINK_PROV}", "", 2).replace("source: analysis", 'source: ""', 1)
+    folder = write_data(tmp_path / "d", mapping=mapping)
+    _, found = load_with_findings(folder)
+    assert len(found) > 2 and check_findings(folder) == sorted(found, key=Finding.order)

@@ -596,13 +596,14 @@ def check(
     Examples: treatycmp check --strict · treatycmp --data ./mydata check --format github
     """
     from .checks import apply_strict
-    from .loader import load_with_findings
+    from .loader import check_findings
     from .output import emit
     from .present import check_report
     from .render import render
 
-    _, findings = load_with_findings(SETTINGS.data or None, shipped=SETTINGS.shipped)
-    findings = sorted(apply_strict(findings) if strict else findings, key=lambda f: f.order())
+    findings = check_findings(SETTINGS.data or None, shipped=SETTINGS.shipped)  # root cause first
+    if strict:
+        findings = apply_strict(findings)
     emit(render(check_report(findings), fmt), None)
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)

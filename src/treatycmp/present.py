@@ -386,7 +386,7 @@ def check_report(findings: list[Finding]) -> Report:
         f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
     keys = ("file", "line", "column", "severity", "code", "message")
     cols = tuple(Column(k, k.capitalize(), NUMBER if k in ("line", "column") else ID if k != "message" else "text") for k in keys)
-    rows = tuple((f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings)
+    rows = tuple(f[:6] for f in findings)  # file, line, column, severity, code, message: a Finding's first fields
     data = {
         "ok": not errors, "errors": errors, "warnings": warnings,
         "findings": [{"severity": f.severity, "code": f.code, "file": f.file, "line": f.line, "column": f.column,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..views import Report, Section
 from .base import Renderer
 
@@ -20,8 +22,10 @@ class FindingLines(Renderer):
     """``file:line:col: severity code message``, one finding a line, then the counts."""
 
     def render(self, report: Report) -> str:
-        lines = [f"{f['file']}:{f['line']}:{f['column']}: {f['severity']} {f['code']} {f['message']}" for f in _records(report)]
-        return "".join(line + "\n" for line in lines) + _summary(report) + "\n"
+        section: Section = report.view.sections[0]
+        keys = [c.key for c in section.columns]
+        fields = itemgetter(*(keys.index(k) for k in ("file", "line", "column", "severity", "code", "message")))
+        return "".join(["%s:%s:%s: %s %s %s\n" % fields(row) for row in section.rows]) + _summary(report) + "\n"
 
 
 class GitHubAnnotations(Renderer):
