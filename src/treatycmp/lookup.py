@@ -44,10 +44,15 @@ _SPELLING = (
 _JOIN_SPLIT_RE = re.compile(r"[-/'’]")
 _WORD_RE = re.compile(r"[^\W_]+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-_CJK_RE = re.compile(f"[{_CJK}]")
-_CJK_SPLIT_RE = re.compile(f"[{_CJK}]+|[^{_CJK}]+")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+
+
+@lru_cache(maxsize=1)
+def _cjk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A CJK character, and runs of CJK or of other characters: compiled on first need, as only CJK text needs
+    them (their character class takes milliseconds to compile, which every 'find' would pay at start)."""
+    return re.compile(f"[{_CJK}]"), re.compile(f"[{_CJK}]+|[^{_CJK}]+")
 
 
 @lru_cache(maxsize=8192)
@@ -82,11 +87,12 @@ def script_words(word: str) -> list[str]:
         word = word.replace("\u0640", "").replace("ى", "ي").replace("ة", "ه")
         prefix = next((p for p in _ARABIC_ARTICLES if word.startswith(p) and len(word) - len(p) >= 3), "")
         return [word[len(prefix):]]
-    if not _CJK_RE.search(word):
+    cjk, runs = _cjk_patterns()
+    if not cjk.search(word):
         return [word]
     pieces: list[str] = []
-    for run in _CJK_SPLIT_RE.findall(word):
-        if len(run) > 1 and _CJK_RE.match(run):
+    for run in runs.findall(word):
+        if len(run) > 1 and cjk.match(run):
             pieces.extend(run[i:i + 2] for i in range(len(run) - 1))
         else:
             pieces.append(run)
@@ -274,8 +280,8 @@ class Index:
 
     def _close(self, word: str) -> dict[str, float]:
         """Vocabulary words spelled like *word*, with their similarity (see :meth:`_similar`)."""
-        if len(word) == 1 and _CJK_RE.match(word):  # one character: the indexed pairs that hold it
-            return {w: 100.0 if w == word else 90.0 for w in self.vocabulary if word in w and _CJK_RE.match(w)}
+        if len(word) == 1 and not word.isascii() and _cjk_patterns()[0].match(word):  # one CJK character: the pairs that hold it
+            return {w: 100.0 if w == word else 90.0 for w in self.vocabulary if word in w and _cjk_patterns()[0].match(w)}
         if len(word) <= 3 or word.isdigit():
             return {word: 100.0} if word in self.postings else {}
         if len(word) == 4:  # too short for a typo to be told from another word: exact or prefix only
