@@ -253,21 +253,23 @@ class Corpus:
     reach: tuple[Snapshot, ...] = ()
     _articles: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
     _links_of: dict[str, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _link_ends: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
     _absences_of: dict[str, tuple[Absence, ...]] = field(default_factory=dict, repr=False, compare=False)
     _notes_of: dict[str, tuple[GuidanceNote, ...]] = field(default_factory=dict, repr=False, compare=False)
     _er_of: dict[str, tuple[ErRange, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         articles = {a.id: a for inst in self.instruments for a in inst.articles}
-        links_of: dict[str, list[Link]] = {}
-        for link in self.links:
-            links_of.setdefault(link.from_id, []).append(link)
-            links_of.setdefault(link.to_id, []).append(link.reversed())
+        ends: dict[str, list[int]] = {}  # per article, its links in file order: i read from it, ~i read from the other end
+        for i, link in enumerate(self.links):
+            ends.setdefault(link.from_id, []).append(i)
+            ends.setdefault(link.to_id, []).append(~i)
         object.__setattr__(self, "_articles", articles)
+        object.__setattr__(self, "_link_ends", ends)
+        object.__setattr__(self, "_links_of", {})  # filled by links_of()
         absences_of: dict[str, list[Absence]] = {}
         for absence in self.absences:
             absences_of.setdefault(absence.article, []).append(absence)
-        object.__setattr__(self, "_links_of", {k: tuple(v) for k, v in links_of.items()})
         object.__setattr__(self, "_absences_of", {k: tuple(v) for k, v in absences_of.items()})
         notes_of: dict[str, list[GuidanceNote]] = {}
         for note in self.notes:
@@ -303,8 +305,12 @@ class Corpus:
         return article_id in self._articles
 
     def links_of(self, article_id: str) -> tuple[Link, ...]:
-        """Every link touching *article_id*, oriented so that ``from_id`` is that article."""
-        return self._links_of.get(article_id, ())
+        """Every link touching *article_id*, oriented so that ``from_id`` is that article (reversed on first request)."""
+        found = self._links_of.get(article_id)
+        if found is None:
+            found = tuple(self.links[i] if i >= 0 else self.links[~i].reversed() for i in self._link_ends.get(article_id, ()))
+            self._links_of[article_id] = found
+        return found
 
     def absences_of(self, article_id: str) -> tuple[Absence, ...]:
         return self._absences_of.get(article_id, ())
