@@ -10,6 +10,7 @@ unreadable is ignored and rebuilt.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import pickle
 import stat
@@ -84,6 +85,16 @@ def fingerprint(files: DataFiles) -> str:
 def cached(files: DataFiles, build: Callable[[], T], kind: str = "corpus", expect: type | None = None) -> T:
     """What *build* makes from *files* (a corpus, an index, check findings): from the cache when it holds
     this exact content, else built and stored."""
+    paused = gc.isenabled()
+    gc.disable()  # what is built or read is a large tree without cycles: the collector would only scan it again and again
+    try:
+        return _cached(files, build, kind, expect)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _cached(files: DataFiles, build: Callable[[], T], kind: str, expect: type | None) -> T:
     folder = cache_dir()
     key = fingerprint(files) if folder else ""
     if not folder or not key:

@@ -49,7 +49,7 @@ def read_note(r: Reader, node: object, where: Where) -> GuidanceNote | None:
         plenary=r.text(m, "plenary", what), adopted=r.date(m, "adopted", what), summary=r.text(m, "summary", what),
         keywords=r.strings(m, "keywords", what), articles=_list(r, m, "articles", what, _read_note_article),
         sources=r.strings(m, "sources", what), unconfirmed=tuple(f for f in unconfirmed if f in NOTE_FACTS),
-        line=m.line, pos=item_pos(m), number_pos=m.value_at("number"),
+        line=m.line, pos=item_pos(m), number_pos=m.value_at("number"), file=r.file,
     )
 
 
@@ -60,7 +60,7 @@ def _read_note_article(r: Reader, node: object, where: Where, what: str) -> Note
     article = r.article_ref(m, "article", f"{what} article")
     if not article:
         return None
-    return NoteArticle(article, r.optional(m, "paragraphs", what), m.line, item_pos(m), m.value_at("article"))
+    return NoteArticle(article, r.optional(m, "paragraphs", what), m.line, item_pos(m), m.value_at("article"), r.file)
 
 
 def read_topic(r: Reader, node: object, where: Where) -> Topic | None:
@@ -77,7 +77,7 @@ def read_topic(r: Reader, node: object, where: Where) -> Topic | None:
     return Topic(
         id=topic_id, name=r.text(m, "name", what), description=r.text(m, "description", what), aliases=aliases,
         entries=_list(r, m, "entries", what, _read_entry), line=m.line, pos=item_pos(m), id_pos=m.value_at("id"),
-        alias_pos=alias_pos,
+        alias_pos=alias_pos, file=r.file,
     )
 
 
@@ -90,7 +90,7 @@ def _read_entry(r: Reader, node: object, where: Where, what: str) -> TopicEntry 
         return None
     return TopicEntry(
         article, r.text(m, "reason", what), r.text(m, "source", what), r.optional(m, "paragraphs", what),
-        m.line, item_pos(m), m.value_at("article"),
+        m.line, item_pos(m), m.value_at("article"), r.file,
     )
 
 
@@ -118,7 +118,7 @@ def _read_range(r: Reader, node: object, where: Where, what: str) -> ErRange | N
         return None
     return ErRange(
         article, r.text(m, "paragraphs", what), r.text(m, "source", what), line=m.line, pos=item_pos(m),
-        article_pos=m.value_at("article"), paragraphs_pos=m.value_at("paragraphs"),
+        article_pos=m.value_at("article"), paragraphs_pos=m.value_at("paragraphs"), file=r.file,
     )
 
 

@@ -227,7 +227,7 @@ class Reader:
         """The stripped text of *key* ('' when absent); anything else, or unsafe characters, is reported."""
         value = node.get(key)
         if type(value) is str:
-            if CONTROL_RE.search(value):
+            if not value.isprintable() and CONTROL_RE.search(value):  # none of them is printable: a quick first test
                 self.unsafe(value, node.value_at(key), key, f"{what} field {key!r}")
             return value.strip()
         if value is not None:
@@ -413,7 +413,7 @@ def read_instrument(r: Reader, node: object, where: Where) -> Instrument | None:
         in_force=r.date(m, "in_force", what), status_note=r.text(m, "status_note", what),
         languages=r.strings(m, "languages", what), url=r.text(m, "url", what), sources=r.strings(m, "sources", what),
         line=m.line, count_line=m.line_of("article_count"), pos=item_pos(m), id_pos=m.value_at("id"),
-        number_pos=m.value_at("number"), count_pos=m.value_at("article_count"), alias_pos=alias_pos,
+        number_pos=m.value_at("number"), count_pos=m.value_at("article_count"), alias_pos=alias_pos, file=r.file,
     )
 
 
@@ -443,7 +443,7 @@ def read_article(r: Reader, node: object, where: Where, inst_id: str) -> Article
         chapter=r.heading(m, "chapter", what), section=r.heading(m, "section", what),
         title_group=r.heading(m, "title_group", what), keywords=r.strings(m, "keywords", what),
         source=r.text(m, "source", what), verified=r.boolean(m, "verified", what, True), line=m.line,
-        pos=item_pos(m), num_pos=m.value_at("num"),
+        pos=item_pos(m), num_pos=m.value_at("num"), file=r.file,
     )
 
 
@@ -458,7 +458,7 @@ def read_group(r: Reader, node: object, where: Where) -> Group | None:
         return None
     aliases, alias_pos = r.listed(m, "aliases", "group")
     return Group(group_id, r.text(m, "name", "group"), members, aliases, m.line, item_pos(m), m.value_at("id"),
-                 member_pos, alias_pos)
+                 member_pos, alias_pos, r.file)
 
 
 def read_link(r: Reader, node: object, where: Where) -> Link | None:
@@ -479,7 +479,7 @@ def read_link(r: Reader, node: object, where: Where) -> Link | None:
         from_id, to_id, relation, r.text(m, "note", "link"), r.text(m, "source", "link"), r.status(m, "link"),
         r.optional(m, "from_paragraphs", "link"), r.optional(m, "to_paragraphs", "link"), m.line,
         pos=item_pos(m), from_pos=m.value_at("from"), to_pos=m.value_at("to"), relation_pos=m.value_at("relation"),
-        basis=r.basis(m, "link"), evidence=r.evidence(m, "link"), reviewed=r.date(m, "reviewed", "link"),
+        file=r.file, basis=r.basis(m, "link"), evidence=r.evidence(m, "link"), reviewed=r.date(m, "reviewed", "link"),
     )
 
 
@@ -494,7 +494,7 @@ def read_absence(r: Reader, node: object, where: Where) -> Absence | None:
     return Absence(
         article, absent_in, r.text(m, "reason", "absence"), r.text(m, "source", "absence"), r.status(m, "absence"),
         m.line, item_pos(m), m.value_at("article"), m.value_at("absent_in"),
-        basis=r.basis(m, "absence"), evidence=r.evidence(m, "absence"), reviewed=r.date(m, "reviewed", "absence"),
+        file=r.file, basis=r.basis(m, "absence"), evidence=r.evidence(m, "absence"), reviewed=r.date(m, "reviewed", "absence"),
     )
 
 
@@ -506,4 +506,4 @@ def read_comparison(r: Reader, node: object, where: Where) -> Comparison | None:
     from_id, to_id = r.scope_ref(m, "from", "comparison"), r.scope_ref(m, "to", "comparison")
     if not from_id or not to_id:
         return None
-    return Comparison(from_id, to_id, m.line, item_pos(m), m.value_at("from"), m.value_at("to"))
+    return Comparison(from_id, to_id, m.line, item_pos(m), m.value_at("from"), m.value_at("to"), r.file)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, NamedTuple, TypeVar
 
 from .commentary import read_note, read_report, read_topic
@@ -27,15 +28,20 @@ REACH_TOP = ("snapshots",)
 
 
 class Document(NamedTuple):
-    """The YAML tree of one data file (stage 1), with the label its findings name."""
+    """One data file (stage 1), with the label its findings name; its YAML tree is read when stage 2 asks for it."""
 
     label: str
-    tree: Node
+    path: Path
     shipped: bool = True
+
+    @property
+    def tree(self) -> Node:
+        """The YAML tree of the file, read now: stage 2 holds one file's tree at a time, never all of them."""
+        return read_yaml(self.path, self.label)
 
 
 class Documents(NamedTuple):
-    """The YAML trees of the data files of every layer, in layer order (stage 1)."""
+    """The data files of every layer, in layer order (stage 1)."""
 
     articles: tuple[Document, ...]
     mapping: tuple[Document, ...]
@@ -46,14 +52,13 @@ class Documents(NamedTuple):
 
 
 def read(files: DataFiles) -> Documents:
-    """Stage 1: the YAML trees of every layer's files (syntax errors raise :class:`DataError`)."""
+    """Stage 1: every layer's files (a syntax error raises :class:`DataError` when stage 2 reads the file's tree)."""
     return Documents(_documents(files, ARTICLES), _documents(files, MAPPING), _documents(files, GUIDANCE),
                      _documents(files, TOPICS), _documents(files, EXPLANATORY), _documents(files, REACH))
 
 
 def _documents(files: DataFiles, name: str) -> tuple[Document, ...]:
-    return tuple(Document(layer.label(name), read_yaml(layer.path(name), layer.label(name)), layer.shipped)
-                 for layer in files.layers if layer.has(name))
+    return tuple(Document(layer.label(name), layer.path(name), layer.shipped) for layer in files.layers if layer.has(name))
 
 
 def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Corpus:
@@ -63,17 +68,17 @@ def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Co
     metas: list[Meta] = []
     for doc in docs.articles:
         i, g, m = _articles_file(Reader(doc.label, findings), doc.tree)
-        instruments += [_stamp_instrument(x, doc.label) for x in i]
-        groups += [x._replace(file=doc.label) for x in g]
+        instruments += i
+        groups += g
         metas.append(m)
     links: list[Link] = []
     absences: list[Absence] = []
     comparisons: list[Comparison] = []
     for doc in docs.mapping:
         lk, ab, cp = _mapping_file(Reader(doc.label, findings), doc.tree)
-        links += [x._replace(file=doc.label) for x in lk]
-        absences += [x._replace(file=doc.label) for x in ab]
-        comparisons += [x._replace(file=doc.label) for x in cp]
+        links += lk
+        absences += ab
+        comparisons += cp
     notes, topics, er_ranges = _commentary(docs, findings)
     return Corpus(
         instruments=tuple(instruments), groups=tuple(groups), links=tuple(links), absences=tuple(absences),
@@ -84,22 +89,20 @@ def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Co
 
 
 def _commentary(docs: Documents, findings: list[Finding]) -> tuple[tuple[GuidanceNote, ...], tuple[Topic, ...], tuple[ErRange, ...]]:
-    """The records of the optional commentary files of every layer, each stamped with its file."""
+    """The records of the optional commentary files of every layer."""
     notes: list[GuidanceNote] = []
     for doc in docs.guidance:
         r = Reader(doc.label, findings)
-        for note in _items(r, _top(r, doc.tree, GUIDANCE_TOP), "notes", read_note):
-            notes.append(note._replace(file=doc.label, articles=tuple(a._replace(file=doc.label) for a in note.articles)))
+        notes += _items(r, _top(r, doc.tree, GUIDANCE_TOP), "notes", read_note)
     topics: list[Topic] = []
     for doc in docs.topics:
         r = Reader(doc.label, findings)
-        for topic in _items(r, _top(r, doc.tree, TOPICS_TOP), "topics", read_topic):
-            topics.append(topic._replace(file=doc.label, entries=tuple(e._replace(file=doc.label) for e in topic.entries)))
+        topics += _items(r, _top(r, doc.tree, TOPICS_TOP), "topics", read_topic)
     ranges: list[ErRange] = []
     for doc in docs.explanatory:
         r = Reader(doc.label, findings)
         for report in _items(r, _top(r, doc.tree, EXPLANATORY_TOP), "reports", read_report):
-            ranges += [x._replace(file=doc.label) for x in report]
+            ranges += report
     return tuple(notes), tuple(topics), tuple(ranges)
 
 
@@ -112,11 +115,6 @@ def _reach(docs: Documents, findings: list[Finding]) -> tuple[Snapshot, ...]:
         r = Reader(doc.label, findings)
         snapshots += [s._replace(file=doc.label) for s in _items(r, _top(r, doc.tree, REACH_TOP), "snapshots", read_snapshot)]
     return tuple(snapshots)
-
-
-def _stamp_instrument(inst: Instrument, label: str) -> Instrument:
-    """*inst* and its articles marked as read from the file *label*."""
-    return inst._replace(file=label, articles=tuple(a._replace(file=label) for a in inst.articles))
 
 
 def apply_rules(corpus: Corpus, *, blocking_only: bool) -> list[Finding]:

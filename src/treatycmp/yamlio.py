@@ -16,7 +16,8 @@ import codecs
 import re
 import stat
 from pathlib import Path
-from typing import Iterator, Union
+from sys import intern
+from typing import Any, Union
 
 import yaml
 
@@ -34,23 +35,26 @@ Pos = tuple[int, int]
 class YMap(dict):
     """A mapping read from YAML, with the position of itself, of each key and of each value."""
 
-    __slots__ = ("line", "column", "key_pos", "value_pos")
+    __slots__ = ("line", "column", "at")
     line: int
     column: int
-    key_pos: dict[str, Pos]
-    value_pos: dict[str, Pos]
+    at: dict[str, tuple[int, int, int, int]]
+    """Where each key and its value stand: (key line, key column, value line, value column), in one small tuple."""
 
     def line_of(self, key: str) -> int:
         """The line of *key*, or of the mapping itself when the key is absent."""
-        return self.key_pos.get(key, (self.line, self.column))[0]
+        at = self.at.get(key)
+        return at[0] if at else self.line
 
     def pos_of(self, key: str) -> Pos:
         """Line and column of *key* (of the mapping when absent)."""
-        return self.key_pos.get(key, (self.line, self.column))
+        at = self.at.get(key)
+        return (at[0], at[1]) if at else (self.line, self.column)
 
     def value_at(self, key: str) -> Pos:
-        """Line and column of the value of *key* (of the key, or the mapping, when there is none)."""
-        return self.value_pos.get(key) or self.pos_of(key)
+        """Line and column of the value of *key* (of the mapping when the key is absent)."""
+        at = self.at.get(key)
+        return (at[2], at[3]) if at else (self.line, self.column)
 
 
 class YList(list):
@@ -88,8 +92,9 @@ def read_yaml(path: Path, label: str | None = None) -> Node:
 
 def parse_yaml(text: str, name: str) -> Node:
     """Parse YAML *text* into YMap/YList/str/None; raise :class:`DataError` naming *name*."""
+    loader = _Loader(text)
     try:
-        return _Builder(name).build(yaml.parse(text, Loader=_Loader))
+        return _build(loader, name)
     except yaml.MarkedYAMLError as exc:
         if "\t" in text:
             _refuse_tab_indent(text, name)
@@ -98,6 +103,8 @@ def parse_yaml(text: str, name: str) -> Node:
         raise DataError(name, line, _syntax_error(exc), col) from None
     except yaml.YAMLError as exc:
         raise DataError(name, None, f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError) -> str:
@@ -151,101 +158,91 @@ def read_text(path: Path, name: str) -> str:
         raise DataError(name, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
 
-def _pos(event: yaml.Event) -> Pos:
-    """The 1-based line and column where *event* starts."""
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+_NO_KEY = object()
+"""The key slot of an open mapping that waits for its next key."""
 
 
-class _Frame:
-    """An open container and, for a mapping, the key waiting for its value."""
-
-    __slots__ = ("node", "key", "is_list")
-
-    def __init__(self, node: YMap | YList) -> None:
-        self.node = node
-        self.key: str | None = None
-        self.is_list = isinstance(node, YList)
-
-
-class _Builder:
-    """Folds libyaml's event stream into one document of YMap/YList/str/None."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.stack: list[_Frame] = []
-        self.root: Node = None
-
-    def fail(self, event: yaml.Event, message: str) -> DataError:
-        line, column = _pos(event)
-        return DataError(self.name, line, message, column)
-
-    def build(self, events: Iterator[yaml.Event]) -> Node:
-        documents = 0
-        for event in events:
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                self.add(self.scalar(event), event)  # type: ignore[arg-type]
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                node = self.open(event)  # type: ignore[arg-type]
-                self.add(node, event)
-                self.stack.append(_Frame(node))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                self.stack.pop()
-            elif kind is yaml.AliasEvent:
-                raise self.fail(event, "YAML aliases (*name) are not supported in treatycmp data")
-            elif kind is yaml.DocumentStartEvent:
+def _build(loader: Any, name: str) -> Node:  # one flat loop over every event: the hot path
+    """Fold libyaml's event stream into one document of YMap/YList/str/None, in one loop."""
+    root: Node = None
+    documents = 0
+    stack: list[tuple[Any, Any, Any, Any]] = []  # the containers that enclose *parent*, each with its state
+    parent: Any = None  # the open container that the next node goes into
+    key: Any = _NO_KEY  # in a mapping: the key waiting for its value
+    add: Any = None  # in a list: its append; in a mapping: its position table
+    add_pos: Any = None  # in a list: the append of its item positions
+    key_line = key_column = 0  # where the key waiting for its value stands
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    event: Any
+    for event in iter(loader.get_event, None):
+        kind = type(event)
+        node: Any
+        if kind is scalar_event:
+            tag = event.tag
+            if tag is not None and tag not in _ALLOWED_TAGS:
+                raise _fail(name, event, f"unsupported YAML tag {tag!r}")
+            node = event.value
+            if tag is None and not event.style and node in NULLS:
+                node = None
+        elif kind is mapping_start or kind is sequence_start:
+            if event.tag not in _ALLOWED_TAGS:
+                raise _fail(name, event, f"unsupported YAML tag {event.tag!r}")
+            node = _container(event)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            parent, key, add, add_pos = stack.pop()
+            continue
+        elif kind is yaml.AliasEvent:
+            raise _fail(name, event, "YAML aliases (*name) are not supported in treatycmp data")
+        else:
+            if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise self.fail(event, "only one YAML document per file")
-        if documents == 0:
-            raise DataError(self.name, None, "file holds no YAML document")
-        return self.root
-
-    def scalar(self, event: yaml.ScalarEvent) -> str | None:
-        tag = event.tag
-        if tag not in _ALLOWED_TAGS:
-            raise self.fail(event, f"unsupported YAML tag {tag!r}")
-        return None if not event.style and tag is None and event.value in NULLS else event.value
-
-    def open(self, event: yaml.NodeEvent) -> YMap | YList:
-        if event.tag not in _ALLOWED_TAGS:  # type: ignore[attr-defined]
-            raise self.fail(event, f"unsupported YAML tag {event.tag!r}")  # type: ignore[attr-defined]
-        node: YMap | YList
-        if type(event) is yaml.MappingStartEvent:
-            node = YMap()
-            node.key_pos, node.value_pos = {}, {}
+                    raise _fail(name, event, "only one YAML document per file")
+            continue
+        mark = event.start_mark
+        if parent is None:
+            root = node
+        elif type(parent) is YList:
+            add(node)
+            add_pos((mark.line + 1, mark.column + 1))
+        elif key is _NO_KEY:
+            if kind is not scalar_event or (node == "<<" and not event.style):
+                raise _fail(name, event, "mapping keys must be plain strings (no merge keys)")
+            key = "" if node is None else intern(node)  # one copy of each key name, however many mappings use it
+            if key in parent:
+                raise _fail(name, event, f"duplicate key {key!r} (first at line {add[key][0]})")
+            key_line, key_column = mark.line + 1, mark.column + 1
         else:
-            node = YList()
-            node.item_pos = []
-        node.line, node.column = _pos(event)
-        return node
+            parent[key] = node
+            line = mark.line + 1
+            add[key] = (key_line, key_column, key_line if line == key_line else line, mark.column + 1)
+            key = _NO_KEY
+        if kind is not scalar_event:
+            stack.append((parent, key, add, add_pos))
+            parent, key = node, _NO_KEY
+            if type(node) is YList:
+                add, add_pos = node.append, node.item_pos.append
+            else:
+                add = node.at
+    if documents == 0:
+        raise DataError(name, None, "file holds no YAML document")
+    return root
 
-    def add(self, value: Node, event: yaml.Event) -> None:
-        """Put *value* where it belongs: the root, a list item, a mapping key, or a mapping value."""
-        if not self.stack:
-            self.root = value
-            return
-        frame = self.stack[-1]
-        pos = _pos(event)
-        if frame.is_list:
-            lst: YList = frame.node  # type: ignore[assignment]
-            lst.append(value)
-            lst.item_pos.append(pos)
-            return
-        mapping: YMap = frame.node  # type: ignore[assignment]
-        if frame.key is None:
-            frame.key = self.key(mapping, value, event)
-            mapping.key_pos[frame.key] = pos
-        else:
-            mapping[frame.key] = value
-            mapping.value_pos[frame.key] = pos
-            frame.key = None
 
-    def key(self, mapping: YMap, value: Node, event: yaml.Event) -> str:
-        if type(event) is not yaml.ScalarEvent or (event.value == "<<" and not event.style):
-            raise self.fail(event, "mapping keys must be plain strings (no merge keys)")
-        key = "" if value is None else str(value)
-        if key in mapping:
-            raise self.fail(event, f"duplicate key {key!r} (first at line {mapping.key_pos[key][0]})")
-        return key
+def _container(event: Any) -> YMap | YList:
+    """An empty YMap or YList that remembers where *event* starts."""
+    node: YMap | YList
+    if type(event) is yaml.MappingStartEvent:
+        node = YMap()
+        node.at = {}
+    else:
+        node = YList()
+        node.item_pos = []
+    mark = event.start_mark
+    node.line, node.column = mark.line + 1, mark.column + 1
+    return node
+
+
+def _fail(name: str, event: Any, message: str) -> DataError:
+    mark = event.start_mark
+    return DataError(name, mark.line + 1, message, mark.column + 1)
