@@ -164,6 +164,7 @@ ABSENCE_FIELDS = {
 }
 EVIDENCE_KEYS = {"link": ("from", "to"), "absence": ("article", "absent_in")}
 """The two sides an `evidence` mapping names, for each kind of row."""
+EVIDENCE_FIELDS = {what: dict.fromkeys(keys, True) for what, keys in EVIDENCE_KEYS.items()}
 COMPARISON_FIELDS = {"from": True, "to": True}
 
 Where = Union[int, Pos]
@@ -197,13 +198,11 @@ class Reader:
             self.error(where, "wrong-type", f"{what} must be a mapping, not {_kind(node)}")
             return None
         meant = self.unknown_fields(node, spec, what) if not spec.keys() >= node.keys() else {}
-        ok = True
-        for key, required in spec.items():
-            if required and node.get(key) in (None, ""):
-                where = node.pos_of(meant.get(key, key)) if key in node or key in meant else item_pos(node)
-                self.error(where, "missing-field", f"{what} has no {key!r}")
-                ok = False
-        return node if ok else None
+        missing = [key for key, required in spec.items() if required and node.get(key) in (None, "")]
+        for key in missing:
+            where = node.pos_of(meant.get(key, key)) if key in node or key in meant else item_pos(node)
+            self.error(where, "missing-field", f"{what} has no {key!r}")
+        return None if missing else node
 
     def unknown_fields(self, node: YMap, spec: dict[str, bool], what: str) -> dict[str, str]:
         """Report the fields of *node* that *spec* lacks, each with the closest known field it may misspell;
@@ -242,7 +241,7 @@ class Reader:
             self.error(where, "control-char", f"{label} holds the control character{plural} {', '.join(chars)}")
 
     def optional(self, node: YMap, key: str, what: str) -> str | None:
-        return self.text(node, key, what) or None
+        return None if node.get(key) is None else self.text(node, key, what) or None
 
     def listed(self, node: YMap, key: str, what: str) -> tuple[tuple[str, ...], tuple[Pos, ...]]:
         """The non-empty stripped strings of the list at *key*, with the position of each."""
@@ -347,7 +346,7 @@ class Reader:
             self.error(node.value_at("evidence"), "wrong-type",
                        f"{what} field 'evidence' must be a mapping with {keys[0]!r} and {keys[1]!r}, not {_kind(value)}")
             return None
-        m = self.fields(value, dict.fromkeys(keys, True), f"{what} evidence", node.value_at("evidence"))
+        m = self.fields(value, EVIDENCE_FIELDS[what], f"{what} evidence", node.value_at("evidence"))
         if m is None:
             return None
         return Evidence(self.text(m, keys[0], f"{what} evidence"), self.text(m, keys[1], f"{what} evidence"))

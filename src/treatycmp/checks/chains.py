@@ -123,19 +123,23 @@ def _has_strict_cycle(links: Sequence[Link]) -> bool:
             article = top
         return article
 
-    strict: list[tuple[str, str]] = []
+    strict: list[tuple[str, str]] = []  # low ⊂ high
+    equal, subset, superset = Relation.EQUAL, Relation.SUBSET, Relation.SUPERSET
     for link in links:
-        if link.relation is Relation.EQUAL:
+        relation = link.relation
+        if relation is equal:
             low, high = root(link.from_id), root(link.to_id)
             if low != high:
                 merged[low] = high
-        elif link.relation is not Relation.INTERSECTS:
-            low, high, _ = steps(link)[0]  # subset or superset: one strict step
-            strict.append((low, high))
+        elif relation is subset:
+            strict.append((link.from_id, link.to_id))
+        elif relation is superset:
+            strict.append((link.to_id, link.from_id))
     after: dict[str, list[str]] = {}
     waiting: dict[str, int] = {}  # per merged set: the strict steps into it not yet sorted
     for low, high in strict:
-        low, high = root(low), root(high)
+        if low in merged or high in merged:
+            low, high = root(low), root(high)
         if low == high:
             return True
         after.setdefault(low, []).append(high)
