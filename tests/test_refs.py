@@ -233,7 +233,7 @@ def test_long_text_is_no_citation_and_is_read_quickly(resolver: Resolver) -> Non
 
     start = time.perf_counter()
     assert resolver.parse("1." * 5000) is None and resolver.parse("bc " + "2 " * 3000) is None
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 5  # a backtracking pattern would take minutes; a busy machine takes ~0.5 s
 
 
 def test_close_matches_ranks_by_similarity() -> None:
