@@ -6,6 +6,7 @@ clear best search match, the check that a chapter exists, the resolution of name
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -126,8 +127,7 @@ def mapping_rows(corpus: Corpus, *, status: str | None = None, basis: str | None
         return corpus
     links = tuple(l for l in corpus.links if compare.keeps(l, status, basis))
     absences = tuple(a for a in corpus.absences if compare.keeps(a, status, basis))
-    return Corpus(corpus.instruments, corpus.groups, links, absences, corpus.comparisons, corpus.meta, corpus.articles_file,
-                  corpus.mapping_file, corpus.notes, corpus.topics, corpus.er_ranges, corpus.reach)
+    return dataclasses.replace(corpus, links=links, absences=absences)  # the indexes are derived again
 
 
 def article(corpus: Corpus, citation: str) -> Article:

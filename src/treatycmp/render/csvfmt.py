@@ -23,8 +23,11 @@ class Csv(Renderer):
         return "\ufeff" + buffer.getvalue()
 
 
+def export_text(value: object) -> str:
+    """A cell's text in a data export: the id of a pinpointed reference, marks of the table views dropped."""
+    return visible(value.id if isinstance(value, Ref) else str(value).removeprefix("⚠ "))
+
+
 def _cell(value: object) -> str:
-    if isinstance(value, Ref):
-        return visible(value.id)
-    text = visible(str(value).removeprefix("⚠ "))
+    text = export_text(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") and text != "=" else text

@@ -14,8 +14,9 @@ from typing import Any
 
 from ..errors import UsageError
 from ..textsafe import visible
-from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, SOURCE, STATUS, Ref, Report, Section, label
+from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, SOURCE, STATUS, Report, Section, label
 from .base import Renderer, safe_view
+from .csvfmt import export_text
 from .style import HEX
 
 STATUS_HEX = {"draft": "8A6D00", "reviewed": "2E7D32"}
@@ -59,9 +60,7 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 def cell_value(value: object, kind: str) -> object:
     """What a cell holds: an id for a pinpointed reference, a whole number in a number column, else text."""
-    if isinstance(value, Ref):
-        return value.id
-    text = visible(str(value).removeprefix("⚠ "))
+    text = export_text(value)
     if kind == NUMBER and text.isdigit() and len(text) < 16:
         return int(text)
     return text
