@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from treatycmp.loader import load
-from treatycmp.lookup import Index
-from treatycmp.refs import Resolver
+from treatycmp.loading import load
+from treatycmp.names.citations import Resolver
+from treatycmp.names.search import Index
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 SETS = (("queries", DATA / "queries.yaml"), ("questions", DATA / "questions.yaml"))

@@ -58,10 +58,10 @@ FLOOR = textwrap.dedent('''
 PROBE = textwrap.dedent('''
     import json, os, sys, time
     os.environ["TREATYCMP_NO_CACHE"] = "1"
-    from treatycmp.loader import load
-    from treatycmp.refs import Resolver
-    from treatycmp import compare
-    from treatycmp.lookup import Index
+    from treatycmp.loading import load
+    from treatycmp.names.citations import Resolver
+    from treatycmp.engine import compare
+    from treatycmp.names.search import Index
     task, folder = sys.argv[1], sys.argv[2]
     t = time.perf_counter()
     corpus = load(folder)
@@ -134,7 +134,7 @@ def generate(folder: Path | str, instruments: int, per: int, links: int, seed: i
 
 def shipped_size() -> dict[str, int]:
     """Instruments, articles and links of the shipped data."""
-    from treatycmp.loader import load
+    from treatycmp.loading import load
 
     corpus = load(shipped=True)
     return {"instruments": len(corpus.instruments), "articles": sum(len(i.articles) for i in corpus.instruments),
@@ -169,7 +169,7 @@ def run(argv: list[str], env: dict[str, str] | None = None, capture: bool = Fals
 
 def data_files(folder: Path) -> list[str]:
     """Every data file that check reads with *folder* as --data (the shipped ones first)."""
-    from treatycmp.resources import DATA_FILES, locate
+    from treatycmp.loading.files import DATA_FILES, locate
 
     return [str(layer.path(name)) for layer in locate(folder).layers for name in DATA_FILES if layer.has(name)]
 
@@ -220,7 +220,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of every task (the median is shown)")
     parser.add_argument("--bare-rows", action="store_true", help="synthetic rows without basis and evidence")
     args = parser.parse_args()
-    from treatycmp.resources import packaged_data_dir
+    from treatycmp.loading.files import packaged_data_dir
 
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="treatycmp-scale-"))
     rows = []

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from treatycmp.loader import load
+from treatycmp.loading import load
+from treatycmp.loading.files import packaged_data_dir
 from treatycmp.models import Corpus
-from treatycmp.resources import packaged_data_dir
 
 # Tests never touch the user's cache: each run gets its own.
 os.environ["TREATYCMP_CACHE_DIR"] = tempfile.mkdtemp(prefix="treatycmp-cache-")

@@ -9,7 +9,7 @@ from conftest import MINI_ARTICLES, MINI_MAPPING, write_data
 from treatycmp.checks import apply_strict
 from treatycmp.checks.doc import codes
 from treatycmp.findings import Finding
-from treatycmp.loader import load_with_findings
+from treatycmp.loading import load_with_findings
 
 Row = tuple[str, int, int, str, str]
 """(file, line, column, severity, code); file is the file's stem: 'articles', 'mapping', 'topics' ..."""

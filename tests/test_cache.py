@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import LINK_PROV, MINI_MAPPING, write_data
 
-from treatycmp.cache import cache_dir, cached, fingerprint
 from treatycmp.findings import Finding
-from treatycmp.loader import check_findings, load, load_with_findings
-from treatycmp.resources import locate
+from treatycmp.loading import check_findings, load, load_with_findings
+from treatycmp.loading.cache import cache_dir, cached, fingerprint
+from treatycmp.loading.files import locate
 
 
 @pytest.fixture()
@@ -91,7 +91,7 @@ def test_check_caches_its_findings_alone_and_a_second_run_reads_only_them(
     def no_loading(*args: object) -> None:
         raise AssertionError("the data were read again")
 
-    monkeypatch.setattr("treatycmp.stages.to_records", no_loading)
+    monkeypatch.setattr("treatycmp.loading.stages.to_records", no_loading)
     assert check_findings(folder) == first
 
 

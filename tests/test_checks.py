@@ -10,7 +10,7 @@ from conftest import MINI_ARTICLES, MINI_MAPPING
 from rulecase import RuleCase, findings, mapping_with
 
 from treatycmp.checks import apply_strict, doc
-from treatycmp.loader import load_with_findings
+from treatycmp.loading import load_with_findings
 from treatycmp.models import Basis, Link, Status
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ def test_clean_mini_data_has_no_findings(tmp_path: Path) -> None:
 
 
 def test_shipped_data_is_clean_even_when_strict(corpus) -> None:
-    from treatycmp.resources import packaged_data_dir
+    from treatycmp.loading.files import packaged_data_dir
     _, found = load_with_findings(packaged_data_dir())
     assert [f.text() for f in apply_strict(found)] == []
 
@@ -455,7 +455,7 @@ def test_a_range_on_another_instruments_article_is_a_bad_range(tmp_path: Path) -
 
 def test_commentary_errors_stop_loading_with_file_and_line(tmp_path: Path) -> None:
     from treatycmp.errors import DataError
-    from treatycmp.loader import load
+    from treatycmp.loading import load
     commentary(tmp_path, topics=TOPICS_OK.replace('"c:2"', '"c:7"'))
     with pytest.raises(DataError, match=r"topics.yaml:3:\d+: topic 'more-things' entry names unknown article 'c:7'"):
         load(tmp_path / "d")

@@ -436,7 +436,7 @@ TEXTS = Path(__file__).parent / "texts"
 
 def budapest_text(tmp_path: Path, change: tuple[str, str] | None = None) -> Path:
     """The Budapest Convention's headings as a plain text, rebuilt from the corpus (optionally with one change)."""
-    from treatycmp.loader import load
+    from treatycmp.loading import load
 
     lines: list[str] = []
     current: dict[str, object] = {}
@@ -688,7 +688,7 @@ def shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the shipped data that stands in for it (nothing a test does can reach the real one)."""
     import shutil
 
-    from treatycmp import resources
+    from treatycmp.loading import files as resources
 
     folder = tmp_path / "site-packages" / "treatycmp" / "data"
     shutil.copytree(resources.packaged_data_dir(), folder)

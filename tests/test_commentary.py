@@ -9,10 +9,10 @@ import pytest
 from conftest import REAL_DATA
 from rulecase import RuleCase
 
-from treatycmp import compare
-from treatycmp.loader import load
+from treatycmp.engine import compare
+from treatycmp.loading import load
 from treatycmp.models import Corpus, paragraph_bounds
-from treatycmp.present import article_card
+from treatycmp.output.present import article_card
 
 E, W = "error", "warning"
 NOTE = '  - {number: "1", title: "One", sources: ["s"], articles: [{article: "a:1"}]}\n'

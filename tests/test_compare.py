@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from treatycmp.compare import counterparts, diff, gaps, links_between
-from treatycmp.counting import classify, coverage
+from treatycmp.engine.compare import counterparts, diff, gaps, links_between
+from treatycmp.engine.coverage import classify, coverage
 from treatycmp.models import Corpus, Relation
-from treatycmp.refs import Resolver
+from treatycmp.names.citations import Resolver
 
 # The Council of Europe slides (seed deck, slide 7): Budapest offences and their UN counterparts.
 SLIDE_PAIRS = [("budapest:2", "un:7"), ("budapest:3", "un:8"), ("budapest:4", "un:9"), ("budapest:5", "un:10"),

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from treatycmp.headings import (
+from treatycmp.models import Heading
+from treatycmp.sources.headings import (
     OutlineFinding,
     canonical_num,
     heading_key,
     number_key,
     parse_outline,
 )
-from treatycmp.models import Heading
-from treatycmp.textsource import Line, SourceText, read_text
+from treatycmp.sources.texts import Line, SourceText, read_text
 
 TEXTS = Path(__file__).parent / "texts"
 

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from treatycmp import yamlio
 from treatycmp.cli import app
 from treatycmp.errors import DataError
-from treatycmp.loader import load, load_with_findings
+from treatycmp.loading import load, load_with_findings
+from treatycmp.loading import yamltree as yamlio
 
 
 def run(*args: str, env: dict[str, str] | None = None):

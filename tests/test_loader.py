@@ -9,7 +9,7 @@ import pytest
 from conftest import write_data
 
 from treatycmp.errors import DataError
-from treatycmp.loader import load
+from treatycmp.loading import load
 from treatycmp.models import Corpus
 
 EXPECTED_COUNTS = {"budapest": 48, "p1": 16, "p2": 25, "un": 68, "untoc": 41, "uncac": 71}

@@ -9,9 +9,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatycmp.lookup import Index, normalise
 from treatycmp.models import Article, Corpus, Instrument
-from treatycmp.refs import Resolver
+from treatycmp.names.citations import Resolver
+from treatycmp.names.search import Index, normalise
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "data" / "queries.yaml").read_text(encoding="utf-8"))["queries"]
 
@@ -184,8 +184,8 @@ def test_one_matching_word_is_scored_as_the_general_scorer_would(corpus: Corpus,
 
 def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
     """normalise() without its shortcut for texts with no compounds: every chunk goes through the general rule."""
-    from treatycmp.lookup import _JOIN_SPLIT_RE, _WORD_RE, _word, script_words
-    from treatycmp.refs import fold
+    from treatycmp.names.citations import fold
+    from treatycmp.names.search import _JOIN_SPLIT_RE, _WORD_RE, _word, script_words
 
     words: list[str] = []
     for chunk in fold(text).split():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from treatycmp.models import Corpus
-from treatycmp.questions import plain, read_question, reading
-from treatycmp.refs import Resolver
+from treatycmp.names.citations import Resolver
+from treatycmp.names.questions import plain, read_question, reading
 
 
 @pytest.fixture(scope="module")

@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 from treatycmp import api
 from treatycmp.cli import app
 from treatycmp.errors import DataError, UnknownName
-from treatycmp.loader import load
+from treatycmp.loading import load
 from treatycmp.models import Corpus
-from treatycmp.present_reach import reach_report, states_report
-from treatycmp.render import Format, render
-from treatycmp.states import resolve
+from treatycmp.names.states import resolve
+from treatycmp.output.present_reach import reach_report, states_report
+from treatycmp.output.render import Format, render
 
 E, W = "error", "warning"
 SOURCE = 'source: {document: "Depositary", url: "https://example.org/a"}'
@@ -273,7 +273,7 @@ def test_pptx_has_a_reach_slide_with_big_counts_date_and_source(mini_corpus: Cor
 
 
 def test_report_has_a_who_is_bound_section(mini_corpus: Corpus) -> None:
-    from treatycmp.render.report import build_report
+    from treatycmp.output.render.report import build_report
 
     html = build_report(api.report_data(mini_corpus))
     assert '<a href="#reach">Who is bound</a>' in html and '<section id="reach"><h2>Who is bound</h2>' in html

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treatycmp.errors import UnknownName
-from treatycmp.loader import load
+from treatycmp.loading import load
 from treatycmp.models import Corpus
-from treatycmp.refs import Resolver, alias_key
+from treatycmp.names.citations import Resolver, alias_key
 
 
 @pytest.fixture(scope="module")
@@ -237,7 +237,7 @@ def test_long_text_is_no_citation_and_is_read_quickly(resolver: Resolver) -> Non
 
 
 def test_close_matches_ranks_by_similarity() -> None:
-    from treatycmp.fuzzy import close_matches
+    from treatycmp.names.fuzzy import close_matches
 
     assert close_matches("budapset", ["un", "budapest", "bc"]) == ("budapest",)
     assert close_matches("p3", ["p1", "p2", "un"]) == ("p1", "p2")

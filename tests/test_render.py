@@ -14,14 +14,15 @@ from typing import Any, NamedTuple
 import pytest
 
 import treatycmp as tc
-from treatycmp import compare
-from treatycmp.counting import coverage
+from treatycmp.engine import compare
+from treatycmp.engine.coverage import coverage
+from treatycmp.engine.lineage import lineage
 from treatycmp.errors import UsageError
-from treatycmp.lookup import Index
 from treatycmp.models import Corpus
-from treatycmp.origins import lineage
-from treatycmp.output import write_atomic
-from treatycmp.present import (
+from treatycmp.names.citations import Resolver
+from treatycmp.names.search import Index
+from treatycmp.output.files import write_atomic
+from treatycmp.output.present import (
     article_card,
     articles_report,
     card_report,
@@ -38,12 +39,11 @@ from treatycmp.present import (
     topic_report,
     topics_report,
 )
-from treatycmp.present_reach import reach_report
-from treatycmp.refs import Resolver
-from treatycmp.render import RENDERERS, CheckFormat, Format, render, renderer_for
-from treatycmp.render.base import Renderer, RenderOptions
-from treatycmp.render.markdown import escape
-from treatycmp.views import ID, Column, Report, Section, View, pick_columns
+from treatycmp.output.present_reach import reach_report
+from treatycmp.output.render import RENDERERS, CheckFormat, Format, render, renderer_for
+from treatycmp.output.render.base import Renderer, RenderOptions
+from treatycmp.output.render.markdown import escape
+from treatycmp.output.views import ID, Column, Report, Section, View, pick_columns
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +199,7 @@ def test_pptx_rows_fill_each_slide_before_the_next(reports: dict[str, Report], c
     pytest.importorskip("pptx")
     from pptx.util import Pt
 
-    from treatycmp.render.pptx import BOTTOM
+    from treatycmp.output.render.pptx import BOTTOM
 
     bottom_margin = Pt(BOTTOM)
     decks = {**reports, "diff-chapter-II": _chapter_ii(corpus),
@@ -215,7 +215,7 @@ def test_pptx_rows_fill_each_slide_before_the_next(reports: dict[str, Report], c
 
 def test_pptx_a_row_taller_than_the_room_left_continues_on_the_next_slide() -> None:
     pytest.importorskip("pptx")
-    from treatycmp.render.pptx import Layout, TableRow, paginate, row_height
+    from treatycmp.output.render.pptx import Layout, TableRow, paginate, row_height
 
     layout = Layout((Column("id", "Id", ID), Column("note", "Note")), (80.0, 300.0))
     text = " ".join(f"word{n}" for n in range(200))
@@ -258,7 +258,7 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pyt
 
 @pytest.mark.parametrize("width", [1, 3, 8, 20])
 def test_fold_keeps_every_character_within_the_width(width: int) -> None:
-    from treatycmp.render.plain import fold
+    from treatycmp.output.render.plain import fold
     text = "Trans-border access to stored computer data with consent or where publicly available"
     lines = fold(text, width)
     assert all(len(line) <= width for line in lines)

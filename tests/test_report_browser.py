@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from treatycmp.api import report_data
-from treatycmp.loader import load
-from treatycmp.render.report import build_report
+from treatycmp.loading import load
+from treatycmp.output.render.report import build_report
 
 CHROMIUM = os.environ.get("TREATYCMP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

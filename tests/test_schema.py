@@ -10,7 +10,7 @@ from rulecase import RuleCase, findings
 
 from treatycmp.errors import DataError
 from treatycmp.findings import Finding, id_key, sorted_ids
-from treatycmp.loader import load
+from treatycmp.loading import load
 from treatycmp.models import Heading
 
 E, W = "error", "warning"

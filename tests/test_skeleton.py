@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from treatycmp.errors import UsageError
-from treatycmp.headings import UNTITLED, parse_outline
-from treatycmp.loader import load
+from treatycmp.loading import load
 from treatycmp.models import Heading, Instrument
-from treatycmp.skeleton import UNKNOWN, skeleton_yaml
-from treatycmp.textsource import read_text
+from treatycmp.sources.headings import UNTITLED, parse_outline
+from treatycmp.sources.skeleton import UNKNOWN, skeleton_yaml
+from treatycmp.sources.texts import read_text
 
 TEXTS = Path(__file__).parent / "texts"
 
@@ -101,7 +101,7 @@ def test_a_text_without_headings_gives_an_entry_without_articles() -> None:
 
 
 def test_quotes_and_backslashes_are_escaped(tmp_path: Path) -> None:
-    from treatycmp.textsource import Line, SourceText
+    from treatycmp.sources.texts import Line, SourceText
 
     source = SourceText("q.txt", "text", (Line(1, 'Article 1 – The "quoted" \\ title'), Line(2, "Body.")))
     entry = skeleton_yaml("q", 'A "named" law', parse_outline(source))
@@ -135,7 +135,7 @@ def test_an_empty_name_is_refused() -> None:
 
 
 def test_control_and_bidi_characters_of_the_text_are_not_written(tmp_path: Path) -> None:
-    from treatycmp.textsource import Line, SourceText
+    from treatycmp.sources.texts import Line, SourceText
 
     source = SourceText("e\u202evil\nx: 1.txt", "text", (
         Line(1, "Chapter II – Off\u202eences\x1b[31m"), Line(2, "Article 1 – Illegal\u2028access\x07"),
@@ -152,7 +152,7 @@ def test_control_and_bidi_characters_of_the_text_are_not_written(tmp_path: Path)
 
 
 def test_roman_section_numbers_of_a_law_become_arabic(tmp_path: Path) -> None:
-    from treatycmp.textsource import Line, SourceText
+    from treatycmp.sources.texts import Line, SourceText
 
     source = SourceText("l.txt", "text", (Line(1, "Part I – General"), Line(2, "Section IV – Scope"), Line(3, "Body.")))
     law = load_entry(tmp_path, skeleton_yaml("lx", "Law", parse_outline(source, "sections")))
@@ -160,7 +160,7 @@ def test_roman_section_numbers_of_a_law_become_arabic(tmp_path: Path) -> None:
 
 
 def test_two_instruments_without_a_number_do_not_share_one(tmp_path: Path) -> None:
-    from treatycmp.loader import load_with_findings
+    from treatycmp.loading import load_with_findings
 
     entries = [skeleton_yaml(i, "Law", outline_of("law.txt")) for i in ("one", "two")]
     data = tmp_path / "data"
@@ -176,8 +176,8 @@ def test_two_instruments_without_a_number_do_not_share_one(tmp_path: Path) -> No
 @given(name=st.text(max_size=24), number=st.none() | st.text(max_size=12), title=st.text(max_size=40),
        chapter=st.text(max_size=24))
 def test_whatever_new_writes_passes_check(tmp_path: Path, name: str, number: str | None, title: str, chapter: str) -> None:
-    from treatycmp.loader import load_with_findings
-    from treatycmp.textsource import Line, SourceText
+    from treatycmp.loading import load_with_findings
+    from treatycmp.sources.texts import Line, SourceText
 
     source = SourceText("t.txt", "text", (Line(1, f"Chapter II – {chapter}"), Line(2, f"Article 1 – {title}"),
                                           Line(3, "Article 2"), Line(4, title), Line(5, "Body.")))

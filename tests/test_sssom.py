@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from treatycmp.cli import app
 from treatycmp.models import Basis, Corpus
-from treatycmp.present import mapping_report
-from treatycmp.render import render
-from treatycmp.render.sssom import NO_TERM, PREDICATES
+from treatycmp.output.present import mapping_report
+from treatycmp.output.render import render
+from treatycmp.output.render.sssom import NO_TERM, PREDICATES
 
 sssom = pytest.importorskip("sssom")
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from treatycmp.render import textfit
-from treatycmp.render.textfit import char_units, text_width, wrap
+from treatycmp.output.render import textfit
+from treatycmp.output.render.textfit import char_units, text_width, wrap
 
 LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from treatycmp.errors import DataError, UsageError
-from treatycmp.textsource import PDF_EXTRA_MESSAGE, Line, SourceText, read_text
+from treatycmp.sources.texts import PDF_EXTRA_MESSAGE, Line, SourceText, read_text
 
 TEXTS = Path(__file__).parent / "texts"
 LIMIT = 20 * 1024 * 1024

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import treatycmp as tc
+from treatycmp.engine.topics import frameworks
 from treatycmp.errors import UnknownName
 from treatycmp.models import Corpus
-from treatycmp.themes import frameworks
 
 
 def test_safeguards_lists_un_24_and_budapest_15_by_instrument(corpus: Corpus) -> None:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from treatycmp.headings import parse_outline
-from treatycmp.loader import load
+from treatycmp.loading import load
 from treatycmp.models import Article, Corpus, Heading, Instrument
-from treatycmp.textsource import Line, SourceText, read_text
-from treatycmp.verify import (
+from treatycmp.sources.headings import parse_outline
+from treatycmp.sources.texts import Line, SourceText, read_text
+from treatycmp.sources.verify import (
     CONFIRMED,
     DIFFERS,
     EXTRA,
@@ -26,7 +26,7 @@ from treatycmp.verify import (
     same_wording,
     verify,
 )
-from treatycmp.yamledit import Confirmation
+from treatycmp.sources.yamledit import Confirmation
 
 TEXTS = Path(__file__).parent / "texts"
 CH1 = Heading("I", "Use of terms")

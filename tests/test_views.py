@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from treatycmp.cli import app
-from treatycmp.views import MARK_LEGEND, Column, Section, View
+from treatycmp.output.views import MARK_LEGEND, Column, Section, View
 
 UNCONFIRMED_LEGENDS = (MARK_LEGEND["unconfirmed"], MARK_LEGEND["unconfirmed_fact"])
 

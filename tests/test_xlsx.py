@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from treatycmp.cli import app
-from treatycmp.render.xlsx import sheet_name
+from treatycmp.output.render.xlsx import sheet_name
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from treatycmp.errors import DataError
-from treatycmp.loader import load
-from treatycmp.resources import packaged_data_dir
-from treatycmp.yamledit import Confirmation, Skipped, confirmed, edit_verified, gains, mark_verified, unified_diff
+from treatycmp.loading import load
+from treatycmp.loading.files import packaged_data_dir
+from treatycmp.sources.yamledit import Confirmation, Skipped, confirmed, edit_verified, gains, mark_verified, unified_diff
 
 LOC = "official.txt, line 12"
 REAL_DATA = packaged_data_dir()

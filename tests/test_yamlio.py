@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from treatycmp.errors import DataError
-from treatycmp.yamlio import YList, YMap, read_yaml
+from treatycmp.loading.yamltree import YList, YMap, read_yaml
 
 
 def write(tmp_path: Path, content: str | bytes) -> Path:

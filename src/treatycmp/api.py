@@ -10,7 +10,7 @@ import dataclasses
 import os
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import compare
+from .engine import compare
 from .errors import CitationError, UnknownName, UsageError, echo
 from .models import Article, Basis, Corpus, GuidanceNote, Instrument, Scope, Status, Topic
 
@@ -18,13 +18,13 @@ SHOW_MIN_SCORE = 70.0
 """A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a citation."""
 
 if TYPE_CHECKING:  # imported only by the commands that need them
-    from . import counting as _coverage
-    from . import origins as _lineage
-    from .bound import Reach, StatesAnswer
-    from .guidance import NoteHit, NoteView
-    from .lookup import FindResult, Index
-    from .themes import TopicView
-    from .verify import Verification
+    from .engine import coverage as _coverage
+    from .engine import lineage as _lineage
+    from .engine.notes import NoteHit, NoteView
+    from .engine.reach import Reach, StatesAnswer
+    from .engine.topics import TopicView
+    from .names.search import FindResult, Index
+    from .sources.verify import Verification
 
 
 class Shown(NamedTuple):
@@ -51,14 +51,14 @@ class ReportData(NamedTuple):
 def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
     """Load the corpus and mapping: the shipped data, with the folder *data_dir* layered over it
     (``shipped=False``: the folder alone)."""
-    from .loader import load as _load
+    from .loading import load as _load
 
     return _load(data_dir, shipped=shipped)
 
 
 def scope(corpus: Corpus, name: str) -> Scope:
     """An instrument or group by id or alias ('budapest', 'coe', 'ETS 185' ...)."""
-    from .refs import resolver_for
+    from .names.citations import resolver_for
 
     return resolver_for(corpus).scope(name)
 
@@ -103,7 +103,7 @@ def gaps(corpus: Corpus, a: str, b: str, *, chapter: str | None = None, status: 
 
 def coverage(corpus: Corpus, a: str, b: str, *, status: str | None = None, basis: str | None = None) -> _coverage.Coverage:
     """Per-chapter counts of A's articles by relation to B."""
-    from . import counting as _coverage
+    from .engine import coverage as _coverage
 
     status, basis = row_filter(status, basis)
     return _coverage.coverage(corpus, scope(corpus, a), scope(corpus, b), status=status, basis=basis)
@@ -112,7 +112,7 @@ def coverage(corpus: Corpus, a: str, b: str, *, status: str | None = None, basis
 def lineage(corpus: Corpus, subject: str = "un", sources: tuple[str, ...] = ("coe", "untoc", "uncac"), *,
             chapter: str | None = None, status: str | None = None, basis: str | None = None) -> _lineage.Lineage:
     """Where each article of *subject* comes from in each of *sources*, or 'new'."""
-    from . import origins as _lineage
+    from .engine import lineage as _lineage
 
     status, basis = row_filter(status, basis)
     found = chapter_scope(corpus, subject, chapter)
@@ -132,7 +132,7 @@ def mapping_rows(corpus: Corpus, *, status: str | None = None, basis: str | None
 
 def article(corpus: Corpus, citation: str) -> Article:
     """The article a citation names: 'budapest:2', 'Art. 32 BC', 'CETS 224 article 6' ..."""
-    from .refs import resolver_for
+    from .names.citations import resolver_for
 
     return resolver_for(corpus).article(citation)
 
@@ -146,7 +146,7 @@ def counterparts(corpus: Corpus, citation: str, *, status: str | None = None,
 
 def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
     """The article *query* cites or, when it is no citation, the clear best search match (``searched`` says so)."""
-    from .refs import resolver_for
+    from .names.citations import resolver_for
 
     resolver = resolver_for(corpus)
     try:
@@ -163,7 +163,7 @@ def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
 
 def search_index(corpus: Corpus) -> Index:
     """A look-up index over *corpus*."""
-    from .lookup import Index
+    from .names.search import Index
 
     return Index(corpus)
 
@@ -178,9 +178,9 @@ def find(corpus: Corpus, query: str, within: str | None = None, limit: int = 10,
 
 def report_data(corpus: Corpus, *, status: str | None = None, basis: str | None = None) -> ReportData:
     """What the offline HTML report shows, computed once."""
-    from . import counting as _coverage
-    from . import guidance as _guidance
-    from . import themes as _themes
+    from .engine import coverage as _coverage
+    from .engine import notes as _guidance
+    from .engine import topics as _themes
 
     status, basis = row_filter(status, basis)
     kept = {"status": status, "basis": basis}
@@ -197,10 +197,10 @@ def report_data(corpus: Corpus, *, status: str | None = None, basis: str | None 
 
 def verify(corpus: Corpus, instrument: str, path: str | os.PathLike[str], *, units: str | None = None) -> Verification:
     """Check *instrument*'s numbers, titles and places, and the own-words rule, against the official text at *path*."""
-    from .headings import parse_outline
-    from .textsource import read_text
-    from .verify import prose_of
-    from .verify import verify as check_text
+    from .sources.headings import parse_outline
+    from .sources.texts import read_text
+    from .sources.verify import prose_of
+    from .sources.verify import verify as check_text
 
     found = scope(corpus, instrument)
     if found.is_group:
@@ -215,9 +215,9 @@ def skeleton(instrument_id: str, path: str | os.PathLike[str], name: str, *, sho
     """The YAML of a new instrument read from its text at *path*: numbers, titles and hierarchy, empty summaries."""
     from pathlib import Path
 
-    from .headings import parse_outline
-    from .skeleton import skeleton_yaml
-    from .textsource import read_text
+    from .sources.headings import parse_outline
+    from .sources.skeleton import skeleton_yaml
+    from .sources.texts import read_text
 
     outline = parse_outline(read_text(os.fspath(path)), units)
     if not outline.articles:
@@ -232,8 +232,8 @@ def notes(corpus: Corpus) -> tuple[GuidanceNote, ...]:
 
 def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None, basis: str | None = None) -> NoteView:
     """The note *ref* cites ('3', 'GN 3', 'Guidance Note #10', 'ransomware') with its articles' counterparts in *to*."""
-    from . import guidance as _guidance
-    from .refs import resolver_for
+    from .engine import notes as _guidance
+    from .names.citations import resolver_for
 
     status, basis = row_filter(status, basis)
     return _guidance.note_view(corpus, resolver_for(corpus).note(ref), scope(corpus, to), status=status, basis=basis)
@@ -245,8 +245,8 @@ def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int
 
     Question words do not count; with *found* (the articles found for the same query), the instruments the query
     was read as naming stand for *within* and their names are not searched for."""
-    from . import guidance as _guidance
-    from .questions import plain
+    from .engine import notes as _guidance
+    from .names.questions import plain
 
     if not query.strip():
         raise UsageError("the query is empty")
@@ -266,8 +266,8 @@ def topics(corpus: Corpus) -> tuple[Topic, ...]:
 def topic(corpus: Corpus, name: str, *, status: str | None = None, basis: str | None = None) -> TopicView:
     """The topic *name* names ('safeguards', 'topic:safeguards', 'human rights'): its articles by instrument, each
     with its counterparts, and what each framework lacks; *status* and *basis* filter the links and absences."""
-    from . import themes as _themes
-    from .refs import resolver_for
+    from .engine import topics as _themes
+    from .names.citations import resolver_for
 
     status, basis = row_filter(status, basis)
     return _themes.topic_view(corpus, resolver_for(corpus).topic(name), status=status, basis=basis)
@@ -278,7 +278,7 @@ def reach(corpus: Corpus, *instruments: str) -> Reach:
     for each, its snapshots oldest first (``.timeline``), the latest that states counts (``.latest``: Parties,
     signatories, invited, observers, each None when its source does not state it, with ``date`` and ``source``) and
     the latest list of States (``.latest_list``)."""
-    from . import bound as _reach
+    from .engine import reach as _reach
 
     return _reach.reach(corpus, _instruments(corpus, instruments) if instruments else _reach.with_reach(corpus))
 
@@ -286,7 +286,7 @@ def reach(corpus: Corpus, *instruments: str) -> Reach:
 def reach_states(corpus: Corpus, *instruments: str) -> StatesAnswer:
     """The States bound by all, any, or only one of *instruments*, from the latest list of each; when one of those
     lists is partial or missing nothing is computed, and ``.gaps`` says which list is partial and how much is known."""
-    from . import bound as _reach
+    from .engine import reach as _reach
 
     if not instruments:
         raise UsageError("name the instruments whose States to compare, e.g. budapest un")

@@ -15,14 +15,14 @@ from typer.core import TyperGroup
 
 from ._version import __version__
 from .errors import TreatyError, UsageError, echo
-from .render import CheckFormat, Format
+from .output.render import CheckFormat, Format
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .lookup import Index
     from .models import Corpus
-    from .views import Report
+    from .names.search import Index
+    from .output.views import Report
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -217,7 +217,7 @@ def _version(ctx: typer.Context, value: bool) -> None:
     """Print the program and data versions (of the data that commands would use) and exit."""
     if not value:
         return
-    from .loader import load
+    from .loading import load
 
     data = ctx.params.get("data") or os.environ.get("TREATYCMP_DATA") or None
     try:
@@ -286,14 +286,14 @@ def _debug_trace() -> None:
 
 
 def fail(message: str, code: int = 2) -> None:
-    from .textsafe import one_line
+    from .output.textsafe import one_line
 
     _stderr(f"treatycmp: error: {one_line(message)}\n")
     raise typer.Exit(code)
 
 
 def note(message: str) -> None:
-    from .textsafe import one_line
+    from .output.textsafe import one_line
 
     _stderr(f"treatycmp: {one_line(message)}\n")
 
@@ -305,7 +305,7 @@ def _stderr(text: str) -> None:
 
 
 def corpus() -> Corpus:
-    from .loader import load
+    from .loading import load
 
     return load(SETTINGS.data or None, shipped=SETTINGS.shipped)
 
@@ -313,9 +313,9 @@ def corpus() -> Corpus:
 def search_index(data: Corpus | None = None) -> Index:
     """The look-up index of the data (cached by content, like the corpus; it holds the corpus it indexes)."""
     from .api import search_index as build
-    from .cache import cached
-    from .lookup import Index
-    from .resources import locate
+    from .loading.cache import cached
+    from .loading.files import locate
+    from .names.search import Index
 
     return cached(locate(SETTINGS.data or None, shipped=SETTINGS.shipped), lambda: build(data or corpus()), "index", Index)
 
@@ -345,9 +345,9 @@ def terminal_width(width: Optional[int]) -> int:
 
 def output_report(report: Report, opts: OutputOptions) -> None:
     """Render *report* as *opts* ask and write it where asked (never over a file the command read)."""
-    from .output import emit, refuse_inputs
-    from .render import render
-    from .views import column_keys, pick_columns
+    from .output.files import emit, refuse_inputs
+    from .output.render import render
+    from .output.views import column_keys, pick_columns
 
     if opts.columns:
         unknown = [k for k in opts.columns if k not in column_keys(report)]
@@ -373,7 +373,7 @@ def said_written(output: Optional[str]) -> None:
 
 def data_files_read() -> list[str]:
     """Every data file of every layer that a command reads (whether it comes from the cache or not)."""
-    from .resources import DATA_FILES, locate
+    from .loading.files import DATA_FILES, locate
 
     files = locate(SETTINGS.data or None, shipped=SETTINGS.shipped)
     return [str(path) for name in DATA_FILES for path, _ in files.files(name)]
@@ -397,7 +397,7 @@ def list_cmd(fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = 
 
     Example: treatycmp list --format json
     """
-    from .present import instruments_report
+    from .output.present import instruments_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     output_report(instruments_report(corpus()), opts)
@@ -415,8 +415,8 @@ def articles(
     Examples: treatycmp articles un · treatycmp articles 'ETS 185' --chapter II --format json
     """
     from .api import chapter_scope
-    from .compare import articles_of, in_chapter
-    from .present import articles_report
+    from .engine.compare import articles_of, in_chapter
+    from .output.present import articles_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
@@ -440,8 +440,8 @@ def show_cmd(
     Examples: treatycmp show un:16 · treatycmp show 'Art. 32 BC' · treatycmp show grooming
     """
     from .api import show
-    from .compare import counterparts
-    from .present import article_card
+    from .engine.compare import counterparts
+    from .output.present import article_card
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
@@ -482,7 +482,7 @@ def diff(
     treatycmp diff bc un --chapter II --format markdown -o offences.md
     """
     from .api import diff as run_diff
-    from .present import diff_report
+    from .output.present import diff_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
@@ -519,7 +519,7 @@ def gaps(
     """
     from .api import gaps as run_gaps
     from .api import scope
-    from .present import gaps_report
+    from .output.present import gaps_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
@@ -544,7 +544,7 @@ def coverage(
     Examples: treatycmp coverage budapest un · treatycmp coverage un coe --format svg -o coverage.svg
     """
     from .api import coverage as run_coverage
-    from .present import coverage_report
+    from .output.present import coverage_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     output_report(coverage_report(run_coverage(corpus(), a, b, status=status_value(status), basis=basis_value(basis))), opts)
@@ -566,8 +566,8 @@ def find(
     """
     from .api import find as run_find
     from .api import find_notes
-    from .present import find_all_report
-    from .questions import reading
+    from .names.questions import reading
+    from .output.present import find_all_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     if not query.strip():
@@ -596,10 +596,10 @@ def check(
     Examples: treatycmp check --strict · treatycmp --data ./mydata check --format github
     """
     from .checks import apply_strict
-    from .loader import check_findings
-    from .output import emit
-    from .present import check_report
-    from .render import render
+    from .loading import check_findings
+    from .output.files import emit
+    from .output.present import check_report
+    from .output.render import render
 
     findings = check_findings(SETTINGS.data or None, shipped=SETTINGS.shipped)  # root cause first
     if strict:
@@ -625,7 +625,7 @@ def lineage(
     treatycmp lineage --format json -o lineage.json
     """
     from .api import lineage as run_lineage
-    from .present import lineage_report
+    from .output.present import lineage_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     names = tuple(s.strip() for s in sources.split(",") if s.strip())
@@ -645,8 +645,8 @@ def report(
     Examples: treatycmp report -o comparison.html · treatycmp report --status reviewed -o reviewed.html
     """
     from .api import report_data
-    from .output import emit, refuse_inputs
-    from .render.report import build_report
+    from .output.files import emit, refuse_inputs
+    from .output.render.report import build_report
 
     OutputOptions.parse(None, output, None, None)
     refuse_inputs(output, data_files_read())
@@ -681,9 +681,9 @@ def verify_cmd(
     treatycmp verify un A_RES_79_243.txt --format github
     """
     from .api import verify
-    from .output import emit
-    from .present import verify_report
-    from .render import render
+    from .output.files import emit
+    from .output.present import verify_report
+    from .output.render import render
 
     data = corpus()
     result = verify(data, instrument, file, units=units.value if units else None)
@@ -699,7 +699,7 @@ def verify_cmd(
 def _articles_to_edit(data: Corpus, inst_id: str, file: str) -> Path:
     """The articles.yaml that holds *inst_id*, which ``--write`` may edit only in a folder the user named with --data
     (the shipped data of a regular install lies in site-packages; a clone's own data/ can be named)."""
-    from .resources import ARTICLES, locate
+    from .loading.files import ARTICLES, locate
 
     label = data.file_of(data.instrument(inst_id))
     layer = next(l for l in locate(SETTINGS.data or None, shipped=SETTINGS.shipped).layers if l.label(ARTICLES) == label)
@@ -707,7 +707,7 @@ def _articles_to_edit(data: Corpus, inst_id: str, file: str) -> Path:
         raise UsageError(f"--write edits only a data folder you name with --data, not the shipped data in {layer.folder}: "
                          f"copy it (cp -r {layer.folder} mydata), then run "
                          f"treatycmp --data mydata --no-shipped verify {inst_id} {file} --write")
-    from .output import refuse_inputs
+    from .output.files import refuse_inputs
 
     refuse_inputs(str(layer.path(ARTICLES)), [file])
     return layer.path(ARTICLES)
@@ -722,9 +722,9 @@ def _same_folder(named: Optional[str], folder: Path) -> bool:
 
 def _write_confirmations(path: Path, label: str, inst_id: str, result: Any) -> None:
     """Mark the confirmed, still unconfirmed titles of *inst_id* as verified in *path* (named *label*)."""
-    from .output import emit
-    from .yamledit import mark_verified, unified_diff
-    from .yamlio import read_text
+    from .loading.yamltree import read_text
+    from .output.files import emit
+    from .sources.yamledit import mark_verified, unified_diff
 
     confirmations = result.confirmations()
     if not confirmations:
@@ -755,7 +755,7 @@ def new_cmd(
     treatycmp --data mydata new mylaw act.pdf --name "Computer Misuse Act" --units sections
     """
     from .api import skeleton
-    from .output import emit
+    from .output.files import emit
 
     _refuse_taken_names(instrument_id, number)
     text = skeleton(instrument_id, file, name, short=short, number=number, units=units.value if units else None)
@@ -768,7 +768,7 @@ def new_cmd(
 def _refuse_taken_names(instrument_id: str, number: Optional[str]) -> None:
     """Refuse an id or --number that already names an instrument or group of the data the new one will join
     (the shipped data unless it is replaced, and the --data folder): every later command would fail on it."""
-    from .refs import alias_key
+    from .names.citations import alias_key
 
     data = _data_to_join()
     if data is None:
@@ -789,8 +789,8 @@ def _refuse_taken_names(instrument_id: str, number: Optional[str]) -> None:
 def _data_to_join() -> Optional[Corpus]:
     """The data a new instrument joins: what later commands load, or, while the --data folder is still empty,
     the shipped data (unless --no-shipped or TREATYCMP_NO_SHIPPED replaces it)."""
-    from .loader import load
-    from .resources import NO_SHIPPED_VAR, packaged_data_dir
+    from .loading import load
+    from .loading.files import NO_SHIPPED_VAR, packaged_data_dir
 
     try:
         return corpus()
@@ -805,8 +805,8 @@ def _add_instrument(instrument_id: str, text: str, file: str) -> None:
     not be the text *file* it was read from."""
     from pathlib import Path
 
-    from .output import emit, refuse_inputs
-    from .yamlio import read_text
+    from .loading.yamltree import read_text
+    from .output.files import emit, refuse_inputs
 
     path = Path(SETTINGS.data or ".") / "articles.yaml"
     refuse_inputs(str(path), [file])
@@ -827,9 +827,9 @@ def _add_instrument(instrument_id: str, text: str, file: str) -> None:
 
 def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], basis: Optional[BasisOpt], opts: OutputOptions) -> bool:
     """Show the note *ref* cites ('GN 3', 'Guidance Note #10'), if it cites one; True when it did."""
-    from .guidance import note_view
-    from .present import note_report
-    from .refs import Resolver
+    from .engine.notes import note_view
+    from .names.citations import Resolver
+    from .output.present import note_report
 
     resolver = Resolver(data)
     cited = resolver.find_note(ref)
@@ -859,7 +859,7 @@ def export_cmd(
     treatycmp export json --basis official-texts
     """
     from .api import mapping_rows
-    from .present import mapping_report
+    from .output.present import mapping_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     output_report(mapping_report(mapping_rows(corpus(), status=status_value(status), basis=basis_value(basis))), opts)
@@ -881,7 +881,7 @@ def notes_cmd(
     treatycmp notes "Guidance Note #10" --to un --format json
     """
     from .api import note, notes
-    from .present import note_report, notes_report
+    from .output.present import note_report, notes_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
@@ -906,7 +906,7 @@ def topic_cmd(
     treatycmp topic "human rights" --status reviewed --format json
     """
     from .api import topic, topics
-    from .present import topic_report, topics_report
+    from .output.present import topic_report, topics_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
@@ -933,7 +933,7 @@ def reach_cmd(
     treatycmp reach budapest un --states
     """
     from .api import reach, reach_states
-    from .present_reach import reach_report, states_report
+    from .output.present_reach import reach_report, states_report
 
     opts = OutputOptions.parse(fmt, output, width, columns)
     names = tuple(instruments or ())

@@ -99,7 +99,7 @@ from typing import Iterator
 
 from ..findings import ERROR, WARNING, Finding, Pos, make, place, sorted_ids
 from ..models import Corpus, Topic
-from ..refs import alias_key
+from ..names.citations import alias_key
 
 CODES = {
     "unknown-reference": ERROR, "duplicate-note": ERROR, "duplicate-topic": ERROR, "duplicate-entry": ERROR,

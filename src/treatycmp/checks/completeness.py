@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..compare import absence_in, articles_of, links_to
+from ..engine.compare import absence_in, articles_of, links_to
 from ..findings import ERROR, Finding, Pos, make, place
 from ..models import Comparison, Corpus, scope_of
 

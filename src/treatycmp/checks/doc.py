@@ -12,7 +12,7 @@ import sys
 from types import ModuleType
 from typing import Iterator
 
-from .. import schema
+from ..loading import schema
 from . import RULES
 
 HEADER = """\

@@ -72,7 +72,7 @@ from typing import Iterator
 
 from ..findings import ERROR, Finding, Pos, make, place
 from ..models import Corpus
-from ..refs import Resolver, alias_key, name_words
+from ..names.citations import Resolver, alias_key, name_words
 
 CODES = {"duplicate-id": ERROR, "shadowed-id": ERROR, "shadowed-alias": ERROR, "shared-alias": ERROR}
 """Every code this rule reports, with its severity."""

@@ -35,8 +35,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import ERROR, Finding, Pos, make, place, sorted_ids
-from ..fuzzy import close_matches
 from ..models import Corpus
+from ..names.fuzzy import close_matches
 
 CODES = {"unknown-name": ERROR, "unknown-article": ERROR}
 """Every code this rule reports, with its severity."""

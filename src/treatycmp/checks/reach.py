@@ -142,8 +142,7 @@ from typing import Iterator
 
 from ..errors import UnknownName
 from ..findings import ERROR, Finding, make
-from ..membership import PARTY, SIGNATORY, Snapshot, StateList
-from ..models import Corpus
+from ..models import PARTY, SIGNATORY, Corpus, Snapshot, StateList
 
 CODES = {
     "unknown-instrument": ERROR, "duplicate-snapshot": ERROR, "unknown-state": ERROR, "duplicate-state": ERROR,
@@ -174,7 +173,7 @@ def _snapshots(corpus: Corpus) -> Iterator[Finding]:
     seen: dict[tuple[str, str], Snapshot] = {}
     for snap in corpus.reach:
         if snap.instrument not in known:
-            from ..fuzzy import close_matches
+            from ..names.fuzzy import close_matches
 
             near = close_matches(snap.instrument, known)
             hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else f" (known: {', '.join(known)})"
@@ -187,7 +186,7 @@ def _snapshots(corpus: Corpus) -> Iterator[Finding]:
 
 
 def _states(snap: Snapshot, states: StateList) -> Iterator[Finding]:
-    from ..states import registry
+    from ..names.states import registry
 
     found: dict[str, str] = {}
     for entry in states.entries:
