@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from treatycmp.models import Article, Corpus, Instrument
 from treatycmp.names.citations import Resolver
-from treatycmp.names.search import Index, normalise
+from treatycmp.names.search import Index
+from treatycmp.names.text import normalise
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "data" / "queries.yaml").read_text(encoding="utf-8"))["queries"]
 
@@ -63,14 +64,6 @@ def test_known_queries_land_first(index: Index, query: str, within: str | None, 
 def test_citation_comes_first_with_full_score(index: Index) -> None:
     hit = index.find("ETS 185 art 2").hits[0]
     assert (hit.article.id, hit.score, hit.field) == ("budapest:2", 100.0, "citation")
-
-
-def test_normalisation_folds_spelling_hyphens_and_plurals() -> None:
-    assert normalise("Co-operation") == normalise("cooperation")
-    assert normalise("criminalisation") == normalise("Criminalization")
-    assert normalise("trans-border") == normalise("transborder")
-    assert normalise("offences") == normalise("offense")
-    assert normalise("police-to-police") == ("police", "to", "police")
 
 
 def test_nonsense_finds_nothing(index: Index) -> None:
@@ -180,28 +173,6 @@ def test_one_matching_word_is_scored_as_the_general_scorer_would(corpus: Corpus,
     fast = index.find(query)
     index._single = lambda norm, weight, matches: index._several(norm, [weight], [matches])  # type: ignore[method-assign]
     assert index.find(query) == fast
-
-
-def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
-    """normalise() without its shortcut for texts with no compounds: every chunk goes through the general rule."""
-    from treatycmp.names.citations import fold
-    from treatycmp.names.search import _JOIN_SPLIT_RE, _WORD_RE, _word, script_words
-
-    words: list[str] = []
-    for chunk in fold(text).split():
-        parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
-        if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
-            words += ["".join(parts)] + (parts if expand else [])
-        else:
-            words += _WORD_RE.findall(chunk)
-    return tuple(_word(p) for w in words for p in script_words(w))
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="abcXYZ019 -/'’.,;éÉℌ\u00a0\t\n网络犯罪الجرائمـ", max_size=30), st.booleans())
-def test_normalise_shortcut_agrees_with_the_general_rule(text: str, expand: bool) -> None:
-    normalise.cache_clear()
-    assert normalise(text, expand) == chunkwise(text, expand)
 
 
 # ---------------------------------------------------------------- scripts written without spaces

@@ -7,17 +7,15 @@ them: a note whose articles no source names has no rows, never guessed ones.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ..models import Absence, Article, Corpus, GuidanceNote, Link, NoteArticle, Scope
-from ..names.citations import fold
+from ..names.text import normalise
 from .compare import absence_in, keeps, links_to
 
 TITLE, KEYWORD, CITATION = "title", "keyword", "citation"
 MIN_FUZZY = 85.0
 """Least similarity (rapidfuzz ``fuzz.ratio``) at which a query word of five letters or more matches a note's word."""
-_WORD_RE = re.compile(r"[^\W_]+")
 _STOP = frozenset({"a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with", "note", "guidance"})
 
 
@@ -60,15 +58,6 @@ def note_view(corpus: Corpus, note: GuidanceNote, target: Scope, *, status: str 
     return NoteView(note, target, tuple(rows))
 
 
-def words(text: str) -> tuple[str, ...]:
-    """The folded words of *text*, a final plural 's' dropped ('botnets' -> 'botnet')."""
-    return tuple(_singular(w) for w in _WORD_RE.findall(fold(text.replace("-", ""))))
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
-
-
 def find_notes(corpus: Corpus, query: str, *, limit: int = 10) -> tuple[NoteHit, ...]:
     """Notes whose title or a keyword holds the query's words (typos within about one edit in seven letters
     tolerated), best first; a note cited by number ('GN 3') comes first with a full score."""
@@ -76,7 +65,7 @@ def find_notes(corpus: Corpus, query: str, *, limit: int = 10) -> tuple[NoteHit,
 
     cited = resolver_for(corpus).find_note(query)
     hits = [NoteHit(cited, 100.0, CITATION, cited.label)] if cited else []
-    wanted = [w for w in words(query) if w not in _STOP]
+    wanted = [w for w in normalise(query) if w not in _STOP]
     if wanted:
         for note in corpus.notes:
             hit = _best_field(note, wanted)
@@ -91,7 +80,7 @@ def _best_field(note: GuidanceNote, wanted: list[str]) -> NoteHit | None:
     query of three words or more)."""
     best: NoteHit | None = None
     for kind, text, weight in [(TITLE, note.title, 100.0)] + [(KEYWORD, k, 95.0) for k in note.keywords]:
-        have = words(text)
+        have = normalise(text)
         share = sum(1 for w in wanted if _holds(have, w)) / len(wanted)
         enough = share == 1 or (len(wanted) >= 3 and share >= 2 / 3)
         if enough and (best is None or weight * share > best.score):
@@ -104,6 +93,6 @@ def _holds(have: tuple[str, ...], word: str) -> bool:
         return True
     if len(word) < 5:
         return False
-    from rapidfuzz import fuzz
+    from ..names.fuzzy import resembles
 
-    return any(fuzz.ratio(word, w) >= MIN_FUZZY or (len(w) > len(word) and w.startswith(word)) for w in have)
+    return any(resembles(word, w, MIN_FUZZY) or (len(w) > len(word) and w.startswith(word)) for w in have)

@@ -16,13 +16,12 @@ T-CY Guidance Notes are cited by number, symbol or title word (``GN 3``, ``GN#3`
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
-from typing import Callable, NamedTuple, NoReturn
+from typing import NamedTuple, NoReturn
 
 from ..errors import CitationError, UnknownName, echo
 from ..findings import id_key
 from ..models import Article, Corpus, GuidanceNote, Scope, Topic, scope_of
+from .text import fold, looks_like_digit, normalise
 
 FILLERS = frozenset({"article", "articles", "art", "arts", "artikel", "of", "the", "no", "nr", "number"})
 ART_WORDS = frozenset({"article", "articles", "art", "arts", "artikel"})
@@ -74,34 +73,6 @@ class _Reading(NamedTuple):
     num: str
     points: tuple[str, ...]
     negative: bool
-
-
-def fold(text: str) -> str:
-    """Lower-case *text*, strip accents (Mérida -> merida) and write Unicode decimal digits as ASCII ones.
-
-    '٤١' and '４１' read as '41'; other numeric characters (superscripts, circled numbers, fractions) stay as they
-    are, so 'UN 4¹' never reads as article 41.
-    """
-    if text.isascii():
-        return text.lower()
-    return "".join(map(_fold_char, text.lower()))
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    """One lower-case character folded as :func:`fold` says."""
-    if char.isascii():
-        return char
-    if char.isdecimal():
-        return str(unicodedata.decimal(char))
-    if _looks_like_digit(char):
-        return char  # '¹' would decompose to '1': it is no digit of a number
-    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-
-
-def _looks_like_digit(char: str) -> bool:
-    """True for a numeric character that is no decimal digit but decomposes to one ('¹', '①', '½')."""
-    return char.isnumeric() and not char.isdecimal() and any(c.isdecimal() for c in unicodedata.normalize("NFKD", char))
 
 
 def name_words(text: str) -> list[str]:
@@ -317,7 +288,7 @@ class Resolver:
         """Raise :class:`CitationError` when the shape of an unread citation shows what is wrong with it:
         a character that is no digit, no instrument named, no article number, or two article numbers."""
         folded = fold(text)
-        odd = next((c for c in folded if not c.isascii() and _looks_like_digit(c)), None)
+        odd = next((c for c in folded if not c.isascii() and looks_like_digit(c)), None)
         if odd:
             raise CitationError("article", text, f"{echo(text)}: {odd!r} is not a digit; write the article number in "
                                                  "digits, e.g. 'UN 41'")
@@ -452,11 +423,9 @@ class Resolver:
 
     def _note_by_words(self, text: str, rest: list[str]) -> GuidanceNote:
         """The one note whose title (else title and keywords) holds every word of *rest*."""
-        from ..engine.notes import words
-
-        wanted = {w for r in rest for w in words(r)}
+        wanted = {w for r in rest for w in normalise(r)}
         for fields in ("title", "all"):
-            found = [n for n in self.corpus.notes if wanted <= set(_note_vocabulary(n, fields, words))]
+            found = [n for n in self.corpus.notes if wanted <= set(_note_vocabulary(n, fields))]
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
@@ -465,12 +434,11 @@ class Resolver:
         self._no_note(text, rest)
 
     def _no_note(self, text: str, rest: list[str]) -> NoReturn:
-        from ..engine.notes import words
         from .fuzzy import close_matches
 
         owners: dict[str, list[str]] = {}
         for n in self.corpus.notes:
-            for w in _note_vocabulary(n, "all", words):
+            for w in _note_vocabulary(n, "all"):
                 owners.setdefault(w, []).append(n.label)
         near = [label for w in rest for m in close_matches(w, owners) for label in owners[m]]
         raise UnknownName("Guidance Note", text, tuple(dict.fromkeys(near))[:3], NOTE_HINT)
@@ -538,9 +506,9 @@ def _symbol_key(text: str) -> str:
     return key[:-1] if key[-1:] in ("e", "f") and key[-2:-1].isdigit() else key
 
 
-def _note_vocabulary(note: GuidanceNote, fields: str, words: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+def _note_vocabulary(note: GuidanceNote, fields: str) -> tuple[str, ...]:
     texts = (note.title,) if fields == "title" else (note.title, *note.keywords)
-    return tuple(w for t in texts for w in words(t) if w not in NOTE_FILLERS)
+    return tuple(w for t in texts for w in normalise(t) if w not in NOTE_FILLERS)
 
 
 def _each_name(topic: Topic) -> tuple[str, ...]:

@@ -1,4 +1,7 @@
-"""Near spellings: the one fuzzy matcher behind every "did you mean" (rapidfuzz, imported on first use)."""
+"""Near spellings: the one fuzzy matcher behind "did you mean", article search and note search.
+
+rapidfuzz is imported on first use: a command that never compares spellings never pays for it.
+"""
 
 from __future__ import annotations
 
@@ -23,3 +26,17 @@ def close_matches(word: str, choices: Iterable[str], *, limit: int = 3, cutoff: 
             scored.setdefault(i, fuzz.ratio(word, unique[i]))
     ranked = sorted(scored, key=lambda i: (-scored[i], i))
     return tuple(unique[i] for i in ranked[:limit])
+
+
+def similar(word: str, choices: Iterable[str], cutoff: float) -> dict[str, float]:
+    """Every choice whose similarity to *word* (rapidfuzz ``fuzz.ratio``, 0-100) is at least *cutoff*."""
+    from rapidfuzz import fuzz, process
+
+    return {w: s for w, s, _ in process.extract_iter(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)}
+
+
+def resembles(word: str, other: str, cutoff: float) -> bool:
+    """True when *other* is spelled like *word*: similarity (``fuzz.ratio``) at least *cutoff*."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(word, other) >= cutoff

@@ -13,7 +13,8 @@ import re
 from typing import Callable, NamedTuple
 
 from ..errors import echo
-from .citations import FILLERS, GENERIC, Resolver, fold, name_words
+from .citations import FILLERS, GENERIC, Resolver, name_words
+from .text import fold
 
 QUESTION_WORDS = frozenset({
     "a", "about", "according", "address", "addresses", "all", "also", "an", "and", "any", "anything", "apply",

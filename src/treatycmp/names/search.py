@@ -16,13 +16,14 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from functools import lru_cache
 from operator import mul
 from typing import Iterable, NamedTuple
 
 from ..models import Article, Corpus
-from .citations import MAX_TOKENS, Resolver, fold
+from .citations import MAX_TOKENS, Resolver
+from .fuzzy import similar
 from .questions import QUESTION_WORDS, Mention, Question, is_question_word, plain, read_question
+from .text import cjk_patterns, fold, normalise, spell, word_form
 
 TITLE, KEYWORD, SUMMARY, HEADING = "title", "keyword", "summary", "heading"
 WEIGHTS = {TITLE: 1.0, KEYWORD: 1.0, SUMMARY: 0.8, HEADING: 0.7}
@@ -36,91 +37,6 @@ STOPWORDS = frozenset({
     "a", "an", "and", "by", "for", "in", "into", "of", "on", "or", "the", "to", "with", "from", "at", "its", "is", "are",
     "be", "can", "how", "many", "what", "which", "who", "when", "where", "if", "do", "does", "their", "someone", "there",
 })
-_SPELLING = (
-    (re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{2})ence\b"), "ense"),
-    (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
-)
-_JOIN_SPLIT_RE = re.compile(r"[-/'’]")
-_WORD_RE = re.compile(r"[^\W_]+")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-_ARABIC_RE = re.compile("[\u0600-\u06ff]")
-_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
-
-
-@lru_cache(maxsize=1)
-def _cjk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A CJK character, and runs of CJK or of other characters: compiled on first need, as only CJK text needs
-    them (their character class takes milliseconds to compile, which every 'find' would pay at start)."""
-    return re.compile(f"[{_CJK}]"), re.compile(f"[{_CJK}]+|[^{_CJK}]+")
-
-
-@lru_cache(maxsize=8192)
-def normalise(text: str, expand: bool = False) -> tuple[str, ...]:
-    """The words of *text* with case, accents, hyphens, British spelling and plurals folded.
-
-    A two-part compound ('co-operation', 'trans-border', '24/7') is joined into one word; longer ones
-    ('police-to-police') are split. With *expand*, a joined compound also yields its parts (for indexing).
-    """
-    folded = fold(text)
-    if _JOIN_SPLIT_RE.search(folded) is None:  # no compounds: the words are what the loop below would find
-        words = _WORD_RE.findall(folded)
-    else:
-        words = []
-        for chunk in folded.split():
-            parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
-            if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
-                words.append("".join(parts))
-                if expand:
-                    words.extend(parts)
-            else:
-                words.extend(_WORD_RE.findall(chunk))
-    if not folded.isascii():
-        words = [piece for word in words for piece in script_words(word)]
-    return tuple(map(_word, words))
-
-
-def script_words(word: str) -> list[str]:
-    """One word as indexed: Chinese or Japanese runs as character pairs, Arabic without tatweel or leading article."""
-    # '网络犯罪' -> '网络', '络犯', '犯罪' (no spaces between words to split on); 'الجرائم' -> 'جرائم'.
-    if _ARABIC_RE.search(word):
-        word = word.replace("\u0640", "").replace("ى", "ي").replace("ة", "ه")
-        prefix = next((p for p in _ARABIC_ARTICLES if word.startswith(p) and len(word) - len(p) >= 3), "")
-        return [word[len(prefix):]]
-    cjk, runs = _cjk_patterns()
-    if not cjk.search(word):
-        return [word]
-    pieces: list[str] = []
-    for run in runs.findall(word):
-        if len(run) > 1 and cjk.match(run):
-            pieces.extend(run[i:i + 2] for i in range(len(run) - 1))
-        else:
-            pieces.append(run)
-    return pieces
-
-
-@lru_cache(maxsize=65536)
-def _word(word: str) -> str:
-    """One word stemmed and in American spelling (cached: a corpus has far fewer words than tokens)."""
-    return _spell(_stem(word))
-
-
-def _spell(word: str) -> str:
-    for pattern, repl in _SPELLING:
-        word = pattern.sub(repl, word)
-    return word
-
-
-def _stem(word: str) -> str:
-    """A light stemmer: plurals and -ing/-ed endings ('offences' -> 'offence', 'ordering' -> 'order')."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 5 and word[-len(suffix) - 1] not in "aeiou":
-            return word[: -len(suffix)]
-    return word
 
 
 class Hit(NamedTuple):
@@ -230,7 +146,7 @@ class Index:
 
     def _titles_word(self, word: str) -> bool:
         """True when *word*, in any spelling, is a word of some article's title."""
-        forms = {*normalise(word), _word(_spell(fold(word)))}
+        forms = {*normalise(word), word_form(spell(fold(word)))}
         return any(self.field_kind[f] == TITLE for w in forms for f in self.postings.get(w, ()))
 
     def _rank_key(self, candidate: tuple[float, str, int, int]) -> tuple[float, int, str, int]:
@@ -280,16 +196,14 @@ class Index:
 
     def _close(self, word: str) -> dict[str, float]:
         """Vocabulary words spelled like *word*, with their similarity (see :meth:`_similar`)."""
-        if len(word) == 1 and not word.isascii() and _cjk_patterns()[0].match(word):  # one CJK character: the pairs that hold it
-            return {w: 100.0 if w == word else 90.0 for w in self.vocabulary if word in w and _cjk_patterns()[0].match(w)}
+        if len(word) == 1 and not word.isascii() and cjk_patterns()[0].match(word):  # one CJK character: the pairs that hold it
+            return {w: 100.0 if w == word else 90.0 for w in self.vocabulary if word in w and cjk_patterns()[0].match(w)}
         if len(word) <= 3 or word.isdigit():
             return {word: 100.0} if word in self.postings else {}
         if len(word) == 4:  # too short for a typo to be told from another word: exact or prefix only
             found = {word: 100.0} if word in self.postings else {}
         else:
-            from rapidfuzz import fuzz, process  # loaded on first need: a citation or short words never pay for it
-
-            found = {w: s for w, s, _ in process.extract_iter(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)}
+            found = similar(word, self.vocabulary, WORD_CUTOFF)  # rapidfuzz loads here, not for short words
         verb = word[:-1] if len(word) >= 6 and word.endswith("e") else word  # 'preserve' finds 'preservation'
         for w in self.vocabulary:
             if w not in found and (w.startswith(verb) or (len(word) >= 5 and len(w) - len(word) >= 3 and w.endswith(word))):
@@ -397,7 +311,7 @@ class Index:
         return best
 
 
-_ASKING = frozenset(_word(w) for w in QUESTION_WORDS) - {_word(w) for w in ("article", "articles")}
+_ASKING = frozenset(word_form(w) for w in QUESTION_WORDS) - {word_form(w) for w in ("article", "articles")}
 """The question words as :func:`normalise` writes them ('does' -> 'doe'): left out of the words that must match."""
 FIELD_ORDER = {"citation": 0, TITLE: 1, KEYWORD: 2, "words": 3, SUMMARY: 4, HEADING: 5}
 
