@@ -84,6 +84,11 @@ def test_the_depositaries_word_orders_name_one_state(written: str) -> None:
     assert resolve(written).alpha3 == "KOR"
 
 
+@pytest.mark.parametrize(("written", "alpha3"), [("Cote d'Ivoire", "CIV"), ("Curacao", "CUW"), ("Reunion", "REU")])
+def test_a_name_written_without_its_accents_is_the_state(written: str, alpha3: str) -> None:
+    assert resolve(written).alpha3 == alpha3
+
+
 def test_names_of_the_depositaries_resolve() -> None:
     assert resolve("Iran (Islamic Republic of)").alpha2 == "IR"
     assert resolve("Netherlands, the Kingdom of the").alpha2 == "NL"

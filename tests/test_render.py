@@ -258,9 +258,9 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pyt
 
 @pytest.mark.parametrize("width", [1, 3, 8, 20])
 def test_fold_keeps_every_character_within_the_width(width: int) -> None:
-    from treatycmp.output.render.plain import fold
+    from treatycmp.output.render.plain import hard_wrap
     text = "Trans-border access to stored computer data with consent or where publicly available"
-    lines = fold(text, width)
+    lines = hard_wrap(text, width)
     assert all(len(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 

@@ -20,7 +20,7 @@ from treatycmp.sources.verify import (
     Prose,
     ShingleIndex,
     copied_runs,
-    normalise,
+    plain_wording,
     prose_of,
     same_heading,
     same_wording,
@@ -179,9 +179,9 @@ def test_wording_comparison(ours: str, theirs: str, same: bool) -> None:
     assert same_wording(ours, theirs) is same
 
 
-def test_normalise() -> None:
-    assert normalise("  “Illegal”   access — ‘now’ ") == "\"Illegal\" access - 'now'"
-    assert normalise("Illegal access") == "illegal access"
+def test_plain_wording() -> None:
+    assert plain_wording("  “Illegal”   access — ‘now’ ") == "\"Illegal\" access - 'now'"
+    assert plain_wording("Illegal access") == "illegal access"
 
 
 def test_heading_comparison() -> None:

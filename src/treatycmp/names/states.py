@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from ..errors import UnknownName
+from .text import fold
 
 
 class State(NamedTuple):
@@ -44,8 +45,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def words(name: str) -> frozenset[str]:
-    """The words of *name* that identify it, without case, punctuation and 'the', 'of', 'and'."""
-    return frozenset(w.replace("’", "'") for w in _WORD.findall(name.casefold()) if w not in _STOP)
+    """The words of *name* that identify it, without case, accents, punctuation and 'the', 'of', 'and'."""
+    return frozenset(w.replace("’", "'") for w in _WORD.findall(fold(name)) if w not in _STOP)
 
 
 class Registry:

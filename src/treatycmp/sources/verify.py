@@ -156,8 +156,8 @@ class _Wraps:
     def joined(self, line_no: int | None, start: str, wanted: str) -> str | None:
         """*start*, found on line *line_no* or just below it, joined with up to WRAP_LINES lines that follow without
         a blank line between, when that gives the wording *wanted*; None when no join does."""
-        head = normalise(start.rstrip("-")).casefold()
-        if line_no is None or not head or not normalise(wanted).casefold().startswith(head):
+        head = plain_wording(start.rstrip("-")).casefold()
+        if line_no is None or not head or not plain_wording(wanted).casefold().startswith(head):
             return None
         at = self._index(line_no, start)
         if at is None:
@@ -240,7 +240,7 @@ def place_of(found: OutlineArticle) -> str:
     return " › ".join(f"{label} {getattr(found, field)}" for field, label in LEVELS if getattr(found, field))
 
 
-def normalise(text: str) -> str:
+def plain_wording(text: str) -> str:
     """One spelling of a wording: dashes, quotes and white space unified, the first letter in lower case."""
     text = _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", _DASHES.sub("-", text.replace("\u00ad", ""))))
     text = " ".join(text.split())
@@ -248,8 +248,8 @@ def normalise(text: str) -> str:
 
 
 def same_wording(ours: str, theirs: str) -> bool:
-    """Equal after `normalise`; a text in capitals (which carries no case) is compared without case."""
-    a, b = normalise(ours), normalise(theirs)
+    """Equal after `plain_wording`; a text in capitals (which carries no case) is compared without case."""
+    a, b = plain_wording(ours), plain_wording(theirs)
     if a == b:
         return True
     return (_capitals(ours) or _capitals(theirs)) and a.casefold() == b.casefold()

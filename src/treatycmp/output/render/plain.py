@@ -88,7 +88,7 @@ def table(section: Section, width: int) -> str:
     for row in [[c.header for c in section.columns]] + cells:
         if len(lines) == 1:
             lines.append(_line(["-" * w for w in widths], widths, section.columns))
-        wrapped = [fold(text, w) for text, w in zip(row, widths)]
+        wrapped = [hard_wrap(text, w) for text, w in zip(row, widths)]
         for i in range(max(len(w) for w in wrapped)):
             lines.append(_line([w[i] if i < len(w) else "" for w in wrapped], widths, section.columns))
     return "\n".join(lines)
@@ -149,7 +149,7 @@ def block_lines(text: str, width: int, first: str, rest: str) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first]
 
 
-def fold(text: str, width: int) -> list[str]:
+def hard_wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap (words longer than *width* are cut); always at least one line."""
     if len(text) <= width:
         return [text]
