@@ -10,6 +10,7 @@ import pytest
 
 import treatycmp as tc
 from treatycmp.errors import UnknownName, UsageError
+from treatycmp.models import Corpus
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -68,3 +69,12 @@ def test_status_filter_keeps_only_rows_of_that_status() -> None:
     assert reviewed and draft and all(r.status == "reviewed" for r in reviewed)
     assert all(r.status != "reviewed" for r in draft)
     assert len(reviewed) + len(draft) == sum(1 for r in every if r.declared)
+
+
+def test_note_cited_reads_note_citations_and_leaves_bare_words_to_articles(corpus: Corpus) -> None:
+    from treatycmp.api import note_cited
+
+    assert note_cited(corpus, "GN 3").number == "3"
+    assert note_cited(corpus, "3") is None and note_cited(corpus, "budapest:32") is None
+    with pytest.raises(UnknownName, match="notes are numbered"):
+        note_cited(corpus, "GN 99")

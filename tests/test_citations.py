@@ -246,40 +246,6 @@ def test_close_matches_ranks_by_similarity() -> None:
     assert close_matches("", ["a"]) == () and close_matches("a", []) == ()
 
 
-# Guidance Notes and topics
-
-@pytest.mark.parametrize("text", ["GN 3", "GN#3", "GN3", "gn:3", "GN 03", "Guidance Note #3", "guidance note 3",
-                                  "T-CY GN 3", "T-CY(2013)7", "T-CY GN transborder access"])
-def test_note_citations(corpus, text: str) -> None:
-    assert Resolver(corpus).note(text).number == "3"
-    assert Resolver(corpus).find_note(text).number == "3"
-
-
-@pytest.mark.parametrize(("text", "number"), [("Guidance Note #10", "10"), ("T-CY GN ransomware", "12"), ("GN botnets", "2"),
-                                              ("T-CY GN election interference", "9")])
-def test_notes_by_number_or_title_word(corpus, text: str, number: str) -> None:
-    assert Resolver(corpus).note(text).number == number
-
-
-def test_bare_words_are_note_citations_only_when_asked(corpus) -> None:
-    r = Resolver(corpus)
-    assert r.note("ransomware").number == "12" and r.note("3").number == "3"
-    assert r.find_note("ransomware") is None and r.find_note("3") is None and r.find_note("budapest:32") is None
-
-
-@pytest.mark.parametrize(("text", "message"), [
-    ("GN 14", "notes are numbered 1–13"),
-    ("GN ransomwre", "did you mean 'GN 12'"),
-    ("GN attacks", "did you mean 'GN 5' or 'GN 6'"),
-    ("Art. 32 BC", "budapest:32 is an article"),
-])
-def test_unknown_notes_say_what_is_near(corpus, text: str, message: str) -> None:
-    import re
-
-    with pytest.raises(UnknownName, match=re.escape(message)):
-        Resolver(corpus).note(text)
-
-
 # ---------------------------------------------------------------- digits, and citations that say what is missing
 
 
@@ -322,13 +288,6 @@ def test_a_citation_missing_its_instrument_or_number_says_so(resolver: Resolver,
 def test_the_range_of_numbers_reads_in_number_order(numbered: Resolver) -> None:
     with pytest.raises(UnknownName, match="own has articles 1–014"):
         numbered.article("own:99")
-
-
-def test_an_unknown_note_number_lists_the_numbers(resolver: Resolver) -> None:
-    from treatycmp.errors import CitationError
-
-    with pytest.raises(CitationError, match=r"^no Guidance Note 999; the notes are numbered 1–13$"):
-        resolver.note("GN 999")
 
 
 def test_a_long_argument_is_echoed_cut(resolver: Resolver) -> None:

@@ -24,15 +24,15 @@ def test_fold_strips_accents_and_writes_decimal_digits_in_ascii() -> None:
 
 def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
     """normalise() without its shortcut for texts with no compounds: every chunk goes through the general rule."""
-    from treatycmp.names.text import _JOIN_SPLIT_RE, _WORD_RE, fold, script_words, word_form
+    from treatycmp.names.text import _JOIN_SPLIT_RE, WORD_RE, fold, script_words, word_form
 
     words: list[str] = []
     for chunk in fold(text).split():
         parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
-        if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
+        if len(parts) == 2 and all(WORD_RE.fullmatch(p) for p in parts):
             words += ["".join(parts)] + (parts if expand else [])
         else:
-            words += _WORD_RE.findall(chunk)
+            words += WORD_RE.findall(chunk)
     return tuple(word_form(p) for w in words for p in script_words(w))
 
 

@@ -20,9 +20,10 @@ SHOW_MIN_SCORE = 70.0
 if TYPE_CHECKING:  # imported only by the commands that need them
     from .engine import coverage as _coverage
     from .engine import lineage as _lineage
-    from .engine.notes import NoteHit, NoteView
+    from .engine.notes import NoteView
     from .engine.reach import Reach, StatesAnswer
     from .engine.topics import TopicView
+    from .names.notes_topics import NoteHit
     from .names.search import FindResult, Index
     from .sources.verify import Verification
 
@@ -233,10 +234,27 @@ def notes(corpus: Corpus) -> tuple[GuidanceNote, ...]:
 def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None, basis: str | None = None) -> NoteView:
     """The note *ref* cites ('3', 'GN 3', 'Guidance Note #10', 'ransomware') with its articles' counterparts in *to*."""
     from .engine import notes as _guidance
+    from .names import notes_topics
     from .names.citations import resolver_for
 
     status, basis = row_filter(status, basis)
-    return _guidance.note_view(corpus, resolver_for(corpus).note(ref), scope(corpus, to), status=status, basis=basis)
+    cited = notes_topics.note(resolver_for(corpus), ref)
+    return _guidance.note_view(corpus, cited, scope(corpus, to), status=status, basis=basis)
+
+
+def note_cited(corpus: Corpus, ref: str) -> GuidanceNote | None:
+    """The note *ref* cites ('GN 3', 'Guidance Note #10', 'T-CY(2013)7'), or None when *ref* is no note citation.
+
+    A citation marked as a note's ('GN', 'Guidance Note', 'T-CY', '#') that names no note raises
+    :class:`~treatycmp.errors.UnknownName` saying why; a bare number or word is left to articles."""
+    from .names import notes_topics
+    from .names.citations import resolver_for
+
+    resolver = resolver_for(corpus)
+    cited = notes_topics.find_note(resolver, ref)
+    if cited is None and notes_topics.names_note(ref):
+        return notes_topics.note(resolver, ref, bare=False)
+    return cited
 
 
 def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int = 10,
@@ -245,7 +263,7 @@ def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int
 
     Question words do not count; with *found* (the articles found for the same query), the instruments the query
     was read as naming stand for *within* and their names are not searched for."""
-    from .engine import notes as _guidance
+    from .names.notes_topics import find_notes as _find_notes
     from .names.questions import plain
 
     if not query.strip():
@@ -255,7 +273,7 @@ def find_notes(corpus: Corpus, query: str, within: str | None = None, limit: int
         within = next((s for s in named if "budapest" in corpus.members(s)), named[0])
     if within and "budapest" not in scope(corpus, within).members:
         return ()
-    return _guidance.find_notes(corpus, plain(query) or query, limit=limit)
+    return _find_notes(corpus, plain(query) or query, limit=limit)
 
 
 def topics(corpus: Corpus) -> tuple[Topic, ...]:
@@ -267,10 +285,10 @@ def topic(corpus: Corpus, name: str, *, status: str | None = None, basis: str | 
     """The topic *name* names ('safeguards', 'topic:safeguards', 'human rights'): its articles by instrument, each
     with its counterparts, and what each framework lacks; *status* and *basis* filter the links and absences."""
     from .engine import topics as _themes
-    from .names.citations import resolver_for
+    from .names import notes_topics
 
     status, basis = row_filter(status, basis)
-    return _themes.topic_view(corpus, resolver_for(corpus).topic(name), status=status, basis=basis)
+    return _themes.topic_view(corpus, notes_topics.topic(corpus, name), status=status, basis=basis)
 
 
 def reach(corpus: Corpus, *instruments: str) -> Reach:

@@ -827,17 +827,13 @@ def _add_instrument(instrument_id: str, text: str, file: str) -> None:
 
 def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], basis: Optional[BasisOpt], opts: OutputOptions) -> bool:
     """Show the note *ref* cites ('GN 3', 'Guidance Note #10'), if it cites one; True when it did."""
+    from .api import note_cited, scope
     from .engine.notes import note_view
-    from .names.citations import Resolver
     from .output.present import note_report
 
-    resolver = Resolver(data)
-    cited = resolver.find_note(ref)
+    cited = note_cited(data, ref)
     if cited is None:
-        if not resolver.names_note(ref):
-            return False
-        cited = resolver.note(ref, bare=False)  # a note citation that names no note: say why
-    from .api import scope
+        return False
 
     output_report(note_report(note_view(data, cited, scope(data, "un"), status=status_value(status), basis=basis_value(basis))), opts)
     return True

@@ -20,8 +20,8 @@ from typing import NamedTuple, NoReturn
 
 from ..errors import CitationError, UnknownName, echo
 from ..findings import id_key
-from ..models import Article, Corpus, GuidanceNote, Scope, Topic, scope_of
-from .text import fold, looks_like_digit, normalise
+from ..models import Article, Corpus, Scope, scope_of
+from .text import GLUED_RE, WORD_RE, fold, looks_like_digit
 
 FILLERS = frozenset({"article", "articles", "art", "arts", "artikel", "of", "the", "no", "nr", "number"})
 ART_WORDS = frozenset({"article", "articles", "art", "arts", "artikel"})
@@ -35,7 +35,6 @@ CITE_HINT = "write e.g. 'budapest:2' or 'Art. 2 BC'"
 MAX_TOKENS = 40
 """Longest citation read, in words and numbers ('Article 2 of the Second Additional Protocol to the ...' has 13)."""
 
-_WORD_RE = re.compile(r"[^\W_]+")
 _NUM = r"[0-9]+(?:[a-z](?!\)))?(?:[-.][0-9a-z]+)?"
 _POINT = r"[0-9]+[a-z]?|[a-z]|[ivxl]{1,6}"
 _CITE_RE = re.compile(
@@ -45,7 +44,6 @@ _CITE_RE = re.compile(
 )
 _POINT_RE = re.compile(_POINT)
 _PARA_WORD_RE = re.compile(rf"(?:(?<=[0-9)])\s*§|\bpara(?:graph)?s?\b|\bpar\b)\.?\s*({_POINT})(?![^\W_])")
-_GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=[0-9])|(?<=[0-9])(?=[^\W\d_])|(?<=[0-9])-(?=[0-9])")
 _DIGITS_RE = re.compile(r"[0-9]+")
 _ROMAN_RE = re.compile(r"[ivxlc]+")
 
@@ -77,7 +75,7 @@ class _Reading(NamedTuple):
 
 def name_words(text: str) -> list[str]:
     """The words of a name, fillers dropped and ordinals spelled out ('2nd' -> 'second')."""
-    return [ORDINALS.get(w, w) for w in _WORD_RE.findall(fold(text)) if w not in FILLERS]
+    return [ORDINALS.get(w, w) for w in WORD_RE.findall(fold(text)) if w not in FILLERS]
 
 
 def alias_key(text: str) -> str:
@@ -234,7 +232,7 @@ class Resolver:
     def _read(self, text: str) -> _Reading | None:
         """The best reading of a citation; glued forms ('bc2', 'Art.32BC', 'ETS 185-2') are tried last, split apart."""
         folded = fold(text)
-        return self._best(citation_tokens(folded)) or self._best(citation_tokens(_GLUED_RE.sub(" ", folded)))
+        return self._best(citation_tokens(folded)) or self._best(citation_tokens(GLUED_RE.sub(" ", folded)))
 
     def _best(self, toks: list[_Token]) -> _Reading | None:
         """The best reading of *toks*: a number whose other words name a scope, an existing article and 'art. N' first."""
@@ -372,7 +370,7 @@ class Resolver:
         """Citations of an existing article whose instrument is spelled like the one in *text*."""
         folded = fold(text)
         out: list[str] = []
-        for toks in (citation_tokens(folded), citation_tokens(_GLUED_RE.sub(" ", folded))):
+        for toks in (citation_tokens(folded), citation_tokens(GLUED_RE.sub(" ", folded))):
             for i, tok in enumerate(toks):
                 rest = " ".join(t.text for t in toks[:i] + toks[i + 1:])
                 if not tok.is_num or tok.negative or not rest.strip():
@@ -382,146 +380,6 @@ class Resolver:
             if out:
                 break
         return tuple(dict.fromkeys(out))[:3]
-
-    # ------------------------------------------------------------ Guidance Notes and topics
-
-    def find_note(self, text: str, *, bare: bool = False) -> GuidanceNote | None:
-        """The note *text* cites ('GN 3', 'GN#3', 'gn:3', 'Guidance Note #10', 'T-CY GN ransomware'), or None.
-
-        Without a marker ('GN', 'Guidance Note', 'T-CY', '#') only *bare* text counts ('3', 'ransomware').
-        """
-        try:
-            return self.note(text, bare=bare)
-        except UnknownName:
-            return None
-
-    def names_note(self, text: str) -> bool:
-        """True when *text* is marked as a Guidance Note citation ('GN', 'Guidance Note', 'T-CY', '#')."""
-        return _note_words(text)[0]
-
-    def note(self, text: str, *, bare: bool = True) -> GuidanceNote:
-        """Resolve a note citation by number, symbol or title word, or raise :class:`UnknownName` with suggestions."""
-        marked, rest = _note_words(text)
-        notes = self.corpus.notes
-        numbers = [w for w in rest if w.isascii() and w.isdigit()]  # fold wrote every decimal digit in ASCII
-        if not (marked or bare) or not rest:
-            raise UnknownName("Guidance Note", text, (), NOTE_HINT)
-        cited = None if marked else self.find_citation(text)
-        if cited is not None:
-            hint = f"{cited.article.id} is an article: 'treatycmp show {cited.article.id}' lists the notes on it"
-            raise UnknownName("Guidance Note", text, (), hint)
-        if len(rest) == 1 and numbers:
-            found = [n for n in notes if n.number == canonical_num(numbers[0])]
-            if found:
-                return found[0]
-            said = f"no Guidance Note {echo(canonical_num(numbers[0]))[1:-1]}"
-            raise CitationError("Guidance Note", text, f"{said}; the notes are numbered {_note_span(notes)}")
-        by_symbol = [n for n in notes if n.symbol and _symbol_key(n.symbol) == _symbol_key(text)]
-        if by_symbol:
-            return by_symbol[0]
-        return self._note_by_words(text, rest)
-
-    def _note_by_words(self, text: str, rest: list[str]) -> GuidanceNote:
-        """The one note whose title (else title and keywords) holds every word of *rest*."""
-        wanted = {w for r in rest for w in normalise(r)}
-        for fields in ("title", "all"):
-            found = [n for n in self.corpus.notes if wanted <= set(_note_vocabulary(n, fields))]
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                hint = f"{len(found)} notes match; name one by number"
-                raise UnknownName("Guidance Note", text, tuple(n.label for n in found[:3]), hint)
-        self._no_note(text, rest)
-
-    def _no_note(self, text: str, rest: list[str]) -> NoReturn:
-        from .fuzzy import close_matches
-
-        owners: dict[str, list[str]] = {}
-        for n in self.corpus.notes:
-            for w in _note_vocabulary(n, "all"):
-                owners.setdefault(w, []).append(n.label)
-        near = [label for w in rest for m in close_matches(w, owners) for label in owners[m]]
-        raise UnknownName("Guidance Note", text, tuple(dict.fromkeys(near))[:3], NOTE_HINT)
-
-    def find_topic(self, text: str) -> Topic | None:
-        """The topic *text* names ('safeguards', 'topic:safeguards', 'human rights', 'Topic: Emergencies'), or None."""
-        try:
-            return self.topic(text)
-        except UnknownName:
-            return None
-
-    def topic(self, text: str) -> Topic:
-        """Resolve a topic by id, name or alias (or distinctive words of one), or raise :class:`UnknownName`."""
-        names = _topic_names(self.corpus.topics)
-        wanted = _TOPIC_PREFIX_RE.sub("", fold(text)).strip()
-        key = alias_key(wanted)
-        if key in names:
-            return self.corpus.topic(names[key])
-        words = name_words(wanted)
-        found = {topic.id for topic in self.corpus.topics
-                 if words and set(words) <= {w for name in _each_name(topic) for w in name_words(name)}}
-        if len(found) == 1:
-            return self.corpus.topic(found.pop())
-        from .fuzzy import close_matches
-
-        near = tuple(dict.fromkeys(names[k] for k in close_matches(key, names, limit=6)))[:3]
-        suggestions = near or tuple(sorted(found))[:3]
-        raise UnknownName("topic", text, tuple(f"topic:{t}" for t in suggestions), TOPIC_HINT)
-
-
-NOTE_HINT = "write e.g. 'GN 3', 'Guidance Note #10' or 'T-CY GN ransomware'; see 'treatycmp notes'"
-TOPIC_HINT = "see 'treatycmp topic' for the list"
-NOTE_MARKERS = frozenset({"gn", "guidance", "tcy"})
-NOTE_FILLERS = frozenset({"t", "cy", "tcy", "gn", "guidance", "note", "notes", "no", "nr", "number", "on", "the",
-                          "of", "about", "article", "art"})
-_TOPIC_PREFIX_RE = re.compile(r"^\s*topics?\s*[:\s]\s*")
-_SYMBOL_RE = re.compile(r"[^0-9a-z]")
-
-
-def _note_words(text: str) -> tuple[bool, list[str]]:
-    """Whether *text* is marked as a note citation, and its words other than the markers ('GN3' reads 'GN 3')."""
-    folded = _GLUED_RE.sub(" ", fold(text)).replace("t-cy", "tcy").replace("t cy", "tcy")
-    words = _WORD_RE.findall(folded)
-    marked = bool(NOTE_MARKERS & set(words)) or "#" in folded
-    return marked, [w for w in words if w not in NOTE_FILLERS]
-
-
-def _note_span(notes: tuple[GuidanceNote, ...]) -> str:
-    """The numbers of the notes as runs: '1–13', or '1–5, 7, 9–13' when some are missing."""
-    numbers = sorted({int(n.number) for n in notes})
-    if not numbers:
-        return "(none loaded)"
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
-
-
-def _symbol_key(text: str) -> str:
-    """A note symbol without spaces, punctuation and the language letter: 'T-CY (2013)7 E' -> 'tcy20137'."""
-    key = _SYMBOL_RE.sub("", fold(text))
-    return key[:-1] if key[-1:] in ("e", "f") and key[-2:-1].isdigit() else key
-
-
-def _note_vocabulary(note: GuidanceNote, fields: str) -> tuple[str, ...]:
-    texts = (note.title,) if fields == "title" else (note.title, *note.keywords)
-    return tuple(w for t in texts for w in normalise(t) if w not in NOTE_FILLERS)
-
-
-def _each_name(topic: Topic) -> tuple[str, ...]:
-    return (topic.id, topic.name, *topic.aliases)
-
-
-def _topic_names(topics: tuple[Topic, ...]) -> dict[str, str]:
-    """Alias key of every id, name and alias, with its topic id (the first topic keeps a shared one)."""
-    names: dict[str, str] = {}
-    for topic in topics:
-        for name in _each_name(topic):
-            names.setdefault(alias_key(name) or name, topic.id)
-    return names
 
 
 _RESOLVERS: dict[int, tuple[Corpus, Resolver]] = {}

@@ -17,7 +17,10 @@ _SPELLING = (
     (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
 )
 _JOIN_SPLIT_RE = re.compile(r"[-/'’]")
-_WORD_RE = re.compile(r"[^\W_]+")
+WORD_RE = re.compile(r"[^\W_]+")
+"""A word: letters and digits, in any script."""
+GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=[0-9])|(?<=[0-9])(?=[^\W\d_])|(?<=[0-9])-(?=[0-9])")
+"""Where letters and digits touch ('GN3', 'art32', '32-34'): a citation written without spaces is read with them."""
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
@@ -67,17 +70,17 @@ def normalise(text: str, expand: bool = False) -> tuple[str, ...]:
     """
     folded = fold(text)
     if _JOIN_SPLIT_RE.search(folded) is None:  # no compounds: the words are what the loop below would find
-        words = _WORD_RE.findall(folded)
+        words = WORD_RE.findall(folded)
     else:
         words = []
         for chunk in folded.split():
             parts = [p for p in _JOIN_SPLIT_RE.split(chunk) if p]
-            if len(parts) == 2 and all(_WORD_RE.fullmatch(p) for p in parts):
+            if len(parts) == 2 and all(WORD_RE.fullmatch(p) for p in parts):
                 words.append("".join(parts))
                 if expand:
                     words.extend(parts)
             else:
-                words.extend(_WORD_RE.findall(chunk))
+                words.extend(WORD_RE.findall(chunk))
     if not folded.isascii():
         words = [piece for word in words for piece in script_words(word)]
     return tuple(map(word_form, words))

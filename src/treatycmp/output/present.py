@@ -35,9 +35,10 @@ from .views import (
 if TYPE_CHECKING:
     from ..engine.coverage import Coverage
     from ..engine.lineage import Lineage
-    from ..engine.notes import NoteHit, NoteRow, NoteView
+    from ..engine.notes import NoteRow, NoteView
     from ..engine.topics import TopicRow, TopicView
     from ..models import GuidanceNote, Topic
+    from ..names.notes_topics import NoteHit
     from ..names.search import FindResult
     from ..sources.verify import ArticleCheck, Verification
 
