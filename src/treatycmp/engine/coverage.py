@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, NamedTuple, Sequence
 
-from ..models import Absence, Article, Corpus, Heading, Link, Relation, Scope
+from ..models import Absence, Article, Corpus, Heading, Link, Relation, Scope, Status
 from .compare import absence_in, articles_of, links_to
 
 RELATION_ORDER = (Relation.EQUAL, Relation.SUBSET, Relation.SUPERSET, Relation.INTERSECTS)
@@ -65,8 +65,9 @@ def classifying_rows(corpus: Corpus, art: Article, b: Scope) -> tuple[str, Seque
     return ("absent", [absence]) if absence else ("unmapped", [])
 
 
-def _status(rows: Sequence[Link | Absence]) -> str:
-    return "reviewed" if any(r.status == "reviewed" for r in rows) else "draft"
+def _status(rows: Sequence[Link | Absence]) -> Status:
+    """An article's review status: reviewed when any row that classifies it is."""
+    return Status.REVIEWED if any(r.status == Status.REVIEWED for r in rows) else Status.DRAFT
 
 
 def coverage(corpus: Corpus, a: Scope, b: Scope, *, status: str | None = None, basis: str | None = None) -> Coverage:
@@ -85,7 +86,7 @@ def coverage(corpus: Corpus, a: Scope, b: Scope, *, status: str | None = None, b
         drafts.setdefault(key, Counter())
         if (status is None or row_status == status) and (basis is None or any(r.basis == basis for r in chosen)):
             counts[key][relation] += 1
-            drafts[key][relation] += row_status == "draft"
+            drafts[key][relation] += row_status == Status.DRAFT
     rows = tuple(
         CoverageRow(_qualified(corpus, inst, ch, a), {k: c.get(k, 0) for k in COVERAGE_KEYS},
                     {k: drafts[(inst, ch)].get(k, 0) for k in COVERAGE_KEYS})
