@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from treatycmp.models import Article, Corpus, Instrument
 from treatycmp.names.citations import Resolver
+from treatycmp.names.normalise import normalise
 from treatycmp.names.search import Index
-from treatycmp.names.text import normalise
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "data" / "queries.yaml").read_text(encoding="utf-8"))["queries"]
 

@@ -21,7 +21,7 @@ from typing import NamedTuple, NoReturn
 from ..errors import CitationError, UnknownName, echo
 from ..findings import id_key
 from ..models import Article, Corpus, Scope, scope_of
-from .text import GLUED_RE, WORD_RE, fold, looks_like_digit
+from .normalise import GLUED_RE, WORD_RE, fold, looks_like_digit
 
 FILLERS = frozenset({"article", "articles", "art", "arts", "artikel", "of", "the", "no", "nr", "number"})
 ART_WORDS = frozenset({"article", "articles", "art", "arts", "artikel"})

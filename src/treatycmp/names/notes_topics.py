@@ -14,7 +14,7 @@ from typing import NamedTuple, NoReturn
 from ..errors import CitationError, UnknownName, echo
 from ..models import Corpus, GuidanceNote, Topic
 from .citations import Resolver, alias_key, canonical_num, name_words, resolver_for
-from .text import GLUED_RE, WORD_RE, fold, normalise
+from .normalise import GLUED_RE, WORD_RE, fold, normalise
 
 TITLE, KEYWORD, CITATION = "title", "keyword", "citation"
 MIN_FUZZY = 85.0

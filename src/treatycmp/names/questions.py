@@ -14,7 +14,7 @@ from typing import Callable, NamedTuple
 
 from ..errors import echo
 from .citations import FILLERS, GENERIC, Resolver, name_words
-from .text import fold
+from .normalise import fold
 
 QUESTION_WORDS = frozenset({
     "a", "about", "according", "address", "addresses", "all", "also", "an", "and", "any", "anything", "apply",

@@ -22,8 +22,8 @@ from typing import Iterable, NamedTuple
 from ..models import Article, Corpus
 from .citations import MAX_TOKENS, Resolver
 from .fuzzy import similar
+from .normalise import cjk_patterns, fold, normalise, spell, word_form
 from .questions import QUESTION_WORDS, Mention, Question, is_question_word, plain, read_question
-from .text import cjk_patterns, fold, normalise, spell, word_form
 
 TITLE, KEYWORD, SUMMARY, HEADING = "title", "keyword", "summary", "heading"
 WEIGHTS = {TITLE: 1.0, KEYWORD: 1.0, SUMMARY: 0.8, HEADING: 0.7}

@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from ..errors import UnknownName
-from .text import fold
+from .normalise import fold
 
 
 class State(NamedTuple):

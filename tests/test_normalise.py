@@ -1,11 +1,11 @@
-"""The one text normaliser: folding (case, accents, digits) and words (compounds, spelling, plurals, scripts)."""
+"""The one text normaliser (names/normalise.py): folding (case, accents, digits) and words (compounds, spelling, plurals, scripts)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatycmp.names.text import fold, normalise
+from treatycmp.names.normalise import fold, normalise
 
 
 def test_normalisation_folds_spelling_hyphens_and_plurals() -> None:
@@ -24,7 +24,7 @@ def test_fold_strips_accents_and_writes_decimal_digits_in_ascii() -> None:
 
 def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
     """normalise() without its shortcut for texts with no compounds: every chunk goes through the general rule."""
-    from treatycmp.names.text import _JOIN_SPLIT_RE, WORD_RE, fold, script_words, word_form
+    from treatycmp.names.normalise import _JOIN_SPLIT_RE, WORD_RE, fold, script_words, word_form
 
     words: list[str] = []
     for chunk in fold(text).split():
