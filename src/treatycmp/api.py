@@ -8,24 +8,28 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .engine import compare
-from .errors import CitationError, UnknownName, UsageError, echo
+from .errors import CitationError, TreatyError, UnknownName, UsageError, echo
 from .models import Article, Basis, Corpus, GuidanceNote, Instrument, Scope, Status, Topic
 
 SHOW_MIN_SCORE = 70.0
 """A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a citation."""
 
 if TYPE_CHECKING:  # imported only by the commands that need them
+    from pathlib import Path
+
     from .engine import coverage as _coverage
     from .engine import lineage as _lineage
     from .engine.notes import NoteView
     from .engine.reach import Reach, StatesAnswer
     from .engine.topics import TopicView
+    from .findings import Finding
     from .names.notes_topics import NoteHit
     from .names.search import FindResult, Index
     from .sources.verify import Verification
+    from .sources.yamledit import FileEdit
 
 
 class Shown(NamedTuple):
@@ -49,12 +53,68 @@ class ReportData(NamedTuple):
     reach: Reach | None = None
 
 
+class DataFile(NamedTuple):
+    """A data file of one layer: where it is, its name in messages, and whether it is shipped."""
+
+    path: Path
+    label: str
+    shipped: bool
+
+
+class LazyIndex:
+    """A search index made only when a search needs it, by *make* (say, read from the cache)."""
+
+    def __init__(self, make: Callable[[], Index]) -> None:
+        self._make = make
+        self._index: Index | None = None
+
+    @property
+    def index(self) -> Index:
+        """The index, made on first use."""
+        if self._index is None:
+            self._index = self._make()
+        return self._index
+
+
 def load(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None) -> Corpus:
     """Load the corpus and mapping: the shipped data, with the folder *data_dir* layered over it
     (``shipped=False``: the folder alone)."""
     from .loading import load as _load
 
     return _load(data_dir, shipped=shipped)
+
+
+def data_files(data_dir: str | os.PathLike[str] | None = None, *,
+               shipped: bool | None = None) -> tuple[DataFile, ...]:
+    """Every data file that :func:`load` reads for *data_dir*, in every layer, by file name."""
+    from .loading.files import DATA_FILES, locate
+
+    layers = locate(data_dir, shipped=shipped).layers
+    return tuple(DataFile(layer.path(name), layer.label(name), layer.shipped)
+                 for name in DATA_FILES for layer in layers if layer.has(name))
+
+
+def articles_file(corpus: Corpus, instrument: str, data_dir: str | os.PathLike[str] | None = None,
+                  *, shipped: bool | None = None) -> DataFile:
+    """The articles.yaml that defines *instrument* in the data :func:`load` reads for *data_dir*."""
+    from .loading.files import ARTICLES, locate
+
+    label = corpus.file_of(corpus.instrument(scope(corpus, instrument).id))
+    layer = next(l for l in locate(data_dir, shipped=shipped).layers if l.label(ARTICLES) == label)
+    return DataFile(layer.path(ARTICLES), label, layer.shipped)
+
+
+def check(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None,
+          strict: bool = False) -> list[Finding]:
+    """Every finding on the data in *data_dir*, root cause first; *strict* makes warnings errors."""
+    from .loading import check_findings
+
+    findings = check_findings(data_dir, shipped=shipped)
+    if strict:
+        from .checks import apply_strict
+
+        findings = apply_strict(findings)
+    return findings
 
 
 def scope(corpus: Corpus, name: str) -> Scope:
@@ -138,15 +198,33 @@ def article(corpus: Corpus, citation: str) -> Article:
     return resolver_for(corpus).article(citation)
 
 
-def counterparts(corpus: Corpus, citation: str, *, status: str | None = None,
+def articles(corpus: Corpus, name: str, *, chapter: str | None = None) -> tuple[Article, ...]:
+    """The articles of instrument or group *name* in treaty order (with *chapter*, its own)."""
+    found = chapter_scope(corpus, name, chapter)
+    return compare.in_chapter(compare.articles_of(corpus, found), chapter)
+
+
+def counterparts(corpus: Corpus, citation: str | Article, *, status: str | None = None,
                  basis: str | None = None) -> compare.Counterparts:
-    """One article with its links and declared absences in every other instrument."""
+    """One article (a citation, or an article found before) with its links and declared absences
+    in every other instrument."""
     status, basis = row_filter(status, basis)
-    return compare.counterparts(corpus, article(corpus, citation), status=status, basis=basis)
+    found = citation if isinstance(citation, Article) else article(corpus, citation)
+    return compare.counterparts(corpus, found, status=status, basis=basis)
 
 
-def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
-    """The article *query* cites or, when it is no citation, the clear best search match (``searched`` says so)."""
+def declared(corpus: Corpus, a: str, b: str) -> bool:
+    """True when a comparison declared in the mapping covers instruments or groups *a* and *b*
+    (either way round)."""
+    return compare.is_declared(corpus, scope(corpus, a), scope(corpus, b))
+
+
+def show(corpus: Corpus, query: str, index: Index | LazyIndex | None = None) -> Shown:
+    """The article *query* cites or, when it is no citation, the clear best search match
+    (``searched`` says so).
+
+    *index* is the search index to use (a :class:`LazyIndex` is made only for a query that is no
+    citation)."""
     from .names.citations import resolver_for
 
     resolver = resolver_for(corpus)
@@ -156,7 +234,8 @@ def show(corpus: Corpus, query: str, index: Index | None = None) -> Shown:
     except UnknownName as exc:
         if isinstance(exc, CitationError) or exc.suggestions or resolver.parse(query) is not None or not query.strip():
             raise
-        hits = (index or search_index(corpus)).find(query, limit=3).hits
+        searched = index.index if isinstance(index, LazyIndex) else index or search_index(corpus)
+        hits = searched.find(query, limit=3).hits
         if hits and hits[0].score >= SHOW_MIN_SCORE and (len(hits) == 1 or hits[0].score - hits[1].score >= 3):
             return Shown(hits[0].article, None, True)
         raise UnknownName("article", query, tuple(h.article.id for h in hits), exc.hint) from None
@@ -169,12 +248,35 @@ def search_index(corpus: Corpus) -> Index:
     return Index(corpus)
 
 
+def load_index(data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None,
+               corpus: Corpus | None = None) -> Index:
+    """The search index of the data :func:`load` reads, from the cache while they are unchanged;
+    *corpus*, those data if already loaded, saves loading them again to build it. The index holds
+    them as ``.corpus``."""
+    from .loading.cache import cached
+    from .loading.files import locate
+    from .names.search import Index
+
+    def build() -> Index:
+        return search_index(corpus or load(data_dir, shipped=shipped))
+
+    return cached(locate(data_dir, shipped=shipped), build, "index", Index)
+
+
 def find(corpus: Corpus, query: str, within: str | None = None, limit: int = 10, index: Index | None = None) -> FindResult:
     """Articles matching *query*, best first; *within* names an instrument or group."""
     if not query.strip():
         raise UsageError("the query is empty")
     members = scope(corpus, within).members if within else None
     return (index or search_index(corpus)).find(query, within=members, limit=limit)
+
+
+def query_reading(found: FindResult) -> str:
+    """How *found*'s query was read when it names instruments ("reading 'UN treaty' as --in un"),
+    else ''."""
+    from .names.questions import reading
+
+    return reading(found.read) if found.read else ""
 
 
 def report_data(corpus: Corpus, *, status: str | None = None, basis: str | None = None) -> ReportData:
@@ -211,19 +313,64 @@ def verify(corpus: Corpus, instrument: str, path: str | os.PathLike[str], *, uni
     return check_text(inst, parse_outline(text, units), text, prose_of(corpus, inst.id))
 
 
+def confirm_titles(file: DataFile, result: Verification) -> FileEdit:
+    """The edit of *file*, the instrument's articles.yaml, that marks the titles *result* confirmed
+    and still marked unconfirmed as ``verified: true``, with the text as their source."""
+    from .sources.yamledit import confirm_titles as edit
+
+    return edit(file.path, file.label, result.confirmations())
+
+
+def data_to_join(data_dir: str | os.PathLike[str] | None = None, *,
+                 shipped: bool | None = None) -> Corpus | None:
+    """The data a new instrument in *data_dir* joins: what :func:`load` reads or, while that folder
+    holds no data yet, the shipped data (None when the folder replaces them)."""
+    from .loading.files import NO_SHIPPED_VAR, packaged_data_dir
+
+    try:
+        return load(data_dir, shipped=shipped)
+    except TreatyError:
+        if shipped is False or os.environ.get(NO_SHIPPED_VAR, "") not in ("", "0"):
+            return None
+        return load(packaged_data_dir())
+
+
 def skeleton(instrument_id: str, path: str | os.PathLike[str], name: str, *, short: str | None = None,
-             number: str | None = None, units: str | None = None) -> str:
-    """The YAML of a new instrument read from its text at *path*: numbers, titles and hierarchy, empty summaries."""
+             number: str | None = None, units: str | None = None,
+             joins: Corpus | None = None) -> str:
+    """The YAML of a new instrument read from its text at *path*: numbers, titles and hierarchy,
+    empty summaries.
+
+    With *joins*, the data it will join, an id or number that already names one of their
+    instruments or groups is refused."""
     from pathlib import Path
 
     from .sources.headings import parse_outline
-    from .sources.skeleton import skeleton_yaml
+    from .sources.skeleton import refuse_taken_names, skeleton_yaml
     from .sources.texts import read_text
 
+    if joins is not None:
+        refuse_taken_names(joins, instrument_id, number)
     outline = parse_outline(read_text(os.fspath(path)), units)
     if not outline.articles:
         raise UsageError(f"no article or section headings found in {path}")
     return skeleton_yaml(instrument_id, name, outline, short=short, number=number, source=Path(path).name)
+
+
+def instrument_edit(folder: str | os.PathLike[str], instrument_id: str, yaml: str, *,
+                    text: str | os.PathLike[str] | None = None) -> FileEdit:
+    """The edit that adds a new instrument's YAML (from :func:`skeleton`) to *folder*/articles.yaml,
+    made if missing; *text*, the file the YAML was read from, may not be that file."""
+    from pathlib import Path
+
+    from .loading.files import ARTICLES
+    from .output.files import refuse_inputs
+    from .sources.skeleton import add_to_articles
+
+    path = Path(folder) / ARTICLES
+    if text is not None:
+        refuse_inputs(str(path), [text])
+    return add_to_articles(path, instrument_id, yaml)
 
 
 def notes(corpus: Corpus) -> tuple[GuidanceNote, ...]:
@@ -231,14 +378,16 @@ def notes(corpus: Corpus) -> tuple[GuidanceNote, ...]:
     return tuple(sorted(corpus.notes, key=lambda n: int(n.number)))
 
 
-def note(corpus: Corpus, ref: str, *, to: str = "un", status: str | None = None, basis: str | None = None) -> NoteView:
-    """The note *ref* cites ('3', 'GN 3', 'Guidance Note #10', 'ransomware') with its articles' counterparts in *to*."""
+def note(corpus: Corpus, ref: str | GuidanceNote, *, to: str = "un", status: str | None = None,
+         basis: str | None = None) -> NoteView:
+    """The note *ref* cites ('3', 'GN 3', 'Guidance Note #10', 'ransomware'), or the note *ref*,
+    with its articles' counterparts in *to*."""
     from .engine import notes as _guidance
     from .names import notes_topics
     from .names.citations import resolver_for
 
     status, basis = row_filter(status, basis)
-    cited = notes_topics.note(resolver_for(corpus), ref)
+    cited = ref if isinstance(ref, GuidanceNote) else notes_topics.note(resolver_for(corpus), ref)
     return _guidance.note_view(corpus, cited, scope(corpus, to), status=status, basis=basis)
 
 

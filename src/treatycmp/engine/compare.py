@@ -87,6 +87,21 @@ def links_between(corpus: Corpus, a: Scope, b: Scope) -> tuple[Link, ...]:
     return tuple(l for art in articles_of(corpus, a) for l in links_to(corpus, art.id, b))
 
 
+def is_declared(corpus: Corpus, a: Scope, b: Scope) -> bool:
+    """True when a comparison declared in the mapping covers A and B, either way round: each of its
+    sides holds every member of one of them (without one, their rows are mostly 'not mapped')."""
+    wanted = set(a.members), set(b.members)
+    for c in corpus.comparisons:
+        sides = set(corpus.members(c.from_id)), set(corpus.members(c.to_id))
+        if _within(wanted, sides) or _within(wanted, sides[::-1]):
+            return True
+    return False
+
+
+def _within(wanted: tuple[set[str], set[str]], sides: tuple[set[str], set[str]]) -> bool:
+    return wanted[0] <= sides[0] and wanted[1] <= sides[1]
+
+
 def diff(
     corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None,
     relation: str | None = None, only: str | None = None, status: str | None = None, basis: str | None = None,

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..loading.schema import ID_RE
-from ..models import Heading
+from ..loading.yamltree import read_text
+from ..models import Corpus, Heading
 from ..output.textsafe import BIDI, CONTROLS
 from .headings import UNTITLED, Outline, OutlineArticle, number_key
+from .yamledit import FileEdit
 
 UNKNOWN = "unknown"
 """The number written, followed by the id, when no treaty series number or document symbol is given (the corpus
@@ -24,6 +26,8 @@ _BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
 """Line breaks as YAML reads them (and tabs): a space in a title, refused in a name."""
 _UNSAFE = re.compile(f"[{CONTROLS}{BIDI}\ud800-\udfff\ufffe\uffff]")
 """What the data may not hold (check's control-char, and what YAML cannot read)."""
+HEADER = "# My instruments, layered over the shipped treatycmp data. Format: docs/data-format.md.\n"
+"""The first line of an articles.yaml that ``treatycmp new`` makes."""
 
 
 def skeleton_yaml(
@@ -55,6 +59,40 @@ def skeleton_yaml(
     ]
     out += [line for art in articles for line in _article(art, label)]
     return "\n".join(out) + "\n"
+
+
+def refuse_taken_names(corpus: Corpus, instrument_id: str, number: str | None) -> None:
+    """Refuse an id or --number that already names an instrument or group of *corpus*, the data
+    the new one will join: every later command would fail on it."""
+    from ..names.citations import alias_key
+
+    scopes = [(g.id, corpus.file_of(g), (g.id, *g.aliases)) for g in corpus.groups]
+    scopes += [(i.id, corpus.file_of(i), (i.id, i.number, *i.aliases)) for i in corpus.instruments]
+    owners: dict[str, tuple[str, str]] = {}
+    for scope_id, file, names in scopes:
+        for taken in filter(None, names):
+            owners.setdefault(alias_key(taken), (scope_id, file))
+    for what, value in (("id", instrument_id), ("--number", number)):
+        owner = owners.get(alias_key(value)) if value else None
+        if owner is not None:
+            named = f"{owner[0]!r}" if owner[0] == value else f"{owner[0]!r}, which {value!r} names"
+            raise UsageError(f"{owner[1]} already defines {named}; "
+                             f"choose another {what} for the new instrument")
+
+
+def add_to_articles(path: Path, instrument_id: str, yaml: str) -> FileEdit:
+    """The edit that appends an instrument's YAML (from :func:`skeleton_yaml`) to the articles file
+    *path*, whose last top-level key must be 'instruments', or makes that file."""
+    if not path.exists():
+        return FileEdit(path, str(path), "", HEADER + "instruments:\n" + yaml)
+    old = read_text(path, str(path))
+    if f'- id: "{instrument_id}"' in old or f"- id: {instrument_id}\n" in old:
+        raise UsageError(f"{path} already defines an instrument {instrument_id!r}")
+    last_key = [line for line in old.splitlines() if line[:1].isalpha()][-1:]
+    if last_key != ["instruments:"]:
+        raise UsageError(f"cannot add to {path}: its last top-level key must be 'instruments:'; "
+                         "paste the YAML of 'treatycmp new' (without --data) under it instead")
+    return FileEdit(path, str(path), old, old.rstrip("\n") + "\n" + yaml)
 
 
 def _refuse_unsafe(option: str, value: str | None) -> None:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 import yaml
 
 from ..errors import DataError
+from ..loading.yamltree import read_text
 
 _ITEM = re.compile(r"^(?P<indent> *)-(?P<gap> +)(?P<rest>\S.*?)?(?P<eol>\r?\n)?$", re.S)
 _FALSE = re.compile(r"^(?P<quote>[\"']?)(?:false|no)(?P=quote)(?P<tail>\s*(?:#.*)?)$", re.I | re.S)
@@ -39,6 +41,25 @@ class EditResult(NamedTuple):
 
     text: str
     skipped: tuple[Skipped, ...]
+
+
+class FileEdit(NamedTuple):
+    """A data file's text before and after an edit, to show as a diff and write."""
+
+    path: Path
+    label: str
+    old: str
+    new: str
+
+    def diff(self) -> str:
+        """The edit as a unified diff."""
+        return unified_diff(self.old, self.new, self.label)
+
+
+def confirm_titles(path: Path, label: str, confirmations: Iterable[Confirmation]) -> FileEdit:
+    """The edit of the articles file *path* (*label* in messages) marking *confirmations*."""
+    old = read_text(path, label)
+    return FileEdit(path, label, old, mark_verified(old, confirmations, label))
 
 
 def mark_verified(path_text: str, confirmations: Iterable[Confirmation], label: str = "articles.yaml") -> str:
