@@ -662,7 +662,7 @@ def test_a_run_registers_only_the_command_it_invokes() -> None:
 
 
 def test_basis_option_offers_exactly_the_data_vocabulary() -> None:
-    from treatycmp.cli import BasisOpt
+    from treatycmp.cliopts import BasisOpt
     from treatycmp.models import Basis
 
     assert [o.value for o in BasisOpt] == [b.value for b in Basis]

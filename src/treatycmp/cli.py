@@ -7,57 +7,38 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, NoReturn, Optional, ParamSpec
 
 import typer
 from typer.core import TyperGroup
 
 from ._version import __version__
+from .cliopts import (
+    BasisOpt,
+    BasisOption,
+    ChapterOpt,
+    Color,
+    Only,
+    OutputOptions,
+    RelationOpt,
+    StatusOpt,
+    StatusOption,
+    UnitsOpt,
+    basis_value,
+    output_options,
+    status_value,
+)
 from .errors import TreatyError, UsageError, echo
 from .output.render import CheckFormat, Format
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .api import DataFile, Index, Verification
     from .models import Corpus
-    from .names.search import Index
     from .output.views import Report
 
-F = TypeVar("F", bound=Callable[..., object])
-
-
-class Only(str, Enum):
-    matched = "matched"
-    gaps = "gaps"
-
-
-class RelationOpt(str, Enum):
-    equal = "equal"
-    subset = "subset"
-    superset = "superset"
-    intersects = "intersects"
-    none = "none"
-
-
-class StatusOpt(str, Enum):
-    reviewed = "reviewed"
-    draft = "draft"
-
-
-class BasisOpt(str, Enum):
-    """The values of ``--basis`` (those of :class:`treatycmp.models.Basis`; a test keeps them equal)."""
-
-    official_texts = "official-texts"
-    one_official_text = "one-official-text"
-    published = "published"
-    analysis = "analysis"
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+P = ParamSpec("P")
 
 
 GLOBAL_FLAGS = {"--debug": 0, "--version": 0, "-V": 0, "--data": 1, "--color": 1, "--no-shipped": 0}
@@ -180,44 +161,11 @@ app = App(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table].", show_default=False)]
-OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically); '-' is stdout.", metavar="FILE")]
-WidthOpt = Annotated[Optional[int], typer.Option("--width", min=20, max=1000, help="Width for table and svg output.")]
-ColumnsOpt = Annotated[Optional[str], typer.Option("--columns", help="Comma-separated column keys to keep, e.g. 'from,to,relation'.")]
-ChapterOpt = Annotated[Optional[str], typer.Option("--chapter", "-c", help="Only this chapter of A: 'II', '2' or part of its name.")]
-StatusOption = Annotated[Optional[StatusOpt], typer.Option("--status", help="Only rows with this review status.")]
-BasisOption = Annotated[Optional[BasisOpt], typer.Option(
-    "--basis", help="Only rows resting on this basis (what was read for them; see the legend).")]
-
-
-@dataclass(frozen=True)
-class OutputOptions:
-    """The output options every data command shares, parsed once."""
-
-    fmt: Format = Format.TABLE
-    output: Optional[str] = None
-    width: Optional[int] = None
-    columns: tuple[str, ...] = ()
-
-    @classmethod
-    def parse(cls, fmt: Optional[Format], output: Optional[str], width: Optional[int], columns: Optional[str]) -> OutputOptions:
-        keys = tuple(k.strip() for k in (columns or "").split(",") if k.strip())
-        if columns is not None and not keys:
-            raise UsageError("--columns needs at least one column key")
-        if output is not None and not output.strip():
-            raise UsageError("-o needs a file name ('-' for stdout)")
-        return cls(fmt or Format.TABLE, output, width, keys)
-
-    @property
-    def to_stdout(self) -> bool:
-        return self.output in (None, "-")
-
-
 def _version(ctx: typer.Context, value: bool) -> None:
     """Print the program and data versions (of the data that commands would use) and exit."""
     if not value:
         return
-    from .loading import load
+    from .api import load
 
     data = ctx.params.get("data") or os.environ.get("TREATYCMP_DATA") or None
     try:
@@ -249,13 +197,13 @@ def main_callback(
     SETTINGS.shipped = False if no_shipped else None
 
 
-def handle_errors(func: F) -> F:
+def handle_errors(func: Callable[P, None]) -> Callable[P, None]:
     """Report domain errors as one line on stderr with their exit code (with --debug, the traceback first)."""
 
     @functools.wraps(func)
-    def wrapper(*args: object, **kwargs: object) -> object:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
-            return func(*args, **kwargs)
+            func(*args, **kwargs)
         except TreatyError as exc:
             _debug_trace()
             fail(str(exc), exc.exit_code)
@@ -273,9 +221,8 @@ def handle_errors(func: F) -> F:
         except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
             _debug_trace()
             fail(f"unexpected {type(exc).__name__}: {exc} (rerun with --debug for a traceback, and please report it)")
-        return None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def _debug_trace() -> None:
@@ -285,7 +232,7 @@ def _debug_trace() -> None:
         traceback.print_exc()
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     from .output.textsafe import one_line
 
     _stderr(f"treatycmp: error: {one_line(message)}\n")
@@ -305,19 +252,16 @@ def _stderr(text: str) -> None:
 
 
 def corpus() -> Corpus:
-    from .loading import load
+    from .api import load
 
     return load(SETTINGS.data or None, shipped=SETTINGS.shipped)
 
 
 def search_index(data: Corpus | None = None) -> Index:
     """The look-up index of the data (cached by content, like the corpus; it holds the corpus it indexes)."""
-    from .api import search_index as build
-    from .loading.cache import cached
-    from .loading.files import locate
-    from .names.search import Index
+    from .api import load_index
 
-    return cached(locate(SETTINGS.data or None, shipped=SETTINGS.shipped), lambda: build(data or corpus()), "index", Index)
+    return load_index(SETTINGS.data or None, shipped=SETTINGS.shipped, corpus=data)
 
 
 def use_color(opts: OutputOptions) -> bool:
@@ -373,18 +317,9 @@ def said_written(output: Optional[str]) -> None:
 
 def data_files_read() -> list[str]:
     """Every data file of every layer that a command reads (whether it comes from the cache or not)."""
-    from .loading.files import DATA_FILES, locate
+    from .api import data_files
 
-    files = locate(SETTINGS.data or None, shipped=SETTINGS.shipped)
-    return [str(path) for name in DATA_FILES for path, _ in files.files(name)]
-
-
-def status_value(status: Optional[StatusOpt]) -> Optional[str]:
-    return status.value if status else None
-
-
-def basis_value(basis: Optional[BasisOpt]) -> Optional[str]:
-    return basis.value if basis else None
+    return [str(file.path) for file in data_files(SETTINGS.data or None, shipped=SETTINGS.shipped)]
 
 
 # ---------------------------------------------------------------- commands
@@ -392,45 +327,46 @@ def basis_value(basis: Optional[BasisOpt]) -> Optional[str]:
 
 @app.command("list")
 @handle_errors
-def list_cmd(fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None) -> None:
+@output_options()
+def list_cmd(*, opts: OutputOptions) -> None:
     """List the instruments and groups, with their aliases, article counts and unconfirmed titles.
 
     Example: treatycmp list --format json
     """
     from .output.present import instruments_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     output_report(instruments_report(corpus()), opts)
 
 
 @app.command()
 @handle_errors
+@output_options()
 def articles(
     instrument: Annotated[str, typer.Argument(help="Instrument id or alias: budapest, bc, 'ETS 185', p1, p2, un ...")],
     chapter: ChapterOpt = None,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """List the articles of one instrument (or group) in treaty order.
 
     Examples: treatycmp articles un · treatycmp articles 'ETS 185' --chapter II --format json
     """
+    from .api import articles as articles_in
     from .api import chapter_scope
-    from .engine.compare import articles_of, in_chapter
     from .output.present import articles_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
     scope = chapter_scope(data, instrument, chapter)
-    output_report(articles_report(data, scope, in_chapter(articles_of(data, scope), chapter)), opts)
+    output_report(articles_report(data, scope, articles_in(data, scope.id, chapter=chapter)), opts)
 
 
 @app.command("show")
 @handle_errors
+@output_options()
 def show_cmd(
     ref: Annotated[str, typer.Argument(help="An article: 'budapest:2', 'Art. 32 BC', 'ETS 185 art 2', 'UN 41' ...")],
     status: StatusOption = None,
     basis: BasisOption = None,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """Show one article as a card: title, place, summary, keywords, its counterparts everywhere, the T-CY Guidance
     Notes that interpret it and its Explanatory Report paragraphs.
@@ -439,33 +375,22 @@ def show_cmd(
     citation ('GN 3') shows that note, as 'treatycmp notes 3' does.
     Examples: treatycmp show un:16 · treatycmp show 'Art. 32 BC' · treatycmp show grooming
     """
-    from .api import show
-    from .engine.compare import counterparts
+    from .api import LazyIndex, counterparts, show
     from .output.present import article_card
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
     if _show_note(data, ref, status, basis, opts):
         return
-    shown = show(data, ref, _LazyIndex(data))  # type: ignore[arg-type]
+    shown = show(data, ref, LazyIndex(lambda: search_index(data)))
     if shown.searched:
         note(f"{echo(ref)} is not a citation; showing the best match {shown.article.id}")
     card = counterparts(data, shown.article, status=status_value(status), basis=basis_value(basis))
     output_report(article_card(data, card, shown.pinpoint), opts)
 
 
-class _LazyIndex:
-    """The search index, built (or read from the cache) only if a search is needed."""
-
-    def __init__(self, data: Corpus) -> None:
-        self.data = data
-
-    def find(self, query: str, **kwargs: Any) -> Any:
-        return search_index(self.data).find(query, **kwargs)
-
-
 @app.command()
 @handle_errors
+@output_options()
 def diff(
     a: Annotated[str, typer.Argument(help="Instrument or group to compare from (budapest, p1, p2, coe, un ...).")],
     b: Annotated[str, typer.Argument(help="Instrument or group to compare with.")],
@@ -474,7 +399,7 @@ def diff(
     only: Annotated[Optional[Only], typer.Option("--only", help="Only linked rows, or only rows with no counterpart.")] = None,
     status: StatusOption = None,
     basis: BasisOption = None,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """Put each article of A beside its counterparts in B, then what has no counterpart either way.
 
@@ -484,7 +409,6 @@ def diff(
     from .api import diff as run_diff
     from .output.present import diff_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
     result = run_diff(data, a, b, chapter=chapter, relation=relation.value if relation else None,
                       only=only.value if only else None, status=status_value(status), basis=basis_value(basis))
@@ -494,24 +418,23 @@ def diff(
 
 def _warn_undeclared(data: Corpus, a: str, b: str) -> None:
     """Say on stderr when no declared comparison covers A → B (its rows are then mostly 'not mapped')."""
-    pairs = {(c.from_id, c.to_id) for c in data.comparisons}
-    members = {s: set(data.members(s)) for s in (a, b)}
-    for x, y in pairs:
-        fx, fy = set(data.members(x)), set(data.members(y))
-        if (members[a] <= fx and members[b] <= fy) or (members[a] <= fy and members[b] <= fx):
-            return
-    note(f"warning: no comparison of {a} with {b} is declared in the mapping; rows may be marked 'not mapped'")
+    from .api import declared
+
+    if not declared(data, a, b):
+        note(f"warning: no comparison of {a} with {b} is declared in the mapping; "
+             "rows may be marked 'not mapped'")
 
 
 @app.command()
 @handle_errors
+@output_options()
 def gaps(
     a: Annotated[str, typer.Argument(help="Instrument or group whose gaps to list.")],
     b: Annotated[str, typer.Argument(help="Instrument or group to look for counterparts in.")],
     chapter: ChapterOpt = None,
     status: StatusOption = None,
     basis: BasisOption = None,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """List A's articles with no counterpart in B, with the reason.
 
@@ -521,7 +444,6 @@ def gaps(
     from .api import scope
     from .output.present import gaps_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
     found = run_gaps(data, a, b, chapter=chapter, status=status_value(status), basis=basis_value(basis))
     sa, sb = scope(data, a), scope(data, b)
@@ -531,12 +453,13 @@ def gaps(
 
 @app.command()
 @handle_errors
+@output_options()
 def coverage(
     a: Annotated[str, typer.Argument(help="Instrument or group to count.")],
     b: Annotated[str, typer.Argument(help="Instrument or group to compare with.")],
     status: StatusOption = None,
     basis: BasisOption = None,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """Per chapter of A: how many articles are equal / subset / superset / intersects / absent in B.
 
@@ -546,17 +469,17 @@ def coverage(
     from .api import coverage as run_coverage
     from .output.present import coverage_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     output_report(coverage_report(run_coverage(corpus(), a, b, status=status_value(status), basis=basis_value(basis))), opts)
 
 
 @app.command()
 @handle_errors
+@output_options()
 def find(
     query: Annotated[str, typer.Argument(help="Words, jargon or a citation: 'grooming', 'transborder access', 'Art. 32 BC'.")],
     within: Annotated[Optional[str], typer.Option("--in", help="Only this instrument or group.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500, help="At most N results.")] = 10,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """Find articles, and T-CY Guidance Notes, by title, keyword, jargon, citation or question, best first (exit 1
     when nothing matches). An instrument named in the query ('the UN treaty', 'Budapest') filters, as --in does.
@@ -565,17 +488,15 @@ def find(
     treatycmp find "what does the UN treaty say about extradition" · treatycmp find WHOIS --format json
     """
     from .api import find as run_find
-    from .api import find_notes
-    from .names.questions import reading
+    from .api import find_notes, query_reading
     from .output.present import find_all_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     if not query.strip():
         raise UsageError("the query is empty")
     index = search_index()
     result = run_find(index.corpus, query, within, limit, index)
     if result.read:
-        note(reading(result.read))
+        note(query_reading(result))
     notes_found = find_notes(index.corpus, query, within, limit, result)
     if not result.hits and not notes_found:
         within = within or ",".join(dict.fromkeys(m.scope for m in result.read))
@@ -595,15 +516,12 @@ def check(
     Exit 0 when clean, 1 with findings, 2 when the data cannot be read.
     Examples: treatycmp check --strict · treatycmp --data ./mydata check --format github
     """
-    from .checks import apply_strict
-    from .loading import check_findings
+    from .api import check as check_data
     from .output.files import emit
     from .output.present import check_report
     from .output.render import render
 
-    findings = check_findings(SETTINGS.data or None, shipped=SETTINGS.shipped)  # root cause first
-    if strict:
-        findings = apply_strict(findings)
+    findings = check_data(SETTINGS.data or None, shipped=SETTINGS.shipped, strict=strict)
     emit(render(check_report(findings), fmt), None)
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
@@ -611,13 +529,14 @@ def check(
 
 @app.command()
 @handle_errors
+@output_options()
 def lineage(
     chapter: ChapterOpt = None,
     subject: Annotated[str, typer.Option("--of", help="The instrument whose articles are traced.")] = "un",
     sources: Annotated[str, typer.Option("--from", help="Comma-separated instruments or groups to trace them to.")] = "coe,untoc,uncac",
     status: StatusOption = None,
     basis: BasisOption = None,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """Where each UN article comes from: its counterparts in the Budapest framework, UNTOC and UNCAC, or 'new'.
 
@@ -627,7 +546,6 @@ def lineage(
     from .api import lineage as run_lineage
     from .output.present import lineage_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     names = tuple(s.strip() for s in sources.split(",") if s.strip())
     result = run_lineage(corpus(), subject, names, chapter=chapter, status=status_value(status), basis=basis_value(basis))
     output_report(lineage_report(result), opts)
@@ -652,15 +570,6 @@ def report(
     refuse_inputs(output, data_files_read())
     emit(build_report(report_data(corpus(), status=status_value(status), basis=basis_value(basis))), output)
     said_written(output)
-
-
-class Units(str, Enum):
-    articles = "articles"
-    sections = "sections"
-
-
-UnitsOpt = Annotated[Optional[Units], typer.Option("--units", help="What the text numbers: 'articles' (treaties) or "
-                                                   "'sections' (laws under parts) [default: articles if any 'Article N']")]
 
 
 @app.command("verify")
@@ -691,26 +600,26 @@ def verify_cmd(
     target = _articles_to_edit(data, inst.id, file) if write else None
     emit(render(verify_report(result, data.file_of(inst), data.mapping_file), fmt), None)
     if target is not None:
-        _write_confirmations(target, data.file_of(inst), inst.id, result)
+        _write_confirmations(target, inst.id, result)
     if result.exit_code():
         raise typer.Exit(result.exit_code())
 
 
-def _articles_to_edit(data: Corpus, inst_id: str, file: str) -> Path:
+def _articles_to_edit(data: Corpus, inst_id: str, file: str) -> DataFile:
     """The articles.yaml that holds *inst_id*, which ``--write`` may edit only in a folder the user named with --data
     (the shipped data of a regular install lies in site-packages; a clone's own data/ can be named)."""
-    from .loading.files import ARTICLES, locate
-
-    label = data.file_of(data.instrument(inst_id))
-    layer = next(l for l in locate(SETTINGS.data or None, shipped=SETTINGS.shipped).layers if l.label(ARTICLES) == label)
-    if layer.shipped and not _same_folder(SETTINGS.data, layer.folder):
-        raise UsageError(f"--write edits only a data folder you name with --data, not the shipped data in {layer.folder}: "
-                         f"copy it (cp -r {layer.folder} mydata), then run "
-                         f"treatycmp --data mydata --no-shipped verify {inst_id} {file} --write")
+    from .api import articles_file
     from .output.files import refuse_inputs
 
-    refuse_inputs(str(layer.path(ARTICLES)), [file])
-    return layer.path(ARTICLES)
+    target = articles_file(data, inst_id, SETTINGS.data or None, shipped=SETTINGS.shipped)
+    folder = target.path.parent
+    if target.shipped and not _same_folder(SETTINGS.data, folder):
+        raise UsageError("--write edits only a data folder you name with --data, "
+                         f"not the shipped data in {folder}: copy it (cp -r {folder} mydata), "
+                         "then run "
+                         f"treatycmp --data mydata --no-shipped verify {inst_id} {file} --write")
+    refuse_inputs(str(target.path), [file])
+    return target
 
 
 def _same_folder(named: Optional[str], folder: Path) -> bool:
@@ -720,21 +629,20 @@ def _same_folder(named: Optional[str], folder: Path) -> bool:
         return False
 
 
-def _write_confirmations(path: Path, label: str, inst_id: str, result: Any) -> None:
-    """Mark the confirmed, still unconfirmed titles of *inst_id* as verified in *path* (named *label*)."""
-    from .loading.yamltree import read_text
+def _write_confirmations(target: DataFile, inst_id: str, result: Verification) -> None:
+    """Mark the confirmed, unconfirmed titles of *inst_id* verified in *target*, diff first."""
+    from .api import confirm_titles
     from .output.files import emit
-    from .sources.yamledit import mark_verified, unified_diff
 
-    confirmations = result.confirmations()
-    if not confirmations:
+    count = len(result.confirmations())
+    if not count:
         note(f"nothing to write: no confirmed article of {inst_id} is still marked unconfirmed")
         return
-    old = read_text(path, label)
-    new = mark_verified(old, confirmations, label)
-    emit(unified_diff(old, new, label), None)
-    emit(new, str(path))
-    note(f"marked {len(confirmations)} title{'s' if len(confirmations) != 1 else ''} of {inst_id} as verified in {label}")
+    edit = confirm_titles(target, result)
+    emit(edit.diff(), None)
+    emit(edit.new, str(edit.path))
+    titles = f"{count} title{'s' if count != 1 else ''}"
+    note(f"marked {titles} of {inst_id} as verified in {edit.label}")
 
 
 @app.command("new")
@@ -754,100 +662,44 @@ def new_cmd(
     Examples: treatycmp new mylaw cybercrime-act.txt --name "Cybercrime Act 2019" ·
     treatycmp --data mydata new mylaw act.pdf --name "Computer Misuse Act" --units sections
     """
-    from .api import skeleton
+    from .api import data_to_join, instrument_edit, skeleton
     from .output.files import emit
 
-    _refuse_taken_names(instrument_id, number)
-    text = skeleton(instrument_id, file, name, short=short, number=number, units=units.value if units else None)
+    joins = data_to_join(SETTINGS.data or None, shipped=SETTINGS.shipped)
+    text = skeleton(instrument_id, file, name, short=short, number=number,
+                    units=units.value if units else None, joins=joins)
     if SETTINGS.data is None:
         emit("instruments:\n" + text, None)
         return
-    _add_instrument(instrument_id, text, file)
-
-
-def _refuse_taken_names(instrument_id: str, number: Optional[str]) -> None:
-    """Refuse an id or --number that already names an instrument or group of the data the new one will join
-    (the shipped data unless it is replaced, and the --data folder): every later command would fail on it."""
-    from .names.citations import alias_key
-
-    data = _data_to_join()
-    if data is None:
-        return
-    scopes = [(g.id, data.file_of(g), (g.id, *g.aliases)) for g in data.groups]
-    scopes += [(i.id, data.file_of(i), (i.id, i.number, *i.aliases)) for i in data.instruments]
-    owners: dict[str, tuple[str, str]] = {}
-    for scope_id, file, names in scopes:
-        for taken in filter(None, names):
-            owners.setdefault(alias_key(taken), (scope_id, file))
-    for what, value in (("id", instrument_id), ("--number", number)):
-        owner = owners.get(alias_key(value)) if value else None
-        if owner is not None:
-            named = f"{owner[0]!r}" if owner[0] == value else f"{owner[0]!r}, which {value!r} names"
-            raise UsageError(f"{owner[1]} already defines {named}; choose another {what} for the new instrument")
-
-
-def _data_to_join() -> Optional[Corpus]:
-    """The data a new instrument joins: what later commands load, or, while the --data folder is still empty,
-    the shipped data (unless --no-shipped or TREATYCMP_NO_SHIPPED replaces it)."""
-    from .loading import load
-    from .loading.files import NO_SHIPPED_VAR, packaged_data_dir
-
-    try:
-        return corpus()
-    except TreatyError:
-        if SETTINGS.shipped is False or os.environ.get(NO_SHIPPED_VAR, "") not in ("", "0"):
-            return None
-        return load(packaged_data_dir())
-
-
-def _add_instrument(instrument_id: str, text: str, file: str) -> None:
-    """Append the instrument's YAML to DIR/articles.yaml (whose last top-level key must be 'instruments'), which may
-    not be the text *file* it was read from."""
-    from pathlib import Path
-
-    from .loading.yamltree import read_text
-    from .output.files import emit, refuse_inputs
-
-    path = Path(SETTINGS.data or ".") / "articles.yaml"
-    refuse_inputs(str(path), [file])
-    if path.exists():
-        old = read_text(path, str(path))
-        if f'- id: "{instrument_id}"' in old or f"- id: {instrument_id}\n" in old:
-            raise UsageError(f"{path} already defines an instrument {instrument_id!r}")
-        last_key = [line for line in old.splitlines() if line[:1].isalpha()][-1:]
-        if last_key != ["instruments:"]:
-            raise UsageError(f"cannot add to {path}: its last top-level key must be 'instruments:'; paste the YAML of "
-                             f"'treatycmp new' (without --data) under it instead")
-        emit(old.rstrip("\n") + "\n" + text, str(path))
-    else:
-        header = "# My instruments, layered over the shipped treatycmp data. Format: docs/data-format.md.\n"
-        emit(header + "instruments:\n" + text, str(path))
-    note(f"added {instrument_id} to {path}; next: write its summaries, then run 'treatycmp --data {SETTINGS.data} check'")
+    edit = instrument_edit(SETTINGS.data, instrument_id, text, text=file)
+    emit(edit.new, str(edit.path))
+    note(f"added {instrument_id} to {edit.path}; next: write its summaries, "
+         f"then run 'treatycmp --data {SETTINGS.data} check'")
 
 
 def _show_note(data: Corpus, ref: str, status: Optional[StatusOpt], basis: Optional[BasisOpt], opts: OutputOptions) -> bool:
     """Show the note *ref* cites ('GN 3', 'Guidance Note #10'), if it cites one; True when it did."""
-    from .api import note_cited, scope
-    from .engine.notes import note_view
+    from .api import note, note_cited
     from .output.present import note_report
 
     cited = note_cited(data, ref)
     if cited is None:
         return False
-
-    output_report(note_report(note_view(data, cited, scope(data, "un"), status=status_value(status), basis=basis_value(basis))), opts)
+    shown = note(data, cited, status=status_value(status), basis=basis_value(basis))
+    output_report(note_report(shown), opts)
     return True
+
+
+ExportFormat = Annotated[Format, typer.Argument(
+    help="sssom (the default), json, csv, xlsx, markdown, html or table.",
+    show_default=False, metavar="FORMAT")]
 
 
 @app.command("export")
 @handle_errors
-def export_cmd(
-    fmt: Annotated[Format, typer.Argument(help="sssom (the default), json, csv, xlsx, markdown, html or table.",
-                                          show_default=False, metavar="FORMAT")] = Format.SSSOM,
-    status: StatusOption = None,
-    basis: BasisOption = None,
-    output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
-) -> None:
+@output_options(fmt=ExportFormat, default=Format.SSSOM)
+def export_cmd(status: StatusOption = None, basis: BasisOption = None, *,
+               opts: OutputOptions) -> None:
     """Export the whole mapping as stored: every link and every declared absence, with status, basis and evidence.
 
     SSSOM/TSV carries the relations as SKOS predicates and the basis as a SEMAPV mapping justification.
@@ -857,18 +709,18 @@ def export_cmd(
     from .api import mapping_rows
     from .output.present import mapping_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     output_report(mapping_report(mapping_rows(corpus(), status=status_value(status), basis=basis_value(basis))), opts)
 
 
 @app.command("notes")
 @handle_errors
+@output_options()
 def notes_cmd(
     number: Annotated[Optional[str], typer.Argument(help="A note: '3', 'GN 3', 'Guidance Note #10', 'ransomware'. Omit to list them all.")] = None,
     to: Annotated[str, typer.Option("--to", help="The instrument to read the note's articles against.")] = "un",
     status: StatusOption = None,
     basis: BasisOption = None,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """List the T-CY Guidance Notes, or show one with its articles and their counterparts in the UN Convention.
 
@@ -879,7 +731,6 @@ def notes_cmd(
     from .api import note, notes
     from .output.present import note_report, notes_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
     if number is None:
         output_report(notes_report(notes(data)), opts)
@@ -889,11 +740,12 @@ def notes_cmd(
 
 @app.command("topic")
 @handle_errors
+@output_options()
 def topic_cmd(
     name: Annotated[Optional[str], typer.Argument(help="A topic: 'safeguards', 'topic:emergencies', 'human rights'. Omit to list them.")] = None,
     status: StatusOption = None,
     basis: BasisOption = None,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """List the topic views, or show one: the articles of every instrument on it, their counterparts, and what
     each framework lacks.
@@ -904,7 +756,6 @@ def topic_cmd(
     from .api import topic, topics
     from .output.present import topic_report, topics_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     data = corpus()
     if name is None:
         output_report(topics_report(topics(data)), opts)
@@ -914,13 +765,14 @@ def topic_cmd(
 
 @app.command("reach")
 @handle_errors
+@output_options()
 def reach_cmd(
     instruments: Annotated[Optional[list[str]], typer.Argument(help="Instruments or groups: budapest, p1, p2, un, coe. "
                                                               "Omit for every instrument with reach data.",
                                                               show_default=False)] = None,
     states: Annotated[bool, typer.Option("--states", metavar="", help="List the States bound by both, either or only "
                                          "one of the instruments (from complete lists only; exit 1 when a list is partial).")] = False,
-    fmt: FormatOpt = None, output: OutputOpt = None, width: WidthOpt = None, columns: ColumnsOpt = None,
+    *, opts: OutputOptions,
 ) -> None:
     """Who is bound by each instrument: the latest counts (Parties, signatories, invited, observer States) with
     their date and source, and the timeline of the dated snapshots.
@@ -931,7 +783,6 @@ def reach_cmd(
     from .api import reach, reach_states
     from .output.present_reach import reach_report, states_report
 
-    opts = OutputOptions.parse(fmt, output, width, columns)
     names = tuple(instruments or ())
     if not states:
         output_report(reach_report(reach(corpus(), *names)), opts)
