@@ -28,6 +28,7 @@ from .cliopts import (
     output_options,
     status_value,
 )
+from .cliparse import Command, command_index, hoist_globals, repeats_data, usage_message
 from .errors import TreatyError, UsageError, echo
 from .output.render import CheckFormat, Format
 
@@ -41,15 +42,12 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 
 
-GLOBAL_FLAGS = {"--debug": 0, "--version": 0, "-V": 0, "--data": 1, "--color": 1, "--no-shipped": 0}
-"""Global options and how many values each takes: accepted before or after the command."""
-
-
 class GlobalsAnywhere(TyperGroup):
     """A group that accepts the global options after the command too (``treatycmp show x --debug``)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        refuse_repeated_data(args)
+        if repeats_data(args):
+            fail("--data names one folder: give it once (to layer several folders, merge them into one)")
         return super().parse_args(ctx, hoist_globals(args))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
@@ -64,8 +62,6 @@ class GlobalsAnywhere(TyperGroup):
 @contextmanager
 def one_line_usage_errors() -> Iterator[None]:
     """Say a usage error of the parser (a bad option value, a missing argument) as one line in our words, exit 2."""
-    from .cliparse import usage_message
-
     try:
         yield
     except typer.TyperException as exc:
@@ -79,57 +75,15 @@ class App(typer.Typer):
     """The Typer app whose commands name their arguments by metavar in usage lines ('diff [OPTIONS] A B')."""
 
     def command(self, *args: Any, **kwargs: Any) -> Any:
-        from .cliparse import Command
-
         kwargs.setdefault("cls", Command)
         return super().command(*args, **kwargs)
-
-
-def refuse_repeated_data(args: list[str]) -> None:
-    """Refuse a second --data: it would silently replace the first (nothing after ``--`` counts)."""
-    options = args[:args.index("--")] if "--" in args else args
-    if sum(1 for arg in options if arg == "--data" or arg.startswith("--data=")) > 1:
-        fail("--data names one folder: give it once (to layer several folders, merge them into one)")
-
-
-def hoist_globals(args: list[str]) -> list[str]:
-    """Move global options written after the command name to before it (nothing after ``--`` moves)."""
-    front: list[str] = []
-    rest: list[str] = []
-    i, command_seen = 0, False
-    while i < len(args):
-        arg = args[i]
-        name = arg.split("=", 1)[0]
-        if arg == "--":
-            rest += args[i:]
-            break
-        take = 1 if "=" in arg else 1 + GLOBAL_FLAGS.get(name, 0)
-        if name in GLOBAL_FLAGS:
-            (front if command_seen else rest).extend(args[i:i + take])
-            i += take
-            continue
-        command_seen = command_seen or not arg.startswith("-")
-        rest.append(arg)
-        i += 1
-    return _before_command(rest, front)
-
-
-def _before_command(args: list[str], options: list[str]) -> list[str]:
-    """*args* with *options* inserted just before the command name (the first argument that is no option)."""
-    i = 0
-    while i < len(args) and args[i].startswith("-"):
-        name = args[i].split("=", 1)[0]
-        i += 1 if "=" in args[i] else 1 + GLOBAL_FLAGS.get(name, 0)
-    return args[:i] + options + args[i:]
 
 
 def keep_only_invoked(args: list[str]) -> None:
     """Register only the command that *args* invoke, when they name one: Typer builds every registered command's
     options at start-up (about 10 ms for all of ours), and a run needs one. Help, typos and no command keep all."""
     hoisted = hoist_globals(args)
-    i = 0
-    while i < len(hoisted) and hoisted[i].startswith("-"):
-        i += 1 if "=" in hoisted[i] else 1 + GLOBAL_FLAGS.get(hoisted[i], 0)
+    i = command_index(hoisted)
     names = {c.name or (c.callback.__name__ if c.callback else ""): c for c in app.registered_commands}
     if i < len(hoisted) and hoisted[i] in names:
         app.registered_commands = [names[hoisted[i]]]
@@ -160,6 +114,7 @@ app = App(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
 
 def _version(ctx: typer.Context, value: bool) -> None:
     """Print the program and data versions (of the data that commands would use) and exit."""

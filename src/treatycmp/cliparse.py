@@ -1,5 +1,6 @@
-"""The parser's side of the command line in our words: usage lines that name arguments by their metavar
-('diff [OPTIONS] A B'), and each usage error the parser finds as one line naming the option and what it takes."""
+"""The parser's side of the command line in our words: global options accepted after the command too,
+usage lines that name arguments by their metavar ('diff [OPTIONS] A B'), and each usage error the parser
+finds as one line naming the option and what it takes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,49 @@ import typer
 from typer.core import TyperCommand
 
 from .errors import cut, echo
+
+GLOBAL_FLAGS = {"--debug": 0, "--version": 0, "-V": 0, "--data": 1, "--color": 1, "--no-shipped": 0}
+"""Global options and how many values each takes: accepted before or after the command."""
+
+
+def repeats_data(args: list[str]) -> bool:
+    """True when *args* give --data twice: the second would silently replace the first (nothing after
+    ``--`` counts)."""
+    options = args[:args.index("--")] if "--" in args else args
+    return sum(1 for arg in options if arg == "--data" or arg.startswith("--data=")) > 1
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """Move global options written after the command name to before it (nothing after ``--`` moves)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i, command_seen = 0, False
+    while i < len(args):
+        arg = args[i]
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            rest += args[i:]
+            break
+        take = 1 if "=" in arg else 1 + GLOBAL_FLAGS.get(name, 0)
+        if name in GLOBAL_FLAGS:
+            (front if command_seen else rest).extend(args[i:i + take])
+            i += take
+            continue
+        command_seen = command_seen or not arg.startswith("-")
+        rest.append(arg)
+        i += 1
+    i = command_index(rest)
+    return rest[:i] + front + rest[i:]
+
+
+def command_index(args: list[str]) -> int:
+    """Where the command name is in *args* whose global options come first: the first argument that
+    is no option nor an option's value (``len(args)`` when there is none)."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        name = args[i].split("=", 1)[0]
+        i += 1 if "=" in args[i] else 1 + GLOBAL_FLAGS.get(name, 0)
+    return i
 
 
 class Command(TyperCommand):
