@@ -1,27 +1,53 @@
-"""Turn engine results into :class:`~treatycmp.output.views.Report` objects: a table view and JSON data.
+"""Turn engine results into :class:`~treatycmp.output.views.Report` objects.
 
-Every view marks what is not yet certain: a title not confirmed against the official text (†), a row whose
-status is draft (the Status column), a row neither linked nor declared absent (⚠); the facts count them.
+Each command builds its rows once, as records (:mod:`.rows`): the JSON is the records, and the
+table and CSV cells are what each column shows of them. Every view marks what is not yet certain:
+a title not confirmed against the official text (†), a row whose status is draft (the Status
+column), a row neither linked nor declared absent (⚠); the facts count them.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from operator import itemgetter
 from typing import TYPE_CHECKING, Iterable, Sequence, Union
 
 from ..engine.compare import Counterparts, Diff, DiffRow, Gap
 from ..findings import Finding
-from ..models import Absence, Article, Basis, Corpus, Instrument, Link, Meta, Scope
+from ..models import Absence, Article, Corpus, Instrument, Link, Meta, Scope
+from .rows import (
+    PROVENANCE,
+    Record,
+    Show,
+    Spec,
+    basis,
+    basis_counts,
+    cells,
+    counted,
+    field,
+    flagged,
+    joined,
+    public,
+    ref,
+    section,
+    status,
+    status_counts,
+    status_marks,
+    text,
+    title_marks,
+    titled,
+)
 from .views import (
     BAR,
+    DRAFT,
     ID,
     NUMBER,
     RELATION,
+    REVIEWED,
     SOURCE,
     STATUS,
     SYMBOLS,
+    TEXT,
     UNCONFIRMED,
-    UNMAPPED_MARK,
     Column,
     MappingRow,
     MappingSet,
@@ -29,165 +55,216 @@ from .views import (
     Report,
     Section,
     View,
-    status_word,
+    marked,
 )
 
 if TYPE_CHECKING:
     from ..engine.coverage import Coverage
     from ..engine.lineage import Lineage
     from ..engine.notes import NoteRow, NoteView
-    from ..engine.topics import TopicRow, TopicView
+    from ..engine.topics import Lack, TopicRow, TopicView
     from ..models import GuidanceNote, Topic
     from ..names.notes_topics import NoteHit
     from ..names.search import FindResult
-    from ..sources.verify import ArticleCheck, Verification
+    from ..sources.verify import Verification
 
-ARTICLE_COLUMNS = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3))
-STATUS_COLUMN = Column("status", "Status", STATUS)
-BASIS_COLUMN = Column("basis", "Basis", STATUS)
-PROVENANCE_COLUMNS = (Column("evidence_from", "Evidence (this side)", in_tables=False),
-                      Column("evidence_to", "Evidence (other side)", in_tables=False),
-                      Column("reviewed", "Reviewed", in_tables=False))
-"""What was read on each side and when: kept in CSV, left out of tables (JSON has them as ``evidence``)."""
+SOURCE_COLUMN = Column("source", "Source", SOURCE, 1)
+ARTICLE_SPEC: Spec = ((Column("id", "Article", ID, 1, 11), field("id")),
+                      (Column("title", "Title", ratio=3), titled()))
+STATUS_SPEC: Spec = ((Column("status", "Status", STATUS), status),
+                     (Column("basis", "Basis", STATUS), basis))
+SOURCE_SPEC: Spec = ((SOURCE_COLUMN, field("source")),)
 
 Row = Union[DiffRow, Gap, Link, Absence]
 
 
-def basis_word(row: Row) -> str:
-    """The basis cell of a row: its basis, or '—' when it has none or is not declared at all."""
-    return row.basis.value if row.basis and getattr(row, "declared", True) else "—"
-
-
-def provenance_cells(row: Row) -> tuple[str, str, str]:
-    """The evidence of each side and the date of the last reading, as export cells."""
-    e = row.evidence
-    return (e.first if e else "", e.second if e else "", row.reviewed or "")
-
-
 def provenance_data(row: Row) -> dict[str, object]:
-    """``basis``, ``evidence`` ({from, to} for a link, {article, absent_in} for an absence) and ``reviewed``."""
+    """``basis``, ``evidence`` ({from, to} for a link, {article, absent_in} for an absence) and
+    ``reviewed``."""
     e = row.evidence
     is_link = isinstance(row, Link) or (isinstance(row, DiffRow) and row.kind == "link")
     keys = ("from", "to") if is_link else ("article", "absent_in")
-    return {"basis": row.basis.value if row.basis else None, "evidence": dict(zip(keys, e)) if e else None,
-            "reviewed": row.reviewed}
+    return {"basis": row.basis.value if row.basis else None,
+            "evidence": dict(zip(keys, e)) if e else None, "reviewed": row.reviewed}
 
 
-def basis_counts(rows: Sequence[Row]) -> str:
-    """'20 official-texts, 31 one-official-text, 4 analysis' over the declared rows (parts that are zero left out)."""
-    counts = Counter(r.basis.value if r.basis else "no basis" for r in rows if getattr(r, "declared", True))
-    said = ", ".join(f"{counts[k]} {k}" for k in (*(b.value for b in Basis), "no basis") if counts[k])
-    return said or "no declared rows"
+def title(art: Article) -> str:
+    """The article's title, marked † when it is not yet confirmed."""
+    return marked(art.title, art.verified)
 
 
-def article_data(art: Article) -> dict[str, object]:
+def article_data(art: Article) -> Record:
     """The stable JSON form of an article."""
     return {
         "id": art.id, "instrument": art.instrument, "num": art.num, "title": art.title,
         "chapter": str(art.chapter) if art.chapter else None,
         "section": str(art.section) if art.section else None,
         "title_group": str(art.title_group) if art.title_group else None,
-        "summary": art.summary, "keywords": list(art.keywords), "source": art.source, "verified": art.verified,
+        "summary": art.summary, "keywords": list(art.keywords), "source": art.source,
+        "verified": art.verified,
     }
 
 
-def title(art: Article) -> str:
-    """The article's title, marked † when it is not yet confirmed."""
-    return art.title if art.verified else f"{art.title} {UNCONFIRMED}"
+def _scope_label(scope: Scope) -> str:
+    members = ", ".join(scope.members) if scope.is_group else scope.id
+    return f"{scope.name} ({members})"
 
 
-def title_marks(articles: Iterable[Article | None]) -> tuple[str, ...]:
-    return ("unconfirmed",) if any(a is not None and not a.verified for a in articles) else ()
+# ---------------------------------------------------------------- list, articles, the mapping
 
-
-def status_counts(rows: Sequence[Row]) -> str:
-    """'80 rows: 13 reviewed, 62 draft, 5 not mapped' (parts that are zero left out)."""
-    declared = [r for r in rows if getattr(r, "declared", True)]
-    reviewed = sum(1 for r in declared if r.status == "reviewed")
-    parts = [(reviewed, "reviewed"), (len(declared) - reviewed, "draft"), (len(rows) - len(declared), "not mapped")]
-    said = ", ".join(f"{n} {what}" for n, what in parts if n)
-    return f"{len(rows)} row{'s' if len(rows) != 1 else ''}" + (f": {said}" if said else "")
-
-
-def _row_status(status: str | None, declared: bool = True) -> str:
-    return status_word(status) if declared else "—"
-
-
-def _status_marks(rows: Sequence[DiffRow | Gap | Link | Absence]) -> tuple[str, ...]:
-    declared = [r for r in rows if getattr(r, "declared", True)]
-    marks: tuple[str, ...] = ("draft",) if any(r.status != "reviewed" for r in declared) else ()
-    marks += tuple(f"basis:{b.value}" for b in Basis if any(r.basis is b for r in declared))
-    return marks + (("unmapped",) if len(declared) < len(rows) else ())
+INSTRUMENT_SPEC: Spec = (
+    (Column("id", "Id", ID, 1, 8), field("id")),
+    (Column("name", "Instrument", ratio=3), field("short")),
+    (Column("number", "Number", ratio=1), field("number")),
+    (Column("opened", "Opened"), field("opened")),
+    (Column("articles", "Articles", NUMBER), text("_articles")),
+    (Column("unconfirmed", "Unconfirmed", NUMBER), text("unconfirmed_titles")),
+    (Column("aliases", "Aliases", ratio=3), joined("aliases")),
+)
+GROUP_SPEC: Spec = ((Column("id", "Group", ID), field("id")),
+                    (Column("name", "Name", ratio=3), field("name")),
+                    (Column("members", "Members", ratio=2), joined("members")))
 
 
 def instruments_report(corpus: Corpus) -> Report:
-    cols = (Column("id", "Id", ID, 1, 8), Column("name", "Instrument", ratio=3), Column("number", "Number", ratio=1),
-            Column("opened", "Opened"), Column("articles", "Articles", NUMBER),
-            Column("unconfirmed", "Unconfirmed", NUMBER), Column("aliases", "Aliases", ratio=3))
-    rows = tuple((i.id, i.short, i.number, i.opened or "", str(len(i.articles)),
-                  str(sum(1 for a in i.articles if not a.verified)), ", ".join(i.aliases)) for i in corpus.instruments)
-    group_cols = (Column("id", "Group", ID), Column("name", "Name", ratio=3), Column("members", "Members", ratio=2))
-    group_rows = tuple((g.id, g.name, ", ".join(g.members)) for g in corpus.groups)
-    reviewed = sum(1 for l in corpus.links if l.status == "reviewed") + sum(1 for a in corpus.absences if a.status == "reviewed")
-    total = len(corpus.links) + len(corpus.absences)
+    """The instruments and groups, with what the mapping holds."""
+    instruments = [_instrument_data(i) for i in corpus.instruments]
+    groups = [{"id": g.id, "name": g.name, "members": list(g.members), "aliases": list(g.aliases)}
+              for g in corpus.groups]
+    declared: list[Link | Absence] = [*corpus.links, *corpus.absences]
+    rows: list[Record] = [{"status": r.status.value, "basis": r.basis.value if r.basis else None}
+                          for r in declared]
+    reviewed = sum(1 for r in rows if r["status"] == REVIEWED)
     facts = (("data version", corpus.meta.data_version),
-             ("mapping", f"{total} rows: {reviewed} reviewed, {total - reviewed} draft"),
-             ("basis", basis_counts([*corpus.links, *corpus.absences])))
-    view = View("Instruments", (Section("Instruments", cols, rows), Section("Groups", group_cols, group_rows)), facts)
-    data = {
-        "data_version": corpus.meta.data_version,
-        "instruments": [_instrument_data(i) for i in corpus.instruments],
-        "groups": [{"id": g.id, "name": g.name, "members": list(g.members), "aliases": list(g.aliases)} for g in corpus.groups],
-        "mapping": _mapping_counts(corpus),
-    }
-    return Report("list", view, data)
+             ("mapping", f"{len(rows)} rows: {reviewed} reviewed, {len(rows) - reviewed} draft"),
+             ("basis", basis_counts(rows)))
+    sections = (section("Instruments", INSTRUMENT_SPEC, instruments),
+                section("Groups", GROUP_SPEC, groups))
+    mapping = {"rows": len(rows), "links": len(corpus.links), "absences": len(corpus.absences),
+               "status": counted(r["status"] for r in rows),
+               "basis": counted(r["basis"] or "none" for r in rows)}
+    data = {"data_version": corpus.meta.data_version, "instruments": public(instruments),
+            "groups": groups, "mapping": mapping}
+    return Report("list", View("Instruments", sections, facts), data)
 
 
-def _mapping_counts(corpus: Corpus) -> dict[str, object]:
-    rows: list[Link | Absence] = [*corpus.links, *corpus.absences]
-    return {"rows": len(rows), "links": len(corpus.links), "absences": len(corpus.absences),
-            "status": dict(Counter(r.status.value for r in rows)),
-            "basis": dict(Counter(r.basis.value if r.basis else "none" for r in rows))}
-
-
-def _instrument_data(inst: Instrument) -> dict[str, object]:
+def _instrument_data(inst: Instrument) -> Record:
     return {
-        "id": inst.id, "name": inst.name, "short": inst.short, "number": inst.number, "adopted": inst.adopted,
-        "opened": inst.opened, "place": inst.place, "in_force": inst.in_force, "status_note": inst.status_note,
+        "id": inst.id, "name": inst.name, "short": inst.short, "number": inst.number,
+        "adopted": inst.adopted, "opened": inst.opened, "place": inst.place,
+        "in_force": inst.in_force, "status_note": inst.status_note,
         "languages": list(inst.languages), "url": inst.url, "aliases": list(inst.aliases),
         "article_count": inst.article_count, "sources": list(inst.sources),
         "unconfirmed_titles": sum(1 for a in inst.articles if not a.verified),
+        "_articles": len(inst.articles),
     }
 
 
+ARTICLES_SPEC: Spec = (
+    *ARTICLE_SPEC, (Column("chapter", "Chapter", ratio=2), field("chapter")),
+    (Column("keywords", "Keywords", ratio=2), lambda r: ", ".join(r["keywords"][:6])),
+)
+
+
 def articles_report(corpus: Corpus, scope: Scope, articles: tuple[Article, ...]) -> Report:
-    cols = (*ARTICLE_COLUMNS, Column("chapter", "Chapter", ratio=2), Column("keywords", "Keywords", ratio=2))
-    rows = tuple((a.id, title(a), str(a.chapter or ""), ", ".join(a.keywords[:6])) for a in articles)
+    """The articles of *scope* in treaty order."""
+    rows = [article_data(a) for a in articles]
     names = [f"{i.name} ({i.number})" for i in (corpus.instrument(m) for m in scope.members)]
-    unconfirmed = sum(1 for a in articles if not a.verified)
+    unconfirmed = sum(1 for r in rows if not r["verified"])
+    said = f" ({unconfirmed} titles unconfirmed)" if unconfirmed else ""
     facts = (("instrument" if len(names) == 1 else "instruments", "; ".join(names)),
-             ("articles", f"{len(articles)}" + (f" ({unconfirmed} titles unconfirmed)" if unconfirmed else "")))
-    view = View(f"{scope.name}: articles", (Section(scope.name, cols, rows),), facts, marks=title_marks(articles))
-    return Report("articles", view, [article_data(a) for a in articles])
+             ("articles", f"{len(rows)}{said}"))
+    view = View(f"{scope.name}: articles", (section(scope.name, ARTICLES_SPEC, rows),), facts,
+                marks=title_marks(r["verified"] for r in rows))
+    return Report("articles", view, rows)
 
 
 def mapping_set(rows: Iterable[MappingRow | None], meta: Meta, title: str) -> MappingSet:
     """The declared rows of a report as a mapping set (rows that are not declared are left out)."""
-    return MappingSet(tuple(r for r in rows if r is not None), meta.data_version, meta.licence, title)
+    declared = tuple(r for r in rows if r is not None)
+    return MappingSet(declared, meta.data_version, meta.licence, title)
 
 
 def link_mapping(link: Link | DiffRow, a: Article, b: Article) -> MappingRow:
     """A link (stored, derived or a diff row) from *a* to *b* as a mapping row."""
     relation = link.relation if isinstance(link, DiffRow) else link.relation.value
-    return MappingRow(a.id, a.title, relation, b.id, b.title, a.instrument, b.instrument, link.status.value,
-                      link.basis.value if link.basis else None, link.note, link.source, link.evidence, link.reviewed)
+    return MappingRow(a.id, a.title, relation, b.id, b.title, a.instrument, b.instrument,
+                      link.status.value, link.basis.value if link.basis else None, link.note,
+                      link.source, link.evidence, link.reviewed)
 
 
 def absence_mapping(row: Absence | Gap | DiffRow, art: Article, absent_in: str) -> MappingRow:
     """A declared absence of *art* in *absent_in* as a mapping row with no object."""
     reason = row.reason if isinstance(row, (Absence, Gap)) else row.note
-    return MappingRow(art.id, art.title, "none", None, "", art.instrument, absent_in, row.status.value,
-                      row.basis.value if row.basis else None, reason, row.source, row.evidence, row.reviewed)
+    return MappingRow(art.id, art.title, "none", None, "", art.instrument, absent_in,
+                      row.status.value, row.basis.value if row.basis else None, reason, row.source,
+                      row.evidence, row.reviewed)
+
+
+MAPPING_SPEC: Spec = (
+    (Column("subject_id", "Article", ID, 1, 11), field("subject_id")),
+    (Column("relation", "Relation", RELATION), field("relation")),
+    (Column("object_id", "Counterpart", ID, 1, 11), field("object_id")),
+    (Column("object_source", "In", ID), field("object_source")), *STATUS_SPEC,
+    (Column("note", "Note / reason", ratio=5), field("note")), *SOURCE_SPEC, *PROVENANCE,
+)
+
+
+def mapping_report(corpus: Corpus) -> Report:
+    """The whole mapping as stored: every link and every absence (``treatycmp export``); *corpus*
+    may be a filtered copy (:func:`treatycmp.api.mapping_rows`)."""
+    mappings = [link_mapping(l, corpus.article(l.from_id), corpus.article(l.to_id))
+                for l in corpus.links]
+    mappings += [absence_mapping(x, corpus.article(x.article), x.absent_in)
+                 for x in corpus.absences]
+    rows = [{**r._asdict(), "evidence": list(r.evidence) if r.evidence else None} for r in mappings]
+    facts = (("data version", corpus.meta.data_version), ("status", status_counts(rows)),
+             ("basis", basis_counts(rows)))
+    view = View("The mapping", (section("Mapping", MAPPING_SPEC, rows),), facts, legend=True,
+                marks=status_marks(rows))
+    return Report("export", view, rows,
+                  mappings=mapping_set(mappings, corpus.meta, "treatycmp mapping"))
+
+
+# ---------------------------------------------------------------- diff and gaps
+
+def _diff_specs(a: Scope, b: Scope) -> dict[str, Spec]:
+    """The columns of each part of a diff: links, A's gaps, B's articles with nothing in A."""
+    fa: Spec = ((Column("from", a.id, ID), ref("from", "from_paragraphs")),
+                (Column("from_title", f"{a.id} title", ratio=3),
+                 titled("from_title", "from_verified")))
+    ta: Spec = ((Column("to", b.id, ID), ref("to", "to_paragraphs")),
+                (Column("to_title", f"{b.id} title", ratio=3), titled("to_title", "to_verified")))
+    said: Spec = (*STATUS_SPEC, (Column("note", "Note / reason", ratio=5), flagged("note")),
+                  *SOURCE_SPEC)
+    paragraphs: Spec = ((Column("from_paragraphs", "¶", in_tables=False), field("from_paragraphs")),
+                        (Column("to_paragraphs", "¶", in_tables=False), field("to_paragraphs")))
+    relation: Spec = ((Column("relation", "Relation", RELATION), field("relation")),)
+    return {"link": (*fa, *relation, *ta, *said, *paragraphs, *PROVENANCE),
+            "gap": (*fa, *said, *PROVENANCE), "only_b": (*ta, *said, *PROVENANCE)}
+
+
+def diff_report(diff: Diff, meta: Meta = Meta()) -> Report:
+    """Links from A to B, A's gaps, and B's articles with nothing in A (a part a filter leaves
+    empty is left out)."""
+    a, b = diff.a, diff.b
+    rows = [_diff_data(r) for r in diff.rows]
+    parts = (("link", "Counterparts"), ("gap", f"{a.name}: no counterpart in {b.name}"),
+             ("only_b", f"{b.name}: nothing in {a.name}"))
+    of_kind = {kind: [r for r in rows if r["kind"] == kind] for kind, _ in parts}
+    specs = _diff_specs(a, b)
+    sections = tuple(section(title_, specs[kind], of_kind[kind]) for kind, title_ in parts
+                     if of_kind[kind] or not diff.filtered)
+    n = {kind: len(of_kind[kind]) for kind, _ in parts}
+    facts = (("from", _scope_label(a)), ("to", _scope_label(b)), ("status", status_counts(rows)),
+             ("basis", basis_counts(rows)),
+             ("kinds", f"{n['link']} links · {n['gap']} gaps · {n['only_b']} only in {b.id}"))
+    verified = (v for r in rows for v in (r["from_verified"], r["to_verified"]))
+    marks = title_marks(verified) + status_marks(rows)
+    mappings = mapping_set((_diff_mapping(r, a, b) for r in diff.rows), meta,
+                           f"{a.name} → {b.name}")
+    view = View(f"{a.name} → {b.name}", sections, facts, legend=True, marks=marks)
+    return Report("diff", view, {"from": a.id, "to": b.id, "rows": rows}, mappings=mappings)
 
 
 def _diff_mapping(row: DiffRow, a: Scope, b: Scope) -> MappingRow | None:
@@ -200,384 +277,468 @@ def _diff_mapping(row: DiffRow, a: Scope, b: Scope) -> MappingRow | None:
     return absence_mapping(row, row.to_article, a.id) if row.to_article else None
 
 
-def diff_report(diff: Diff, meta: Meta = Meta()) -> Report:
-    a, b = diff.a, diff.b
-    fa, fb = (Column("from", a.id, ID), Column("from_title", f"{a.id} title", ratio=3))
-    ta, tb = (Column("to", b.id, ID), Column("to_title", f"{b.id} title", ratio=3))
-    rel, note, src = Column("relation", "Relation", RELATION), Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1)
-    fp, tp = Column("from_paragraphs", "¶", in_tables=False), Column("to_paragraphs", "¶", in_tables=False)
-    st, bs, pv = STATUS_COLUMN, BASIS_COLUMN, PROVENANCE_COLUMNS
-    layouts = {"link": (fa, fb, rel, ta, tb, st, bs, note, src, fp, tp, *pv), "gap": (fa, fb, st, bs, note, src, *pv),
-               "only_b": (ta, tb, st, bs, note, src, *pv)}
-    parts = (("link", "Counterparts"), ("gap", f"{a.name}: no counterpart in {b.name}"),
-             ("only_b", f"{b.name}: nothing in {a.name}"))
-    sections = tuple(
-        Section(title_, layouts[kind], tuple(_pick_cells(_diff_cells(r), layouts[kind]) for r in diff.of_kind(kind)))
-        for kind, title_ in parts if diff.of_kind(kind) or not diff.filtered
-    )
-    counts = {kind: len(diff.of_kind(kind)) for kind, _ in parts}
-    facts = (("from", _scope_label(a)), ("to", _scope_label(b)), ("status", status_counts(diff.rows)),
-             ("basis", basis_counts(diff.rows)),
-             ("kinds", f"{counts['link']} links · {counts['gap']} gaps · {counts['only_b']} only in {b.id}"))
-    data = {"from": a.id, "to": b.id, "rows": [_diff_data(r) for r in diff.rows]}
-    marks = title_marks(x for r in diff.rows for x in (r.from_article, r.to_article)) + _status_marks(diff.rows)
-    mappings = mapping_set((_diff_mapping(r, a, b) for r in diff.rows), meta, f"{a.name} → {b.name}")
-    return Report("diff", View(f"{a.name} → {b.name}", sections, facts, legend=True, marks=marks), data, mappings=mappings)
-
-
-def _scope_label(scope: Scope) -> str:
-    return f"{scope.name} ({', '.join(scope.members)})" if scope.is_group else f"{scope.name} ({scope.id})"
-
-
-_DIFF_KEYS = ("from", "from_title", "relation", "to", "to_title", "status", "basis", "note", "source", "from_paragraphs",
-              "to_paragraphs", "evidence_from", "evidence_to", "reviewed")
-
-
-def _pick_cells(cells: tuple[object, ...], columns: tuple[Column, ...]) -> tuple[object, ...]:
-    values = dict(zip(_DIFF_KEYS, cells))
-    return tuple(values[c.key] for c in columns)
-
-
-def _diff_cells(row: DiffRow) -> tuple[object, ...]:
-    fa, ta = row.from_article, row.to_article
-    return (
-        Ref(fa.id, row.from_paragraphs) if fa else "", title(fa) if fa else "", row.relation,
-        Ref(ta.id, row.to_paragraphs) if ta else "", title(ta) if ta else "", _row_status(row.status, row.declared),
-        basis_word(row), row.note if row.declared else f"{UNMAPPED_MARK} {row.note}", row.source, row.from_paragraphs or "",
-        row.to_paragraphs or "", *provenance_cells(row),
-    )
-
-
-def _diff_data(row: DiffRow) -> dict[str, object]:
+def _diff_data(row: DiffRow) -> Record:
     fa, ta = row.from_article, row.to_article
     return {
         "kind": row.kind, "from": fa.id if fa else None, "from_title": fa.title if fa else None,
         "from_verified": fa.verified if fa else None,
-        "to": ta.id if ta else None, "to_title": ta.title if ta else None, "to_verified": ta.verified if ta else None,
+        "to": ta.id if ta else None, "to_title": ta.title if ta else None,
+        "to_verified": ta.verified if ta else None,
         "relation": row.relation, "note": row.note, "source": row.source,
         "status": row.status.value if row.declared else None, "declared": row.declared,
-        "from_paragraphs": row.from_paragraphs, "to_paragraphs": row.to_paragraphs, **provenance_data(row),
+        "from_paragraphs": row.from_paragraphs, "to_paragraphs": row.to_paragraphs,
+        **provenance_data(row),
     }
+
+
+GAP_SPEC: Spec = (*ARTICLE_SPEC, *STATUS_SPEC,
+                  (Column("reason", "Why no counterpart", ratio=5), flagged("reason")),
+                  *SOURCE_SPEC, *PROVENANCE)
 
 
 def gaps_report(a: Scope, b: Scope, gaps: tuple[Gap, ...], meta: Meta = Meta()) -> Report:
-    cols = (*ARTICLE_COLUMNS, STATUS_COLUMN, BASIS_COLUMN, Column("reason", "Why no counterpart", ratio=5),
-            Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
-    rows = tuple((g.article.id, title(g.article), _row_status(g.status, g.declared), basis_word(g),
-                  g.reason if g.declared else f"{UNMAPPED_MARK} {g.reason}", g.source, *provenance_cells(g)) for g in gaps)
-    facts = (("from", _scope_label(a)), ("to", _scope_label(b)), ("status", status_counts(gaps)),
-             ("basis", basis_counts(gaps)))
-    marks = title_marks(g.article for g in gaps) + _status_marks(gaps)
-    view = View(f"{a.name}: no counterpart in {b.name}", (Section("Gaps", cols, rows),), facts, marks=marks)
-    data = [{"id": g.article.id, "title": g.article.title, "verified": g.article.verified, "reason": g.reason,
-             "source": g.source, "declared": g.declared, "status": g.status.value if g.declared else None,
-             **provenance_data(g)} for g in gaps]
-    mappings = mapping_set((absence_mapping(g, g.article, b.id) if g.declared else None for g in gaps), meta,
-                           f"{a.name}: no counterpart in {b.name}")
-    return Report("gaps", view, data, mappings=mappings)
+    """A's articles with no counterpart in B, with the reason (⚠ when nothing is declared)."""
+    rows = [_gap_data(g) for g in gaps]
+    facts = (("from", _scope_label(a)), ("to", _scope_label(b)), ("status", status_counts(rows)),
+             ("basis", basis_counts(rows)))
+    marks = title_marks(r["verified"] for r in rows) + status_marks(rows)
+    name = f"{a.name}: no counterpart in {b.name}"
+    declared = (absence_mapping(g, g.article, b.id) if g.declared else None for g in gaps)
+    view = View(name, (section("Gaps", GAP_SPEC, rows),), facts, marks=marks)
+    return Report("gaps", view, rows, mappings=mapping_set(declared, meta, name))
 
 
-def mapping_report(corpus: Corpus) -> Report:
-    """The whole mapping as stored: every link and every absence (``treatycmp export``); *corpus* may be a
-    filtered copy (:func:`treatycmp.api.mapping_rows`)."""
-    rows = [link_mapping(l, corpus.article(l.from_id), corpus.article(l.to_id)) for l in corpus.links]
-    rows += [absence_mapping(x, corpus.article(x.article), x.absent_in) for x in corpus.absences]
-    cols = (Column("subject_id", "Article", ID, 1, 11), Column("relation", "Relation", RELATION),
-            Column("object_id", "Counterpart", ID, 1, 11), Column("object_source", "In", ID), STATUS_COLUMN, BASIS_COLUMN,
-            Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
-    cells = tuple((r.subject_id, r.relation, r.object_id or "", r.object_source, r.status, r.basis or "—", r.note, r.source,
-                   *(r.evidence or ("", "")), r.reviewed or "") for r in rows)
-    declared: list[Link | Absence] = [*corpus.links, *corpus.absences]
-    facts = (("data version", corpus.meta.data_version), ("status", status_counts(declared)), ("basis", basis_counts(declared)))
-    view = View("The mapping", (Section("Mapping", cols, cells),), facts, legend=True, marks=_status_marks(declared))
-    data = [{**r._asdict(), "evidence": list(r.evidence) if r.evidence else None} for r in rows]
-    return Report("export", view, data, mappings=mapping_set(rows, corpus.meta, "treatycmp mapping"))
+def _gap_data(gap: Gap) -> Record:
+    return {"id": gap.article.id, "title": gap.article.title, "verified": gap.article.verified,
+            "reason": gap.reason, "source": gap.source, "declared": gap.declared,
+            "status": gap.status.value if gap.declared else None, **provenance_data(gap)}
 
 
-def card_report(corpus: Corpus, card: Counterparts, pinpoint: str | None = None, extra: Sequence[Section] = ()) -> Report:
+# ---------------------------------------------------------------- one article
+
+CARD_LINK_SPEC: Spec = (
+    (Column("to", "Counterpart", ID, 1, 11), ref("to", "to_paragraphs")),
+    (Column("title", "Title", ratio=3), titled()),
+    (Column("relation", "Relation", RELATION, 1, 12), field("relation")), *STATUS_SPEC,
+    (Column("note", "Note", ratio=5), field("note")), *SOURCE_SPEC, *PROVENANCE,
+)
+CARD_ABSENCE_SPEC: Spec = (
+    (Column("absent_in", "Absent in", ID, 1, 8), field("instrument")), *STATUS_SPEC,
+    (Column("reason", "Reason", ratio=5), field("reason")), *SOURCE_SPEC, *PROVENANCE,
+)
+ARTICLE_ROW_SPEC: Spec = tuple((Column(k, k.capitalize()), show) for k, show in (
+    ("id", field("id")), ("title", field("title")), ("place", field("_place")),
+    ("summary", field("summary")), ("keywords", joined("keywords")), ("source", field("source")),
+    ("verified", lambda r: "yes" if r["verified"] else "no")))
+"""The article itself as one row (for CSV; tables show it as the card's facts)."""
+
+
+def card_report(corpus: Corpus, card: Counterparts, pinpoint: str | None = None,
+                extra: Sequence[Section] = ()) -> Report:
     """One article as a card; *extra* sections (e.g. Guidance Notes) follow its counterparts."""
     art = card.article
+    data = _card_data(card, pinpoint)
+    links, absences = data["links"], data["absent_in"]
+    sections = (section("Article", ARTICLE_ROW_SPEC, [data["article"]], exports_only=True),
+                section("Counterparts", CARD_LINK_SPEC, links),
+                section("No counterpart in", CARD_ABSENCE_SPEC, absences), *extra)
+    marks = (title_marks([art.verified, *(r["verified"] for r in links)])
+             + status_marks([*links, *absences]))
+    view = View(f"{art.id} — {art.title}", sections, _card_facts(corpus, art, pinpoint),
+                legend=bool(links), marks=marks)
+    return Report("show", view, public(data))
+
+
+def _card_facts(corpus: Corpus, art: Article, pinpoint: str | None) -> tuple[tuple[str, str], ...]:
     inst = corpus.instrument(art.instrument)
-    facts = tuple((k, v) for k, v in (
-        ("instrument", f"{inst.short} ({inst.number})"), ("place", art.place), ("pinpoint", f"¶ {pinpoint}" if pinpoint else ""),
-        ("summary", art.summary), ("keywords", ", ".join(art.keywords)), ("source", art.source),
-        ("verified", "yes" if art.verified else f"no {UNCONFIRMED}: title not yet confirmed against the official text"),
+    verified = "yes" if art.verified else \
+        f"no {UNCONFIRMED}: title not yet confirmed against the official text"
+    return tuple((k, v) for k, v in (
+        ("instrument", f"{inst.short} ({inst.number})"), ("place", art.place),
+        ("pinpoint", f"¶ {pinpoint}" if pinpoint else ""), ("summary", art.summary),
+        ("keywords", ", ".join(art.keywords)), ("source", art.source), ("verified", verified),
     ) if v)
-    cols = (Column("to", "Counterpart", ID, 1, 11), Column("title", "Title", ratio=3),
-            Column("relation", "Relation", RELATION, 1, 12), STATUS_COLUMN, BASIS_COLUMN, Column("note", "Note", ratio=5),
-            Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
-    rows = tuple((Ref(other.id, link.to_paragraphs), title(other), link.relation.value, status_word(link.status),
-                  basis_word(link), link.note, link.source, *provenance_cells(link)) for link, other in card.links)
-    abs_cols = (Column("absent_in", "Absent in", ID, 1, 8), STATUS_COLUMN, BASIS_COLUMN, Column("reason", "Reason", ratio=5),
-                Column("source", "Source", SOURCE, 1), *PROVENANCE_COLUMNS)
-    abs_rows = tuple((a.absent_in, status_word(a.status), basis_word(a), a.reason, a.source, *provenance_cells(a))
-                     for a in card.absences)
-    sections = (_article_section(art), Section("Counterparts", cols, rows), Section("No counterpart in", abs_cols, abs_rows),
-                *extra)
-    rows_status: list[Link | Absence] = [l for l, _ in card.links] + list(card.absences)
-    marks = title_marks([art, *(o for _, o in card.links)]) + _status_marks(rows_status)
-    data = {
-        "article": article_data(art), "pinpoint": pinpoint,
-        "links": [{"to": o.id, "instrument": o.instrument, "title": o.title, "verified": o.verified,
-                   "relation": l.relation.value, "note": l.note, "source": l.source, "status": l.status.value,
-                   "paragraphs": l.from_paragraphs, "to_paragraphs": l.to_paragraphs, "stored": not l.derived,
-                   **provenance_data(l)}
-                  for l, o in card.links],
-        "absent_in": [{"instrument": a.absent_in, "reason": a.reason, "source": a.source, "status": a.status.value,
-                       **provenance_data(a)} for a in card.absences],
-    }
-    return Report("show", View(f"{art.id} — {art.title}", sections, facts, legend=bool(rows), marks=marks), data)
 
 
-def _article_section(art: Article) -> Section:
-    """The article itself as one row (for CSV; tables show it as the card's facts)."""
-    keys = ("id", "title", "place", "summary", "keywords", "source", "verified")
-    values = (art.id, art.title, art.place, art.summary, ", ".join(art.keywords), art.source, "yes" if art.verified else "no")
-    return Section("Article", tuple(Column(k, k.capitalize()) for k in keys), (values,), exports_only=True)
+def _card_data(card: Counterparts, pinpoint: str | None) -> Record:
+    links = [{"to": o.id, "instrument": o.instrument, "title": o.title, "verified": o.verified,
+              "relation": l.relation.value, "note": l.note, "source": l.source,
+              "status": l.status.value, "paragraphs": l.from_paragraphs,
+              "to_paragraphs": l.to_paragraphs, "stored": not l.derived, **provenance_data(l)}
+             for l, o in card.links]
+    absences = [{"instrument": a.absent_in, "reason": a.reason, "source": a.source,
+                 "status": a.status.value, **provenance_data(a)} for a in card.absences]
+    article = {**article_data(card.article), "_place": card.article.place}
+    return {"article": article, "pinpoint": pinpoint, "links": links, "absent_in": absences}
+
+
+# ---------------------------------------------------------------- find, coverage, check, lineage
+
+SCORE_SPEC: Spec = (
+    (Column("score", "Score", NUMBER, 1, 5), lambda r: f"{r['score']:.0f}"),
+    (Column("matched", "Matched", ratio=3), lambda r: f"{r['field']}: {r['matched']}"),
+)
 
 
 def find_report(result: FindResult) -> Report:
-    cols = (*ARTICLE_COLUMNS, Column("score", "Score", NUMBER, 1, 5), Column("matched", "Matched", ratio=3))
-    rows = tuple((h.article.id, title(h.article), f"{h.score:.0f}", f"{h.field}: {h.matched}") for h in result.hits)
-    view = View(f"Articles matching {result.query!r}", (Section("Matches", cols, rows),),
-                marks=title_marks(h.article for h in result.hits))
-    data = [{"id": h.article.id, "title": h.article.title, "verified": h.article.verified, "score": h.score,
-             "field": h.field, "matched": h.matched} for h in result.hits]
-    return Report("find", view, data)
+    """The articles matching a query, best first."""
+    rows: list[Record] = [{"id": h.article.id, "title": h.article.title,
+                           "verified": h.article.verified, "score": h.score, "field": h.field,
+                           "matched": h.matched} for h in result.hits]
+    view = View(f"Articles matching {result.query!r}",
+                (section("Matches", (*ARTICLE_SPEC, *SCORE_SPEC), rows),),
+                marks=title_marks(r["verified"] for r in rows))
+    return Report("find", view, rows)
+
+
+def _coverage_spec(keys: tuple[str, ...]) -> Spec:
+    """The chapter, the count of each relation in *keys*, the total, the drafts and the bar."""
+    counts: Spec = tuple((Column(k, k, NUMBER), _count(k)) for k in keys)
+    return ((Column("chapter", "Chapter", ratio=2), lambda r: r["chapter"] or "(no chapter)"),
+            *counts, (Column("total", "total", NUMBER), text("total")),
+            (Column("draft", "draft", NUMBER), lambda r: str(sum(r["draft"].values()))),
+            (Column("chart", "", BAR, 2, 16), _coverage_bar))
+
+
+def _count(key: str) -> Show:
+    return lambda r: str(r.get(key, 0))
+
+
+def _coverage_bar(r: Record) -> tuple[tuple[str, int], ...]:
+    """Per relation, the part on reviewed rows, then the part on draft rows."""
+    from ..engine.coverage import COVERAGE_KEYS
+
+    drafts = r["draft"]
+    return tuple(part for k in COVERAGE_KEYS for part in (
+        (k, r.get(k, 0) - drafts.get(k, 0)), (f"{k}:draft", drafts.get(k, 0))))
 
 
 def coverage_report(cov: Coverage) -> Report:
+    """Per chapter of A, its articles by their strongest relation to B, then a total row."""
     from ..engine.coverage import COVERAGE_KEYS
 
-    keys = tuple(k for k in COVERAGE_KEYS if k != "unmapped" or cov.totals["unmapped"])  # 'unmapped' only when any
-    cols = (Column("chapter", "Chapter", ratio=2), *(Column(k, k, NUMBER) for k in keys),
-            Column("total", "total", NUMBER), Column("draft", "draft", NUMBER), Column("chart", "", BAR, 2, 16))
-    rows = tuple(_coverage_cells(str(r.chapter) if r.chapter else "(no chapter)", r.counts, r.drafts, keys) for r in cov.rows)
-    totals = _coverage_cells("Total", cov.totals, cov.draft_totals, keys)[:-1] + ((),)
+    # 'unmapped' only when any article is
+    keys = tuple(k for k in COVERAGE_KEYS if k != "unmapped" or cov.totals["unmapped"])
+    data = _coverage_data(cov)
+    spec = _coverage_spec(keys)
+    totals = cells(spec, {**data["totals"], "chapter": "Total"})[:-1] + ((),)  # no bar
+    chapters = section("Coverage", spec, data["chapters"])
     drafts = sum(cov.draft_totals.values())
+    articles = sum(cov.totals.values())
+    reviewed = articles - drafts - cov.totals["unmapped"]
     facts = (("from", _scope_label(cov.a)), ("to", _scope_label(cov.b)),
-             ("counted", "each article once, by its strongest relation (equal, subset, superset, intersects)"),
-             ("status", f"{sum(cov.totals.values())} articles: {sum(cov.totals.values()) - drafts - cov.totals['unmapped']} "
-                        f"on reviewed rows, {drafts} on draft rows (shaded in the bars; # in plain text)"))
-    view = View(f"Coverage of {cov.a.name} in {cov.b.name}", (Section("Coverage", cols, rows + (totals,)),), facts,
-                legend=True, marks=("draft",) if drafts else ())
-    data = {"from": cov.a.id, "to": cov.b.id,
-            "chapters": [{"chapter": str(r.chapter) if r.chapter else None, **r.counts, "total": r.total,
-                          "draft": dict(r.drafts)} for r in cov.rows],
-            "totals": {**cov.totals, "total": sum(cov.totals.values()), "draft": cov.draft_totals}}
+             ("counted", "each article once, by its strongest relation "
+                         "(equal, subset, superset, intersects)"),
+             ("status", f"{articles} articles: {reviewed} on reviewed rows, {drafts} on draft rows "
+                        "(shaded in the bars; # in plain text)"))
+    view = View(f"Coverage of {cov.a.name} in {cov.b.name}",
+                (chapters._replace(rows=chapters.rows + (totals,)),), facts, legend=True,
+                marks=("draft",) if drafts else ())
     return Report("coverage", view, data)
 
 
-def _coverage_cells(label_: str, counts: dict[str, int], drafts: dict[str, int], keys: tuple[str, ...]) -> tuple[object, ...]:
-    from ..engine.coverage import COVERAGE_KEYS
+def _coverage_data(cov: Coverage) -> Record:
+    chapters = [{"chapter": str(r.chapter) if r.chapter else None, **r.counts, "total": r.total,
+                 "draft": dict(r.drafts)} for r in cov.rows]
+    totals = {**cov.totals, "total": sum(cov.totals.values()), "draft": cov.draft_totals}
+    return {"from": cov.a.id, "to": cov.b.id, "chapters": chapters, "totals": totals}
 
-    values = tuple(str(counts.get(k, 0)) for k in keys)
-    bar: list[tuple[str, int]] = []
-    for k in COVERAGE_KEYS:
-        draft = drafts.get(k, 0)
-        bar += [(k, counts.get(k, 0) - draft), (f"{k}:draft", draft)]
-    return (label_, *values, str(sum(counts.values())), str(sum(drafts.values())), tuple(bar))
+
+def _finding_spec(kind: str) -> Spec:
+    """The columns of a finding, the fields the text and GitHub formats print; *kind* is that of
+    file, severity and code."""
+    keys = ("file", "line", "column", "severity", "code", "message")
+    kinds = {"line": NUMBER, "column": NUMBER, "message": TEXT}
+    return tuple((Column(k, k.capitalize(), kinds.get(k, kind)), itemgetter(k)) for k in keys)
 
 
 def check_report(findings: list[Finding]) -> Report:
-    """Findings of ``treatycmp check`` as a report (the text and GitHub formats print its rows as lines)."""
+    """Findings of ``treatycmp check`` as a report (the text and GitHub formats print its rows as
+    lines)."""
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     result = "ok: no findings" if not findings else \
-        f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-    keys = ("file", "line", "column", "severity", "code", "message")
-    cols = tuple(Column(k, k.capitalize(), NUMBER if k in ("line", "column") else ID if k != "message" else "text") for k in keys)
-    rows = tuple(f[:6] for f in findings)  # file, line, column, severity, code, message: a Finding's first fields
-    data = {
-        "ok": not errors, "errors": errors, "warnings": warnings,
-        "findings": [{"severity": f.severity, "code": f.code, "file": f.file, "line": f.line, "column": f.column,
-                      "message": f.message, "article": f.article} for f in findings],
-    }
-    return Report("check", View("treatycmp check", (Section("Findings", cols, rows, "no findings"),), (("result", result),)), data)
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    rows = [{"severity": f.severity, "code": f.code, "file": f.file, "line": f.line,
+             "column": f.column, "message": f.message, "article": f.article} for f in findings]
+    view = View("treatycmp check", (section("Findings", _finding_spec(ID), rows, "no findings"),),
+                (("result", result),))
+    data = {"ok": not errors, "errors": errors, "warnings": warnings, "findings": rows}
+    return Report("check", view, data)
 
 
 def lineage_report(result: Lineage) -> Report:
-    cols = (*ARTICLE_COLUMNS, *(Column(s.id, s.id if s.is_group else s.name, ratio=3) for s in result.sources),
-            Column("origin", "Origin", ratio=1))
-    rows = tuple((r.article.id, title(r.article), *(_origin_cell(pairs) for _, pairs in r.origins),
-                  "new" if r.is_new else ", ".join(s for s, pairs in r.origins if pairs)) for r in result.rows)
+    """Each article of the subject with its counterparts in every source, or 'new'."""
+    origins: Spec = tuple((Column(s.id, s.id if s.is_group else s.name, ratio=3), _origins(s.id))
+                          for s in result.sources)
+    spec: Spec = (*ARTICLE_SPEC, *origins, (Column("origin", "Origin", ratio=1), _origin))
+    rows = [_lineage_data(r.article, r.origins) for r in result.rows]
     counts = result.counts()
     summary = " · ".join(f"{counts[s.id]} with a counterpart in {s.id}" for s in result.sources)
-    links = [l for r in result.rows for _, pairs in r.origins for l, _ in pairs]
-    facts = (("articles", str(len(result.rows))), ("origins", summary), ("new", f"{counts['new']} with no counterpart in any"),
+    links = [o for r in rows for pairs in r["origins"].values() for o in pairs]
+    facts = (("articles", str(len(rows))), ("origins", summary),
+             ("new", f"{counts['new']} with no counterpart in any"),
              ("links", status_counts(links)), ("basis", basis_counts(links)))
-    marks = title_marks(r.article for r in result.rows) + _status_marks(links)
-    view = View(f"Lineage of {result.subject.name}", (Section("Lineage", cols, rows),), facts, legend=True, marks=marks)
-    data = {
-        "subject": result.subject.id, "sources": [s.id for s in result.sources], "summary": counts,
-        "rows": [{"id": r.article.id, "title": r.article.title, "verified": r.article.verified, "new": r.is_new,
-                  "origins": {s: [{"id": o.id, "title": o.title, "relation": l.relation.value, "note": l.note,
-                                   "source": l.source, "status": l.status.value, **provenance_data(l)} for l, o in pairs]
-                              for s, pairs in r.origins}}
-                 for r in result.rows],
-    }
-    return Report("lineage", view, data)
+    marks = title_marks(r["verified"] for r in rows) + status_marks(links)
+    view = View(f"Lineage of {result.subject.name}", (section("Lineage", spec, rows),), facts,
+                legend=True, marks=marks)
+    data = {"subject": result.subject.id, "sources": [s.id for s in result.sources],
+            "summary": counts, "rows": rows}
+    return Report("lineage", view, public(data))
 
 
-def _origin_cell(pairs: tuple[tuple[Link, Article], ...]) -> str:
-    if not pairs:
-        return "—"
-    return "; ".join(f"{SYMBOLS[l.relation.value]} {o.id} {title(o)}" + ("" if l.status == "reviewed" else " (draft)")
-                     for l, o in pairs)
+def _lineage_data(art: Article, origins: tuple[tuple[str, tuple[tuple[Link, Article], ...]], ...]
+                  ) -> Record:
+    return {"id": art.id, "title": art.title, "verified": art.verified,
+            "new": not any(pairs for _, pairs in origins),
+            "origins": {s: [{"id": o.id, "title": o.title, "relation": l.relation.value,
+                             "note": l.note, "source": l.source, "status": l.status.value,
+                             **provenance_data(l), "_verified": o.verified} for l, o in pairs]
+                        for s, pairs in origins}}
+
+
+def _origins(scope_id: str) -> Show:
+    """An article's counterparts in one source: '⊂ budapest:2 Illegal access; = …' ('—': none)."""
+    def show(r: Record) -> str:
+        return "; ".join(f"{SYMBOLS[o['relation']]} {o['id']} {marked(o['title'], o['_verified'])}"
+                         + _draft_suffix(o) for o in r["origins"][scope_id]) or "—"
+    return show
+
+
+def _origin(r: Record) -> str:
+    return "new" if r["new"] else ", ".join(s for s, pairs in r["origins"].items() if pairs)
+
+
+def _draft_suffix(row: Record) -> str:
+    return "" if row["status"] == REVIEWED else f" ({DRAFT})"
+
+
+# ---------------------------------------------------------------- verify
+
+VERIFY_SPEC: Spec = (
+    (Column("id", "Article", ID), field("id")),
+    (Column("status", "Result", STATUS), field("status")),
+    (Column("title", "Title in the corpus", ratio=3), field("corpus_title")),
+    (Column("text_title", "Title in the text", ratio=3), field("text_title")),
+    (Column("locator", "Where", SOURCE), field("locator")),
+)
 
 
 def verify_report(v: Verification, articles_file: str, mapping_file: str) -> Report:
-    """What ``treatycmp verify`` found: a finding per article that does not confirm, per copied run, per
-    numbering problem of the text (the lines the text and GitHub formats print), then every article's outcome."""
-    rows = [_verify_finding(c, v, articles_file) for c in v.checks if c.status != "confirmed"]
-    rows += [(articles_file if c.kind == "summary" else mapping_file, c.line, 1, "error", "copied-text",
-              f"{c.kind} of {c.id} repeats {len(c.words.split())} consecutive words of the text (line {c.text_line}): "
-              f"'{c.words}'") for c in v.copied]
-    rows += [(v.source, f.line, 1, "warning", f.code, f.message) for f in v.findings]
-    counts = v.counts()
-    result = ", ".join(f"{n} {status}" for status, n in counts.items()) + f", {len(v.copied)} copied"
-    keys = ("file", "line", "column", "severity", "code", "message")
-    finding_cols = tuple(Column(k, k.capitalize(), NUMBER if k in ("line", "column") else "text") for k in keys)
-    article_cols = (Column("id", "Article", ID), Column("status", "Result", STATUS), Column("title", "Title in the corpus", ratio=3),
-                    Column("text_title", "Title in the text", ratio=3), Column("locator", "Where", SOURCE))
-    article_rows = tuple((f"{v.instrument}:{c.num}", c.status, c.corpus_title, c.text_title, c.locator) for c in v.checks)
-    sections = (Section("Findings", finding_cols, tuple(rows), "every article confirmed; no copied text"),
-                Section("Articles", article_cols, article_rows))
+    """What ``treatycmp verify`` found: a finding per article that does not confirm, per copied
+    run, per numbering problem of the text (the lines the text and GitHub formats print), then
+    every article's outcome."""
+    said = ", ".join(f"{n} {what}" for what, n in v.counts().items())
+    result = f"{said}, {len(v.copied)} copied"
+    data = _verify_data(v, result)
+    findings = [_verify_finding(r, v.source, articles_file) for r in data["articles"]
+                if r["status"] != "confirmed"]
+    findings += [_copied_finding(c, articles_file, mapping_file) for c in data["copied"]]
+    findings += [{**_finding(v.source, f["line"], f["code"], f["message"]), "severity": "warning"}
+                 for f in data["text_findings"]]
+    sections = (section("Findings", _finding_spec(TEXT), findings,
+                        "every article confirmed; no copied text"),
+                section("Articles", VERIFY_SPEC, data["articles"]))
     view = View(f"{v.instrument} against {v.source}", sections, (("result", result),))
-    return Report("verify", view, _verify_data(v, result))
+    return Report("verify", view, data)
 
 
-def _verify_finding(c: ArticleCheck, v: Verification, articles_file: str) -> tuple[object, ...]:
-    ref = f"{v.instrument}:{c.num}"
-    if c.status == "missing":
-        return (articles_file, c.corpus_line, 1, "error", "missing-in-text", f"{ref} {c.corpus_title!r} has no heading in the text")
-    if c.status == "extra":
-        return (v.source, c.text_line, 1, "error", "not-in-corpus", f"{ref} {c.text_title!r} ({c.locator}) is not in the corpus")
-    said = "; ".join(f"{d.field}: corpus {d.corpus!r}, text {d.text!r}" for d in c.differences)
-    return (articles_file, c.corpus_line, 1, "error", "differs", f"{ref} differs from the text ({c.locator}): {said}")
+def _finding(file: str, line: int | None, code: str, message: str) -> Record:
+    return {"file": file, "line": line, "column": 1, "severity": "error", "code": code,
+            "message": message}
 
 
-def _verify_data(v: Verification, result: str) -> dict[str, object]:
-    return {
-        "instrument": v.instrument, "source": v.source, "ok": v.exit_code() == 0, "result": result, "counts": v.counts(),
-        "articles": [{"id": f"{v.instrument}:{c.num}", "status": c.status, "corpus_title": c.corpus_title,
-                      "text_title": c.text_title, "corpus_place": c.corpus_place, "text_place": c.text_place,
-                      "differences": [d._asdict() for d in c.differences], "corpus_line": c.corpus_line,
-                      "text_line": c.text_line, "locator": c.locator, "verified": c.verified} for c in v.checks],
-        "copied": [c._asdict() for c in v.copied],
-        "text_findings": [f._asdict() for f in v.findings],
-    }
+def _verify_finding(r: Record, source: str, articles_file: str) -> Record:
+    """An article that does not confirm: missing in the text, not in the corpus, or differing."""
+    if r["status"] == "missing":
+        message = f"{r['id']} {r['corpus_title']!r} has no heading in the text"
+        return _finding(articles_file, r["corpus_line"], "missing-in-text", message)
+    if r["status"] == "extra":
+        message = f"{r['id']} {r['text_title']!r} ({r['locator']}) is not in the corpus"
+        return _finding(source, r["text_line"], "not-in-corpus", message)
+    said = "; ".join(f"{d['field']}: corpus {d['corpus']!r}, text {d['text']!r}"
+                     for d in r["differences"])
+    message = f"{r['id']} differs from the text ({r['locator']}): {said}"
+    return _finding(articles_file, r["corpus_line"], "differs", message)
 
 
-# ---------------------------------------------------------------- Guidance Notes, Explanatory Report, topics
+def _copied_finding(c: Record, articles_file: str, mapping_file: str) -> Record:
+    words = (f"{len(c['words'].split())} consecutive words of the text (line {c['text_line']}): "
+             f"'{c['words']}'")
+    file = articles_file if c["kind"] == "summary" else mapping_file
+    return _finding(file, c["line"], "copied-text", f"{c['kind']} of {c['id']} repeats {words}")
 
-NOTE_COLUMN = Column("note", "Note", ID, 1, 6)
+
+def _verify_data(v: Verification, result: str) -> Record:
+    articles = [{"id": f"{v.instrument}:{c.num}", "status": c.status,
+                 "corpus_title": c.corpus_title, "text_title": c.text_title,
+                 "corpus_place": c.corpus_place, "text_place": c.text_place,
+                 "differences": [d._asdict() for d in c.differences], "corpus_line": c.corpus_line,
+                 "text_line": c.text_line, "locator": c.locator, "verified": c.verified}
+                for c in v.checks]
+    return {"instrument": v.instrument, "source": v.source, "ok": v.exit_code() == 0,
+            "result": result, "counts": v.counts(), "articles": articles,
+            "copied": [c._asdict() for c in v.copied],
+            "text_findings": [f._asdict() for f in v.findings]}
 
 
-def fact(note: GuidanceNote, name: str, value: str) -> str:
+# ---------------------------------------------------------- Guidance Notes, Explanatory Report
+
+NOTE_LABEL: Spec = ((Column("note", "Note", ID, 1, 6), field("_label")),)
+
+
+def fact(key: str) -> Show:
     """A note's fact as shown: marked † when the note lists it as unconfirmed."""
-    return f"{value} {UNCONFIRMED}" if value and not note.confirmed(name) else value
+    return lambda r: marked(r[key] or "", key not in r["unconfirmed"])
 
 
-def note_marks(notes: Iterable[GuidanceNote]) -> tuple[str, ...]:
-    return ("unconfirmed_fact",) if any(n.unconfirmed for n in notes) else ()
+def _note_articles(key: str) -> Show:
+    """The articles a note names, with their paragraphs ('none named' when it names none)."""
+    def show(r: Record) -> str:
+        ids = ", ".join(str(Ref(a["id"], a["paragraphs"])) for a in r[key])
+        return marked(ids, "articles" not in r["unconfirmed"]) if ids else "none named"
+    return show
 
 
-def note_data(note: GuidanceNote) -> dict[str, object]:
-    """The stable JSON form of a Guidance Note; ``unconfirmed`` names the facts that are best readings."""
+def note_marks(records: Iterable[Record]) -> tuple[str, ...]:
+    """('unconfirmed_fact',) when any note of *records* has a fact that is a best reading."""
+    return ("unconfirmed_fact",) if any(r["unconfirmed"] for r in records) else ()
+
+
+def note_data(note: GuidanceNote) -> Record:
+    """The stable JSON form of a Guidance Note; ``unconfirmed`` names the facts that are best
+    readings."""
     return {
         "id": note.id, "number": note.number, "title": note.title, "symbol": note.symbol or None,
-        "plenary": note.plenary or None, "adopted": note.adopted, "summary": note.summary, "keywords": list(note.keywords),
-        "articles": [{"id": a.article, "paragraphs": a.paragraphs} for a in note.articles], "sources": list(note.sources),
-        "unconfirmed": list(note.unconfirmed),
+        "plenary": note.plenary or None, "adopted": note.adopted, "summary": note.summary,
+        "keywords": list(note.keywords),
+        "articles": [{"id": a.article, "paragraphs": a.paragraphs} for a in note.articles],
+        "sources": list(note.sources), "unconfirmed": list(note.unconfirmed),
+        "_label": note.label,
     }
 
 
-def _note_articles_cell(note: GuidanceNote) -> str:
-    ids = ", ".join(str(Ref(a.article, a.paragraphs)) for a in note.articles)
-    return fact(note, "articles", ids) if ids else "none named"
+NOTES_SPEC: Spec = (
+    *NOTE_LABEL, (Column("title", "Title", ratio=4), fact("title")),
+    (Column("symbol", "Symbol", ratio=1), fact("symbol")),
+    (Column("plenary", "Adopted by", ratio=1), fact("plenary")),
+    (Column("adopted", "Adopted"), fact("adopted")),
+    (Column("articles", "Articles", ratio=2), _note_articles("articles")),
+)
 
 
 def notes_report(notes: Sequence[GuidanceNote]) -> Report:
     """Every Guidance Note with its facts (best readings marked †) and the articles it names."""
-    cols = (NOTE_COLUMN, Column("title", "Title", ratio=4), Column("symbol", "Symbol", ratio=1),
-            Column("plenary", "Adopted by", ratio=1), Column("adopted", "Adopted"), Column("articles", "Articles", ratio=2))
-    rows = tuple((n.label, fact(n, "title", n.title), fact(n, "symbol", n.symbol), fact(n, "plenary", n.plenary),
-                  fact(n, "adopted", n.adopted or ""), _note_articles_cell(n)) for n in notes)
-    named = [n for n in notes if n.articles]
-    links = sum(len(n.articles) for n in named)
-    facts = (("notes", f"{len(notes)}: {sum(1 for n in notes if n.unconfirmed)} with a fact marked {UNCONFIRMED}"),
-             ("articles", f"{links} links to {len({a.article for n in named for a in n.articles})} articles in {len(named)} notes; "
-                          f"{len(notes) - len(named)} notes name none (no source we read names them)"))
-    view = View("T-CY Guidance Notes", (Section("Guidance Notes", cols, rows),), facts, marks=note_marks(notes),
-                footer="treatycmp notes NUMBER shows one note with its articles' counterparts in the UN Convention.")
-    return Report("notes", view, [note_data(n) for n in notes])
+    rows = [note_data(n) for n in notes]
+    named = [r for r in rows if r["articles"]]
+    links = sum(len(r["articles"]) for r in named)
+    articles = len({a["id"] for r in named for a in r["articles"]})
+    unconfirmed = sum(1 for r in rows if r["unconfirmed"])
+    facts = (("notes", f"{len(rows)}: {unconfirmed} with a fact marked {UNCONFIRMED}"),
+             ("articles", f"{links} links to {articles} articles in {len(named)} notes; "
+                          f"{len(rows) - len(named)} notes name none "
+                          "(no source we read names them)"))
+    footer = ("treatycmp notes NUMBER shows one note with its articles' counterparts in the UN "
+              "Convention.")
+    view = View("T-CY Guidance Notes", (section("Guidance Notes", NOTES_SPEC, rows),), facts,
+                marks=note_marks(rows), footer=footer)
+    return Report("notes", view, public(rows))
+
+
+def _note_row_spec(target: Scope) -> Spec:
+    """An article of a note, then one of its counterparts in *target* (or why it has none)."""
+    return ((Column("article", "Article", ID, 1, 11), ref("id", "paragraphs")),
+            (Column("title", "Title", ratio=3), titled()),
+            (Column("relation", "Relation", RELATION), field("relation")),
+            (Column("to", target.id, ID, 1, 8), ref("to", "to_paragraphs")),
+            (Column("to_title", f"{target.id} title", ratio=3), titled("to_title", "to_verified")),
+            *STATUS_SPEC, (Column("note", "Note / reason", ratio=5), flagged("note")),
+            *SOURCE_SPEC)
 
 
 def note_report(view: NoteView) -> Report:
-    """One note: its facts, then each of its articles beside its counterparts in the target instrument."""
+    """One note: its facts, then each of its articles beside its counterparts in the target
+    instrument."""
     note, target = view.note, view.target
-    facts = tuple((k, v) for k, v in (
-        ("note", f"T-CY Guidance Note #{note.number}"), ("title", fact(note, "title", note.title)),
-        ("symbol", fact(note, "symbol", note.symbol)), ("adopted by", fact(note, "plenary", note.plenary)),
-        ("adopted", fact(note, "adopted", note.adopted or "")), ("summary", note.summary),
-        ("keywords", ", ".join(note.keywords)),
-        ("articles", fact(note, "articles", f"{len(note.articles)} named") if note.articles else "none named by any source we read"),
-        ("read against", f"{target.name} ({target.id})"),
-    ) if v)
-    cols = (Column("article", "Article", ID, 1, 11), Column("title", "Title", ratio=3), Column("relation", "Relation", RELATION),
-            Column("to", target.id, ID, 1, 8), Column("to_title", f"{target.id} title", ratio=3), STATUS_COLUMN, BASIS_COLUMN,
-            Column("note", "Note / reason", ratio=5), Column("source", "Source", SOURCE, 1))
-    rows = tuple(cells for row in view.rows for cells in _note_row_cells(row))
+    articles = [_note_row_data(r) for r in view.rows]
+    lines = [line for r in articles for line in _note_lines(r)]
     empty = "(no source we read names the articles this note covers)"
+    part = section(f"Articles and their counterparts in {target.name}", _note_row_spec(target),
+                   lines, empty)
     sources = Section("Sources", (Column("n", "#", NUMBER), Column("source", "Source", ratio=8)),
                       tuple((str(i), s) for i, s in enumerate(note.sources, 1)))
-    declared: list[Link | Absence] = [l for r in view.rows for l, _ in r.links] + [r.absence for r in view.rows if r.absence]
-    marks = (note_marks([note]) + title_marks([a for r in view.rows for a in (r.article, *(o for _, o in r.links))])
-             + _status_marks(declared) + (("unmapped",) if any(not r.links and not r.absence for r in view.rows) else ()))
-    footer = "" if note.articles else (f"No source we read names the articles this note covers; "
-                                       f"'treatycmp find {note.keywords[0] if note.keywords else note.title}' searches the articles.")
-    title_ = f"GN {note.number} — {note.title}" + (f" {UNCONFIRMED}" if not note.confirmed("title") else "")
-    out = View(title_, (Section(f"Articles and their counterparts in {target.name}", cols, rows, empty), sources),
-               facts, legend=bool(rows), footer=footer, marks=marks)
-    data = {"note": note_data(note), "to": target.id, "articles": [_note_row_data(r) for r in view.rows]}
-    return Report("notes", out, data)
+    record = note_data(note)
+    verified = (v for r in lines for v in (r["verified"], r["to_verified"]))
+    marks = note_marks([record]) + title_marks(verified) + status_marks(lines)
+    words = note.keywords[0] if note.keywords else note.title
+    footer = "" if note.articles else ("No source we read names the articles this note covers; "
+                                       f"'treatycmp find {words}' searches the articles.")
+    out = View(f"GN {note.number} — {marked(note.title, note.confirmed('title'))}",
+               (part, sources), _note_facts(note, target), legend=bool(lines), footer=footer,
+               marks=marks)
+    return Report("notes", out, {"note": public(record), "to": target.id, "articles": articles})
 
 
-def _note_row_cells(row: NoteRow) -> list[tuple[object, ...]]:
-    art = row.article
-    head = (Ref(art.id, row.ref.paragraphs), title(art))
-    if row.links:
-        return [(*head, l.relation.value, Ref(o.id, l.to_paragraphs), title(o), status_word(l.status), basis_word(l), l.note,
-                 l.source) for l, o in row.links]
-    if row.absence:
-        a = row.absence
-        return [(*head, "none", "", "", status_word(a.status), basis_word(a), a.reason, a.source)]
-    return [(*head, "none", "", "", "—", "—", f"{UNMAPPED_MARK} not mapped: no link and no declared absence", "")]
+def _note_facts(note: GuidanceNote, target: Scope) -> tuple[tuple[str, str], ...]:
+    def shown(name: str, value: str) -> str:
+        return marked(value, note.confirmed(name))
+
+    articles = shown("articles", f"{len(note.articles)} named") if note.articles else \
+        "none named by any source we read"
+    return tuple((k, v) for k, v in (
+        ("note", f"T-CY Guidance Note #{note.number}"), ("title", shown("title", note.title)),
+        ("symbol", shown("symbol", note.symbol)), ("adopted by", shown("plenary", note.plenary)),
+        ("adopted", shown("adopted", note.adopted or "")), ("summary", note.summary),
+        ("keywords", ", ".join(note.keywords)), ("articles", articles),
+        ("read against", f"{target.name} ({target.id})"),
+    ) if v)
 
 
-def _note_row_data(row: NoteRow) -> dict[str, object]:
+def _note_lines(r: Record) -> list[Record]:
+    """The table lines of one article of a note: one per counterpart, else its absence, else
+    'not mapped'."""
+    head = {"id": r["id"], "title": r["title"], "verified": r["verified"],
+            "paragraphs": r["paragraphs"]}
+    if r["counterparts"]:
+        return [{**head, "relation": c["relation"], "to": c["id"], "to_title": c["title"],
+                 "to_verified": c["verified"], "to_paragraphs": c["to_paragraphs"],
+                 "status": c["status"], "basis": c["basis"], "note": c["note"],
+                 "source": c["source"]} for c in r["counterparts"]]
+    none = {**head, "relation": "none", "to": "", "to_title": None, "to_verified": None,
+            "to_paragraphs": None}
+    if r["absent"]:
+        a = r["absent"]
+        return [{**none, "status": a["status"], "basis": a["basis"], "note": a["reason"],
+                 "source": a["source"]}]
+    return [{**none, "status": None, "basis": None, "source": "", "declared": False,
+             "note": "not mapped: no link and no declared absence"}]
+
+
+def _note_row_data(row: NoteRow) -> Record:
     absence = row.absence
-    return {
-        "id": row.article.id, "title": row.article.title, "verified": row.article.verified, "paragraphs": row.ref.paragraphs,
-        "counterparts": [{"id": o.id, "title": o.title, "verified": o.verified, "relation": l.relation.value, "note": l.note,
-                          "source": l.source, "status": l.status.value, "to_paragraphs": l.to_paragraphs, **provenance_data(l)}
-                         for l, o in row.links],
-        "absent": {"reason": absence.reason, "source": absence.source, "status": absence.status.value,
-                   **provenance_data(absence)} if absence else None,
-        "declared": bool(row.links or absence),
-    }
+    counterparts = [{"id": o.id, "title": o.title, "verified": o.verified,
+                     "relation": l.relation.value, "note": l.note, "source": l.source,
+                     "status": l.status.value, "to_paragraphs": l.to_paragraphs,
+                     **provenance_data(l)} for l, o in row.links]
+    absent = {"reason": absence.reason, "source": absence.source, "status": absence.status.value,
+              **provenance_data(absence)} if absence else None
+    return {"id": row.article.id, "title": row.article.title, "verified": row.article.verified,
+            "paragraphs": row.ref.paragraphs, "counterparts": counterparts, "absent": absent,
+            "declared": bool(row.links or absence)}
 
 
-def card_note_sections(corpus: Corpus, art: Article) -> tuple[Section, ...]:
-    """The Guidance Notes that interpret *art*, as a card section (none when no note names it)."""
-    notes = corpus.notes_of(art.id)
-    if not notes:
-        return ()
-    cols = (NOTE_COLUMN, Column("title", "Title", ratio=4), Column("adopted", "Adopted"), Column("paragraphs", "¶"))
-    rows = tuple((n.label, fact(n, "title", n.title), fact(n, "adopted", n.adopted or ""),
-                  ", ".join(a.paragraphs for a in n.articles if a.article == art.id and a.paragraphs)) for n in notes)
-    return (Section("Guidance Notes", cols, rows),)
+CARD_NOTES_SPEC: Spec = (*NOTE_LABEL, (Column("title", "Title", ratio=4), fact("title")),
+                         (Column("adopted", "Adopted"), fact("adopted")),
+                         (Column("paragraphs", "¶"), joined("paragraphs")))
+
+
+def _card_notes_data(corpus: Corpus, art: Article) -> list[Record]:
+    """The Guidance Notes that interpret *art*, with the paragraphs of it they name."""
+    return [{"id": n.id, "number": n.number, "title": n.title, "adopted": n.adopted,
+             "paragraphs": [a.paragraphs for a in n.articles
+                            if a.article == art.id and a.paragraphs],
+             "unconfirmed": list(n.unconfirmed), "_label": n.label}
+            for n in corpus.notes_of(art.id)]
 
 
 def er_fact(corpus: Corpus, art: Article) -> str:
@@ -590,10 +751,12 @@ def er_fact(corpus: Corpus, art: Article) -> str:
 
 
 def article_card(corpus: Corpus, card: Counterparts, pinpoint: str | None = None) -> Report:
-    """The card of ``show``: :func:`card_report` with the article's Guidance Notes and Explanatory Report paragraphs."""
+    """The card of ``show``: :func:`card_report` with the article's Guidance Notes and Explanatory
+    Report paragraphs."""
     art = card.article
-    notes = corpus.notes_of(art.id)
-    report = card_report(corpus, card, pinpoint, extra=card_note_sections(corpus, art))
+    notes = _card_notes_data(corpus, art)
+    extra = (section("Guidance Notes", CARD_NOTES_SPEC, notes),) if notes else ()
+    report = card_report(corpus, card, pinpoint, extra=extra)
     facts = list(report.view.facts)
     er = er_fact(corpus, art)
     if er:
@@ -601,113 +764,141 @@ def article_card(corpus: Corpus, card: Counterparts, pinpoint: str | None = None
         facts.insert(at, ("explanatory report", er))
     view = report.view._replace(facts=tuple(facts), marks=report.view.marks + note_marks(notes))
     data = dict(report.data) if isinstance(report.data, dict) else {}
-    data["guidance_notes"] = [{"id": n.id, "number": n.number, "title": n.title, "adopted": n.adopted,
-                               "paragraphs": [a.paragraphs for a in n.articles if a.article == art.id and a.paragraphs],
-                               "unconfirmed": list(n.unconfirmed)} for n in notes]
-    data["explanatory_report"] = [{"paragraphs": r.paragraphs, "first": r.bounds[0] if r.bounds else None,
-                                   "last": r.bounds[1] if r.bounds else None, "report": r.report, "source": r.source}
-                                  for r in corpus.er_of(art.id)]
+    data["guidance_notes"] = public(notes)
+    data["explanatory_report"] = [{"paragraphs": r.paragraphs,
+                                   "first": r.bounds[0] if r.bounds else None,
+                                   "last": r.bounds[1] if r.bounds else None, "report": r.report,
+                                   "source": r.source} for r in corpus.er_of(art.id)]
     return report._replace(view=view, data=data)
+
+
+FIND_NOTES_SPEC: Spec = (*NOTE_LABEL, (Column("title", "Title", ratio=3), titled()),
+                         SCORE_SPEC[0], (Column("matched", "Matched", ratio=2), SCORE_SPEC[1][1]),
+                         (Column("articles", "Articles", ratio=2), _note_articles("_articles")))
 
 
 def find_all_report(result: FindResult, notes: Sequence[NoteHit]) -> Report:
     """:func:`find_report` with a second section of matching Guidance Notes (when there are any).
 
-    JSON stays a list of hits: each has ``kind`` ('article' or 'note'); articles come first, as before, then notes
-    (``id`` 'gn:12', ``articles`` the ids the note names).
+    JSON stays a list of hits: each has ``kind`` ('article' or 'note'); articles come first, as
+    before, then notes (``id`` 'gn:12', ``articles`` the ids the note names).
     """
     report = find_report(result)
     base = report.data if isinstance(report.data, list) else []
-    data = [{**d, "kind": "article"} for d in base] + [
-        {"kind": "note", "id": h.note.id, "number": h.note.number, "title": h.note.title,
-         "verified": h.note.confirmed("title"), "score": h.score, "field": h.field, "matched": h.matched,
-         "articles": [a.article for a in h.note.articles], "unconfirmed": list(h.note.unconfirmed)} for h in notes]
+    hits = [_note_hit_data(h) for h in notes]
+    data = [{**d, "kind": "article"} for d in base] + public(hits)
     if not notes:
         return report._replace(data=data)
-    cols = (NOTE_COLUMN, Column("title", "Title", ratio=3), Column("score", "Score", NUMBER, 1, 5),
-            Column("matched", "Matched", ratio=2), Column("articles", "Articles", ratio=2))
-    rows = tuple((h.note.label, fact(h.note, "title", h.note.title), f"{h.score:.0f}", f"{h.field}: {h.matched}",
-                  _note_articles_cell(h.note)) for h in notes)
+    sections = (*report.view.sections, section("Guidance Notes", FIND_NOTES_SPEC, hits))
     view = report.view._replace(title=f"Articles and Guidance Notes matching {result.query!r}",
-                                sections=(*report.view.sections, Section("Guidance Notes", cols, rows)),
-                                marks=report.view.marks + note_marks(h.note for h in notes))
+                                sections=sections, marks=report.view.marks + note_marks(hits))
     return report._replace(view=view, data=data)
+
+
+def _note_hit_data(hit: NoteHit) -> Record:
+    note = hit.note
+    return {"kind": "note", "id": note.id, "number": note.number, "title": note.title,
+            "verified": note.confirmed("title"), "score": hit.score, "field": hit.field,
+            "matched": hit.matched, "articles": [a.article for a in note.articles],
+            "unconfirmed": list(note.unconfirmed), "_label": note.label,
+            "_articles": [{"id": a.article, "paragraphs": a.paragraphs} for a in note.articles]}
+
+
+# ---------------------------------------------------------------- topics
+
+TOPICS_SPEC: Spec = (
+    (Column("id", "Topic", ID, 1, 10), field("id")),
+    (Column("name", "Name", ratio=3), field("name")),
+    (Column("entries", "Articles", NUMBER), text("articles")),
+    (Column("instruments", "By instrument", ratio=3),
+     lambda r: " · ".join(f"{k} {v}" for k, v in r["instruments"].items())),
+    (Column("aliases", "Aliases", ratio=3), joined("aliases")),
+)
 
 
 def topics_report(topics: Sequence[Topic]) -> Report:
     """Every topic view with its size per instrument."""
-    cols = (Column("id", "Topic", ID, 1, 10), Column("name", "Name", ratio=3), Column("entries", "Articles", NUMBER),
-            Column("instruments", "By instrument", ratio=3), Column("aliases", "Aliases", ratio=3))
-    rows = tuple((t.id, t.name, str(len(t.entries)), _per_instrument(t), ", ".join(t.aliases)) for t in topics)
-    facts = (("topics", str(len(topics))), ("articles", str(sum(len(t.entries) for t in topics))))
-    view = View("Topic views", (Section("Topics", cols, rows),), facts,
-                footer="treatycmp topic NAME shows one topic with every article's counterparts and what each framework lacks.")
-    data = [{"id": t.id, "name": t.name, "aliases": list(t.aliases), "description": t.description,
-             "articles": len(t.entries), "instruments": _instrument_counts(t)} for t in topics]
-    return Report("topic", view, data)
+    rows: list[Record] = [{"id": t.id, "name": t.name, "aliases": list(t.aliases),
+                           "description": t.description, "articles": len(t.entries),
+                           "instruments": counted(e.article.partition(":")[0] for e in t.entries)}
+                          for t in topics]
+    facts = (("topics", str(len(rows))), ("articles", str(sum(r["articles"] for r in rows))))
+    footer = ("treatycmp topic NAME shows one topic with every article's counterparts and what "
+              "each framework lacks.")
+    view = View("Topic views", (section("Topics", TOPICS_SPEC, rows),), facts, footer=footer)
+    return Report("topic", view, rows)
 
 
-def _instrument_counts(topic: Topic) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for entry in topic.entries:
-        inst = entry.article.partition(":")[0]
-        counts[inst] = counts.get(inst, 0) + 1
-    return counts
+TOPIC_SPEC: Spec = (
+    (Column("id", "Article", ID, 1, 11), ref("id", "paragraphs")),
+    (Column("title", "Title", ratio=3), titled()),
+    (Column("reason", "Why on this topic", ratio=4), field("reason")),
+    (Column("counterparts", "Counterparts", ratio=3), lambda r: _counterparts(r["counterparts"])),
+    (Column("absent_in", "Absent in", ID, 1, 9),
+     lambda r: ", ".join(a["scope"] for a in r["absent_in"])),
+    *SOURCE_SPEC,
+)
+LACK_SPEC: Spec = (
+    (Column("framework", "Lacking", ID, 1, 8), field("framework")),
+    (Column("id", "Article", ID, 1, 11), field("id")),
+    (Column("title", "Title", ratio=3), titled("title", "_verified")), *STATUS_SPEC,
+    (Column("reason", "Why no counterpart", ratio=5), field("reason")), *SOURCE_SPEC,
+)
 
 
-def _per_instrument(topic: Topic) -> str:
-    return " · ".join(f"{k} {v}" for k, v in _instrument_counts(topic).items())
+def _counterparts(links: list[Record]) -> str:
+    """'= un:41 ¶1, ⊂ un:42 (draft)' ('—' for none)."""
+    return ", ".join(f"{SYMBOLS[c['relation']]} {Ref(c['id'], c['to_paragraphs'])}"
+                     + _draft_suffix(c) for c in links) or "—"
 
 
 def topic_report(view: TopicView) -> Report:
-    """A topic: per instrument its articles with why they belong, their counterparts and where they have none;
-    then what each framework lacks."""
+    """A topic: per instrument its articles with why they belong, their counterparts and where they
+    have none; then what each framework lacks."""
     topic = view.topic
-    cols = (Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3), Column("reason", "Why on this topic", ratio=4),
-            Column("counterparts", "Counterparts", ratio=3), Column("absent_in", "Absent in", ID, 1, 9),
-            Column("source", "Source", SOURCE, 1))
-    sections = [Section(f"{inst.short} ({inst.id})", cols, tuple(_topic_cells(r) for r in rows)) for inst, rows in view.groups]
-    lack_cols = (Column("framework", "Lacking", ID, 1, 8), Column("id", "Article", ID, 1, 11), Column("title", "Title", ratio=3),
-                 STATUS_COLUMN, BASIS_COLUMN, Column("reason", "Why no counterpart", ratio=5), Column("source", "Source", SOURCE, 1))
-    lack_rows = tuple((x.framework.id, x.row.article.id, title(x.row.article), status_word(x.absence.status),
-                       basis_word(x.absence), x.absence.reason, x.absence.source) for x in view.lacks)
-    sections.append(Section("What each framework lacks", lack_cols, lack_rows, "(no declared absence)"))
-    rows = view.rows
-    per_framework = {f.id: sum(1 for r in rows if r.article.instrument in f.members) for f in view.frameworks}
+    groups = [(inst, [_topic_row_data(r) for r in rows]) for inst, rows in view.groups]
+    lacks = [_lack_data(x) for x in view.lacks]
+    sections = (*(section(f"{inst.short} ({inst.id})", TOPIC_SPEC, rows) for inst, rows in groups),
+                section("What each framework lacks", LACK_SPEC, lacks, "(no declared absence)"))
+    rows = [r for _, rs in groups for r in rs]
+    links = [c for r in rows for c in r["counterparts"]]
+    verified = [*(r["verified"] for r in rows), *(c["_verified"] for c in links)]
+    marks = title_marks(verified) + status_marks(links + lacks)
+    data = {"topic": {"id": topic.id, "name": topic.name, "aliases": list(topic.aliases),
+                      "description": topic.description},
+            "instruments": [{"id": inst.id, "articles": rs} for inst, rs in groups], "lacks": lacks}
+    out = View(f"Topic: {topic.name}", sections, _topic_facts(view), legend=True, marks=marks)
+    return Report("topic", out, public(data))
+
+
+def _topic_facts(view: TopicView) -> tuple[tuple[str, str], ...]:
+    topic, rows = view.topic, view.rows
+    per_framework = {f.id: sum(1 for r in rows if r.article.instrument in f.members)
+                     for f in view.frameworks}
     lacking = {f.id: sum(1 for x in view.lacks if x.framework.id == f.id) for f in view.frameworks}
     analysis = sum(1 for r in rows if r.entry.source == "analysis")
-    facts = tuple((k, v) for k, v in (
+    return tuple((k, v) for k, v in (
         ("topic", f"{topic.name} ({topic.ref})"), ("about", topic.description),
         ("articles", f"{len(rows)}: " + " · ".join(f"{f} {n}" for f, n in per_framework.items())),
         ("lacks", " · ".join(f"{f} lacks {n}" for f, n in lacking.items() if n) or "none declared"),
-        ("sources", f"{len(rows) - analysis} entries cite a document, {analysis} are our own analysis"),
+        ("sources", f"{len(rows) - analysis} entries cite a document, "
+                    f"{analysis} are our own analysis"),
     ) if v)
-    declared: list[Link | Absence] = [l for r in rows for l, _ in r.links] + [x.absence for x in view.lacks]
-    marks = title_marks([a for r in rows for a in (r.article, *(o for _, o in r.links))]) + _status_marks(declared)
-    data = {
-        "topic": {"id": topic.id, "name": topic.name, "aliases": list(topic.aliases), "description": topic.description},
-        "instruments": [{"id": inst.id, "articles": [_topic_row_data(r) for r in rs]} for inst, rs in view.groups],
-        "lacks": [{"framework": x.framework.id, "id": x.row.article.id, "title": x.row.article.title, "reason": x.absence.reason,
-                   "source": x.absence.source, "status": x.absence.status.value, **provenance_data(x.absence)}
-                  for x in view.lacks],
-    }
-    return Report("topic", View(f"Topic: {topic.name}", tuple(sections), facts, legend=True, marks=marks), data)
 
 
-def _topic_cells(row: TopicRow) -> tuple[object, ...]:
-    counterparts = ", ".join(f"{SYMBOLS[l.relation.value]} {Ref(o.id, l.to_paragraphs)}" + ("" if l.status == "reviewed" else " (draft)")
-                             for l, o in row.links)
-    absent = ", ".join(a.absent_in for a in row.absences)
-    return (Ref(row.article.id, row.entry.paragraphs), title(row.article), row.entry.reason, counterparts or "—",
-            absent, row.entry.source)
+def _lack_data(lack: Lack) -> Record:
+    art, absence = lack.row.article, lack.absence
+    return {"framework": lack.framework.id, "id": art.id, "title": art.title,
+            "reason": absence.reason, "source": absence.source, "status": absence.status.value,
+            **provenance_data(absence), "_verified": art.verified}
 
 
-def _topic_row_data(row: TopicRow) -> dict[str, object]:
-    return {
-        "id": row.article.id, "title": row.article.title, "verified": row.article.verified, "paragraphs": row.entry.paragraphs,
-        "reason": row.entry.reason, "source": row.entry.source,
-        "counterparts": [{"id": o.id, "relation": l.relation.value, "status": l.status.value,
-                          "to_paragraphs": l.to_paragraphs, "basis": l.basis.value if l.basis else None} for l, o in row.links],
-        "absent_in": [{"scope": a.absent_in, "reason": a.reason, "source": a.source, "status": a.status.value,
-                       **provenance_data(a)} for a in row.absences],
-    }
+def _topic_row_data(row: TopicRow) -> Record:
+    counterparts = [{"id": o.id, "relation": l.relation.value, "status": l.status.value,
+                     "to_paragraphs": l.to_paragraphs, "basis": l.basis.value if l.basis else None,
+                     "_verified": o.verified} for l, o in row.links]
+    absent_in = [{"scope": a.absent_in, "reason": a.reason, "source": a.source,
+                  "status": a.status.value, **provenance_data(a)} for a in row.absences]
+    return {"id": row.article.id, "title": row.article.title, "verified": row.article.verified,
+            "paragraphs": row.entry.paragraphs, "reason": row.entry.reason,
+            "source": row.entry.source, "counterparts": counterparts, "absent_in": absent_in}

@@ -55,6 +55,16 @@ def status_word(status: str | None) -> str:
     return REVIEWED if status == REVIEWED else DRAFT
 
 
+def basis_word(basis: str | None) -> str:
+    """The basis cell of a row: its basis, or '—' when it has none (or is not declared at all)."""
+    return basis or "—"
+
+
+def marked(text: str, confirmed: bool) -> str:
+    """*text* (a title, a note's fact) as shown: marked † when it is not confirmed."""
+    return text if confirmed or not text else f"{text} {UNCONFIRMED}"
+
+
 class Column(NamedTuple):
     """A column: its key (for ``--columns`` and CSV), header, kind, relative width, and whether tables show it."""
 
