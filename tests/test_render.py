@@ -419,3 +419,19 @@ def test_diff_on_an_80_column_terminal_never_cuts_a_word_of_a_title(corpus: Corp
             assert not title or all(w in words for w in title.split()), title
     wide = render(report, Format.TABLE, width=200)
     assert "budapest title" in wide and "un title" in wide  # the full table where it fits
+
+
+def test_the_report_page_says_a_missing_basis_with_the_word_tables_use(tmp_path: Path) -> None:
+    from conftest import LINK_PROV, MINI_MAPPING, write_data
+
+    from treatycmp.api import report_data
+    from treatycmp.loading import load
+    from treatycmp.output.render.report import build_report
+
+    folder = write_data(tmp_path / "d", mapping=MINI_MAPPING.replace(f", {LINK_PROV}", "", 1))
+    corpus = load(folder, shipped=False)
+    page = build_report(report_data(corpus))
+    r = Resolver(corpus)
+    table = str(render(diff_report(compare.diff(corpus, r.scope("a"), r.scope("c"))), Format.TABLE))
+    assert "(draft · —)" in page and "· none)" not in page and re.search(r"a:1 .* draft +— ", table)
+    assert 'data-basis="none"' in page  # the filter still finds the rows that say no basis

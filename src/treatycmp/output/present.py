@@ -244,13 +244,18 @@ def _diff_specs(a: Scope, b: Scope) -> dict[str, Spec]:
             "gap": (*fa, *said, *PROVENANCE), "only_b": (*ta, *said, *PROVENANCE)}
 
 
+def diff_parts(a: Scope, b: Scope) -> tuple[tuple[str, str], ...]:
+    """The kind and title of each part of a diff: links, A's gaps, B's articles with nothing in A."""
+    return (("link", "Counterparts"), ("gap", f"{a.name}: no counterpart in {b.name}"),
+            ("only_b", f"{b.name}: nothing in {a.name}"))
+
+
 def diff_report(diff: Diff, meta: Meta = Meta()) -> Report:
     """Links from A to B, A's gaps, and B's articles with nothing in A (a part a filter leaves
     empty is left out)."""
     a, b = diff.a, diff.b
     rows = [_diff_data(r) for r in diff.rows]
-    parts = (("link", "Counterparts"), ("gap", f"{a.name}: no counterpart in {b.name}"),
-             ("only_b", f"{b.name}: nothing in {a.name}"))
+    parts = diff_parts(a, b)
     of_kind = {kind: [r for r in rows if r["kind"] == kind] for kind, _ in parts}
     specs = _diff_specs(a, b)
     sections = tuple(section(title_, specs[kind], of_kind[kind]) for kind, title_ in parts
@@ -433,7 +438,7 @@ def coverage_report(cov: Coverage) -> Report:
                         "(shaded in the bars; # in plain text)"))
     view = View(f"Coverage of {cov.a.name} in {cov.b.name}",
                 (chapters._replace(rows=chapters.rows + (totals,)),), facts, legend=True,
-                marks=("draft",) if drafts else ())
+                marks=(DRAFT,) if drafts else ())
     return Report("coverage", view, data)
 
 

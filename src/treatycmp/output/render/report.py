@@ -1,23 +1,27 @@
-"""The offline HTML report: every declared comparison, gaps both ways, coverage, articles with anchors,
-and a filter box with status and basis filters (a small inline script that works from ``file://``).
+"""The offline HTML report: every declared comparison, gaps both ways, coverage, articles with
+anchors, and a filter box with status and basis filters (a small inline script that works from
+``file://``).
 
-It formats what :func:`treatycmp.api.report_data` computed; it calls no engine function itself.
+It lays out on one page the same reports the commands show: each comparison's ``diff`` and
+``coverage``, each article's ``show`` card, each Guidance Note of ``notes`` and each ``topic``; it
+builds none of their rows itself.
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import Any, Iterable
 
 from ..._version import __version__
 from ...api import ReportData
-from ...engine.compare import Counterparts, Diff
-from ...engine.coverage import Coverage
+from ...engine.compare import Diff
 from ...engine.notes import NoteView
 from ...engine.topics import TopicView
-from ...models import Absence, Article, Basis, Corpus, GuidanceNote, Link
-from ..present import er_fact, title
+from ...models import Basis, Corpus, Status
+from ..present import article_card, coverage_report, diff_parts, diff_report, note_report, topic_report
+from ..rows import Record
 from ..textsafe import visible
-from ..views import MARK_LEGEND, SYMBOLS, UNCONFIRMED, label, status_word
+from ..views import DRAFT, MARK_LEGEND, REVIEWED, SYMBOLS, UNCONFIRMED, Report, Section, basis_word, label, marked, status_word
 from .html import bar_html, legend_html, marks_html, page
 from .reachsection import reach_section
 
@@ -67,6 +71,7 @@ nav ul{columns:2}.card{border:1px solid #ddd;border-radius:4px;padding:.5rem .75
 """
 
 
+
 def e(text: object) -> str:
     """Data made harmless for HTML: control characters shown, markup escaped."""
     return escape(visible(str(text)))
@@ -90,25 +95,33 @@ def build_report(data: ReportData) -> str:
         legend_html(),
         marks_html(tuple(MARK_LEGEND.values())),
     ]
-    body += [_comparison(d, cov) for d, cov in data.comparisons]
-    body += [_articles(corpus, inst.id, data.cards) for inst in corpus.instruments]
-    body += [x for x in (_notes_section(data.notes), _topics_section(data.topics), reach_section(data.reach)) if x]
+    body += [_comparison(d, diff_report(d), coverage_report(cov)) for d, cov in data.comparisons]
+    cards = [article_card(corpus, c) for c in data.cards]
+    body += [_articles(corpus, inst.id, cards) for inst in corpus.instruments]
+    sections = (_notes_section(data.notes), _topics_section(data.topics), reach_section(data.reach))
+    body += [x for x in sections if x]
     body.append(_sources(corpus))
     return page("treatycmp report", "\n".join(body), SCRIPT, EXTRA_CSS)
 
 
 def _filter_bar() -> str:
     return ('<div id="filterbar"><label for="filter">Filter rows: </label>'
-            '<input id="filter" type="search" placeholder="e.g. grooming, budapest:32, intersects" autocomplete="off"> '
-            '<label for="status">Status: </label><select id="status"><option value="">all</option>'
-            '<option value="reviewed">reviewed</option><option value="draft">draft</option></select> '
-            '<label for="basis">Basis: </label><select id="basis"><option value="">all</option>'
-            + "".join(f'<option value="{b.value}">{b.value}</option>' for b in Basis) + "</select> "
-            '<span id="count"></span></div>')
+            '<input id="filter" type="search" placeholder="e.g. grooming, budapest:32, intersects" '
+            'autocomplete="off"> <label for="status">Status: </label><select id="status">'
+            + _options(s.value for s in Status) + ' <label for="basis">Basis: </label>'
+            '<select id="basis">' + _options(b.value for b in Basis)
+            + ' <span id="count"></span></div>')
+
+
+def _options(values: Iterable[str]) -> str:
+    """A select's options: 'all', then each value (closing the select)."""
+    items = "".join(f'<option value="{v}">{v}</option>' for v in values)
+    return f'<option value="">all</option>{items}</select>'
 
 
 def _contents(corpus: Corpus, diffs: list[Diff]) -> str:
-    items = [f'<li><a href="#cmp-{e(d.a.id)}-{e(d.b.id)}">{e(d.a.name)} → {e(d.b.name)}</a></li>' for d in diffs]
+    items = [f'<li><a href="#cmp-{e(d.a.id)}-{e(d.b.id)}">{e(d.a.name)} → {e(d.b.name)}</a></li>'
+             for d in diffs]
     items += [f'<li><a href="#inst-{e(i.id)}">Articles of {e(i.short)}</a></li>' for i in corpus.instruments]
     items += ['<li><a href="#guidance-notes">T-CY Guidance Notes</a></li>'] if corpus.notes else []
     items += ['<li><a href="#topics">Topic views</a></li>'] if corpus.topics else []
@@ -116,100 +129,128 @@ def _contents(corpus: Corpus, diffs: list[Diff]) -> str:
     return "<nav><h2>Contents</h2><ul>" + "".join(items) + '<li><a href="#sources">Sources</a></li></ul></nav>'
 
 
-def _comparison(d: Diff, cov: Coverage) -> str:
+def _comparison(d: Diff, diff: Report, cov: Report) -> str:
+    """A comparison: the coverage bars by chapter, then the diff's three parts as filterable
+    tables."""
+    bars: Iterable[Any] = (row[-1] for row in cov.view.sections[0].rows)  # the chart column
     chart = "".join(
-        f"<tr><td>{e(r.chapter or '')}</td><td>{r.total}</td><td>{r.total and sum(r.drafts.values())}</td>"
-        f"<td>{bar_html(_bar(r.counts, r.drafts))}</td></tr>"
-        for r in cov.rows
+        f"<tr><td>{e(c['chapter'] or '')}</td><td>{c['total']}</td>"
+        f"<td>{c['total'] and sum(c['draft'].values())}</td><td>{bar_html(bar)}</td></tr>"
+        for c, bar in zip(_data(cov)["chapters"], bars)
     )
     key = f"{e(d.a.id)}-{e(d.b.id)}"
-    parts = [
+    rows = _data(diff)["rows"]
+    tables = [_rows_table(title, d, [r for r in rows if r["kind"] == kind], f"{key}-{kind_id}")
+              for (kind, title), kind_id in zip(diff_parts(d.a, d.b), ("link", "gap", "only"))]
+    return "\n".join([
         f'<section id="cmp-{key}"><h2>{e(d.a.name)} → {e(d.b.name)}</h2>',
-        "<h3>Coverage by chapter</h3><table><thead><tr><th>Chapter</th><th>Articles</th><th>of which draft</th>"
-        f"<th>Relations (draft shaded)</th></tr></thead><tbody>{chart}</tbody></table>",
-        _rows_table("Counterparts", d, "link", f"{key}-link"),
-        _rows_table(f"{d.a.name}: no counterpart in {d.b.name}", d, "gap", f"{key}-gap"),
-        _rows_table(f"{d.b.name}: nothing in {d.a.name}", d, "only_b", f"{key}-only"),
-        "</section>",
-    ]
-    return "\n".join(parts)
+        "<h3>Coverage by chapter</h3><table><thead><tr><th>Chapter</th><th>Articles</th>"
+        "<th>of which draft</th><th>Relations (draft shaded)</th></tr></thead>"
+        f"<tbody>{chart}</tbody></table>",
+        *tables, "</section>",
+    ])
 
 
-def _bar(counts: dict[str, int], drafts: dict[str, int]) -> tuple[tuple[str, int], ...]:
-    return tuple(x for k in counts for x in ((k, counts[k] - drafts.get(k, 0)), (f"{k}:draft", drafts.get(k, 0))))
+def _data(report: Report) -> Record:
+    """A report's data as records by key ({} for a list)."""
+    return report.data if isinstance(report.data, dict) else {}
 
 
-def _rows_table(title_: str, d: Diff, kind: str, table_id: str) -> str:
-    rows = d.of_kind(kind)
-    head = f'<h3 data-count="{table_id}">{e(title_)} (<span class="n">{len(rows)}</span>)</h3>'
+def _cells(section: Section) -> list[dict[str, object]]:
+    """What a view shows of each row, by column key."""
+    keys = [c.key for c in section.columns]
+    return [dict(zip(keys, row)) for row in section.rows]
+
+
+def _rows_table(title: str, d: Diff, rows: list[Record], table_id: str) -> str:
+    head = f'<h3 data-count="{table_id}">{e(title)} (<span class="n">{len(rows)}</span>)</h3>'
     if not rows:
         return head + "<p><i>(none)</i></p>"
     body = "".join(
-        f'<tr data-row data-status="{_status(r.status, r.declared)}" data-basis="{_basis(r.basis, r.declared)}">'
-        f'<td class="id">{_ref(r.from_article)}</td>'
-        f'<td>{_title(r.from_article)}</td><td class="rel rel-{e(r.relation)}">{e(label(r.relation))}</td>'
-        f'<td class="id">{_ref(r.to_article)}</td><td>{_title(r.to_article)}</td>'
-        f'<td class="status-{_status(r.status, r.declared)}">{_status(r.status, r.declared)}</td>'
-        f'<td class="basis" title="{e(_evidence(r.evidence))}">{_basis(r.basis, r.declared)}</td>'
-        f"<td>{e(r.note)}</td><td>{e(r.source)}</td></tr>"
+        f'<tr data-row data-status="{_status(r)}" data-basis="{_basis(r)}">'
+        f'<td class="id">{_ref(r["from"])}</td><td>{_title(r, "from_")}</td>'
+        f'<td class="rel rel-{e(r["relation"])}">{e(label(r["relation"]))}</td>'
+        f'<td class="id">{_ref(r["to"])}</td><td>{_title(r, "to_")}</td>'
+        f'<td class="status-{_status(r)}">{_status(r)}</td>'
+        f'<td class="basis" title="{e(_evidence(r))}">{_basis(r)}</td>'
+        f'<td>{e(r["note"])}</td><td>{e(r["source"])}</td></tr>'
         for r in rows
     )
-    names = (e(d.a.id), "Title", "Relation", e(d.b.id), "Title", "Status", "Basis", "Note / reason", "Source")
+    names = (e(d.a.id), "Title", "Relation", e(d.b.id), "Title", "Status", "Basis",
+             "Note / reason", "Source")
     heads = "".join(f"<th>{h}</th>" for h in names)
-    return f'{head}<table id="{table_id}"><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>'
+    return (f'{head}<table id="{table_id}"><thead><tr>{heads}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
 
 
-def _status(status: str | None, declared: bool = True) -> str:
-    return status_word(status) if declared else "unmapped"
+def _status(r: Record) -> str:
+    """The status a filter reads: the row's status word, or 'unmapped' for a row not declared."""
+    return "unmapped" if r["status"] is None else status_word(r["status"])
 
 
-def _basis(basis: Basis | None, declared: bool = True) -> str:
-    return basis.value if basis and declared else "none"
+def _basis(r: Record) -> str:
+    """The basis a filter reads: the row's basis, or 'none'."""
+    return r["basis"] or "none"
 
 
-def _evidence(evidence: tuple[str, str] | None) -> str:
-    return f"read: {evidence[0]} | {evidence[1]}" if evidence else ""
+def _evidence(r: Record) -> str:
+    read = r["evidence"]
+    return f"read: {' | '.join(read.values())}" if read else ""
 
 
-def _row_mark(row: Link | Absence) -> str:
-    """'(draft · analysis)': the status and basis of a row on a card, the evidence as its tooltip."""
-    word = status_word(row.status)
-    return (f'<span class="status-{word}" title="{e(_evidence(row.evidence))}">'
-            f"({word} · {_basis(row.basis)})</span>")
+def _row_mark(r: Record) -> str:
+    """'(draft · analysis)': the status and basis of a row on a card, the evidence as its
+    tooltip."""
+    word = status_word(r["status"])
+    return (f'<span class="status-{word}" title="{e(_evidence(r))}">'
+            f"({word} · {e(basis_word(r['basis']))})</span>")
 
 
-def _ref(article: Article | None) -> str:
-    return f'<a href="#{anchor(article.id)}">{e(article.id)}</a>' if article else ""
+def _relation(relation: str) -> str:
+    return f'<span class="rel rel-{e(relation)}">{e(label(relation))}</span>'
 
 
-def _title(article: Article | None) -> str:
-    return e(title(article)) if article else ""
+def _ref(article_id: str | None) -> str:
+    return f'<a href="#{anchor(article_id)}">{e(article_id)}</a>' if article_id else ""
 
 
-def _articles(corpus: Corpus, inst_id: str, cards: tuple[Counterparts, ...]) -> str:
+def _title(r: Record, side: str = "") -> str:
+    """The title of a record's article (*side*: 'from_', 'to_'), marked † when not confirmed."""
+    text = r[f"{side}title"]
+    return e(marked(text, r[f"{side}verified"])) if text else ""
+
+
+def _marked_html(text: str, legend: str) -> str:
+    """*text* as a view shows it, its † mark (if any) with the legend line *legend* as tooltip."""
+    mark = f" {UNCONFIRMED}"
+    if not text.endswith(mark):
+        return e(text)
+    tooltip = e(MARK_LEGEND[legend])
+    return f'{e(text.removesuffix(mark))} <span title="{tooltip}">{UNCONFIRMED}</span>'
+
+
+def _articles(corpus: Corpus, inst_id: str, cards: list[Report]) -> str:
     inst = corpus.instrument(inst_id)
-    html = [_card(c, corpus) for c in cards if c.article.instrument == inst_id]
+    html = [_card(c) for c in cards if _data(c)["article"]["instrument"] == inst_id]
     head = f'<section id="inst-{e(inst.id)}"><h2>Articles of {e(inst.name)} ({e(inst.number)})</h2>'
     return head + "".join(html) + "</section>"
 
 
-def _card(card: Counterparts, corpus: Corpus | None = None) -> str:
-    art = card.article
-    links = "".join(
-        f'<li><span class="rel rel-{e(l.relation.value)}">{e(label(l.relation.value))}</span> {_ref(o)} {_title(o)}'
-        f" {_row_mark(l)}</li>"
-        for l, o in card.links
-    )
-    absent = "".join(f"<li>no counterpart in {e(a.absent_in)}: {e(a.reason)} {_row_mark(a)}</li>" for a in card.absences)
-    statuses = {status_word(l.status) for l, _ in card.links} | {status_word(a.status) for a in card.absences}
-    rows: list[Link | Absence] = [*(l for l, _ in card.links), *card.absences]
-    bases = " ".join(sorted({_basis(r.basis) for r in rows}))
-    mark = f' <span title="{e(MARK_LEGEND["unconfirmed"])}">{UNCONFIRMED}</span>' if not art.verified else ""
-    return (f'<div class="card" data-row data-status="{"reviewed" if statuses == {"reviewed"} else "draft"}" '
-            f'data-basis="{bases}" '
-            f'id="{anchor(art.id)}"><h4>{e(art.id)} — {e(art.title)}{mark}</h4>'
-            f'<p class="muted">{e(art.place)}</p><p>{e(art.summary)}</p><ul>{links}{absent}</ul>'
-            f"{_card_commentary(art, corpus) if corpus else ''}</div>")
+def _card(card: Report) -> str:
+    """An article's ``show`` card: title, place, summary, counterparts, absences, commentary."""
+    data, facts = _data(card), dict(card.view.facts)
+    art, rows = data["article"], [*data["links"], *data["absent_in"]]
+    links = "".join(f"<li>{_relation(l['relation'])} {_ref(l['to'])} {_title(l)} "
+                    f"{_row_mark(l)}</li>" for l in data["links"])
+    absent = "".join(f"<li>no counterpart in {e(a['instrument'])}: {e(a['reason'])} "
+                     f"{_row_mark(a)}</li>" for a in data["absent_in"])
+    status = REVIEWED if {status_word(r["status"]) for r in rows} == {REVIEWED} else DRAFT
+    bases = " ".join(sorted({_basis(r) for r in rows}))
+    title = _marked_html(marked(card.view.title, art["verified"]), "unconfirmed")
+    return (f'<div class="card" data-row data-status="{status}" data-basis="{bases}" '
+            f'id="{anchor(art["id"])}"><h4>{title}</h4>'
+            f'<p class="muted">{e(facts.get("place", ""))}</p><p>{e(art["summary"])}</p>'
+            f"<ul>{links}{absent}</ul>{_commentary(card)}</div>")
 
 
 def _sources(corpus: Corpus) -> str:
@@ -221,64 +262,80 @@ def _sources(corpus: Corpus) -> str:
     return '<section id="sources"><h2>Sources</h2><ul>' + "".join(items) + "</ul></section>"
 
 
-def note_anchor(note: GuidanceNote) -> str:
-    return f"gn-{note.number}"
+def note_anchor(number: object) -> str:
+    return f"gn-{number}"
 
 
-def _fact(note: GuidanceNote, name: str, value: str) -> str:
-    """A note's fact, marked † (with the legend as a tooltip) when the note lists it as unconfirmed."""
-    if not value or note.confirmed(name):
-        return e(value)
-    return f'{e(value)} <span title="{e(MARK_LEGEND["unconfirmed_fact"])}">{UNCONFIRMED}</span>'
-
-
-def _card_commentary(art: Article, corpus: Corpus) -> str:
-    """The notes that interpret *art*, linked to their entries, and its Explanatory Report paragraphs."""
-    notes = ", ".join(f'<a href="#{note_anchor(n)}">{e(n.label)}</a> {_fact(n, "title", n.title)}' for n in corpus.notes_of(art.id))
-    er = er_fact(corpus, art)
-    parts = ([f'<p class="muted">Guidance Notes: {notes}</p>'] if notes else []) + ([f'<p class="muted">{e(er)}</p>'] if er else [])
-    return "".join(parts)
+def _commentary(card: Report) -> str:
+    """The card's Guidance Notes, linked to their entries, and its Explanatory Report
+    paragraphs."""
+    shown = next((_cells(s) for s in card.view.sections if s.title == "Guidance Notes"), [])
+    links = ", ".join(f'<a href="#{note_anchor(n["number"])}">{e(cells["note"])}</a> '
+                      f'{_marked_html(str(cells["title"]), "unconfirmed_fact")}'
+                      for n, cells in zip(_data(card)["guidance_notes"], shown))
+    er = dict(card.view.facts).get("explanatory report", "")
+    return ((f'<p class="muted">Guidance Notes: {links}</p>' if links else "")
+            + (f'<p class="muted">{e(er)}</p>' if er else ""))
 
 
 def _notes_section(views: tuple[NoteView, ...]) -> str:
     if not views:
         return ""
-    target = views[0].target
-    items = []
-    for view in views:
-        note = view.note
-        rows = "".join(
-            f"<li>{_ref(r.article)} {_title(r.article)}: "
-            + ("; ".join(f'<span class="rel rel-{e(l.relation.value)}">{e(label(l.relation.value))}</span> {_ref(o)} {_title(o)}'
-                         for l, o in r.links)
-               or (f"no counterpart in {e(target.id)}: {e(r.absence.reason)}" if r.absence else "not mapped"))
-            + "</li>"
-            for r in view.rows
-        )
-        articles = (f"<ul>{rows}</ul>" if rows else "<p><i>No source we read names the articles this note covers.</i></p>")
-        marked = " (articles " + _fact(note, "articles", "unconfirmed") + ")" if view.rows and not note.confirmed("articles") else ""
-        facts = " · ".join(x for x in (_fact(note, "symbol", note.symbol), _fact(note, "plenary", note.plenary),
-                                       _fact(note, "adopted", note.adopted or "")) if x)
-        items.append(f'<div class="card" data-row id="{note_anchor(note)}"><h4>{e(note.label)} — {_fact(note, "title", note.title)}</h4>'
-                     f'<p class="muted">{facts}</p><p>{e(note.summary)}</p>'
-                     f"<p>Articles and their counterparts in {e(target.name)}{marked}:</p>{articles}</div>")
+    items = "".join(_note(note_report(v)) for v in views)
     return ('<section id="guidance-notes"><h2>T-CY Guidance Notes</h2><p class="muted">'
-            f"{e(MARK_LEGEND['unconfirmed_fact'])}</p>" + "".join(items) + "</section>")
+            f"{e(MARK_LEGEND['unconfirmed_fact'])}</p>" + items + "</section>")
+
+
+def _note(report: Report) -> str:
+    """A Guidance Note as ``notes NUMBER`` shows it: its facts, then its articles'
+    counterparts."""
+    data, facts = _data(report), dict(report.view.facts)
+    note, rows = data["note"], data["articles"]
+    items = "".join(f"<li>{_ref(r['id'])} {_title(r)}: {_note_counterparts(r, data['to'])}</li>"
+                    for r in rows)
+    articles = f"<ul>{items}</ul>" if items else \
+        "<p><i>No source we read names the articles this note covers.</i></p>"
+    unconfirmed = _marked_html(marked("unconfirmed", False), "unconfirmed_fact")
+    said = f" (articles {unconfirmed})" if rows and "articles" in note["unconfirmed"] else ""
+    shown = " · ".join(_marked_html(facts[k], "unconfirmed_fact")
+                       for k in ("symbol", "adopted by", "adopted") if k in facts)
+    return (f'<div class="card" data-row id="{note_anchor(note["number"])}">'
+            f'<h4>{_marked_html(report.view.title, "unconfirmed_fact")}</h4>'
+            f'<p class="muted">{shown}</p><p>{e(note["summary"])}</p>'
+            f"<p>{e(report.view.sections[0].title)}{said}:</p>{articles}</div>")
+
+
+def _note_counterparts(r: Record, target: str) -> str:
+    """An article's counterparts in the note's target, or why it has none."""
+    if r["counterparts"]:
+        return "; ".join(f"{_relation(c['relation'])} {_ref(c['id'])} {_title(c)}"
+                         for c in r["counterparts"])
+    return f"no counterpart in {e(target)}: {e(r['absent']['reason'])}" if r["absent"] else \
+        "not mapped"
 
 
 def _topics_section(views: tuple[TopicView, ...]) -> str:
     if not views:
         return ""
-    parts = ['<section id="topics"><h2>Topic views</h2>']
-    for view in views:
-        topic = view.topic
-        rows = "".join(
-            f'<tr data-row><td class="id">{_ref(r.article)}</td><td>{_title(r.article)}</td><td>{e(r.entry.reason)}</td>'
-            f"<td>{', '.join(f'{e(SYMBOLS[l.relation.value])} {_ref(o)}' for l, o in r.links) or '—'}</td>"
-            f"<td>{e(', '.join(a.absent_in for a in r.absences))}</td><td>{e(r.entry.source)}</td></tr>"
-            for r in view.rows
-        )
-        heads = "".join(f"<th>{h}</th>" for h in ("Article", "Title", "Why on this topic", "Counterparts", "Absent in", "Source"))
-        parts.append(f'<h3 id="topic-{e(topic.id)}">{e(topic.name)}</h3><p>{e(topic.description)}</p>'
-                     f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>")
-    return "".join(parts) + "</section>"
+    topics = "".join(_topic(topic_report(v)) for v in views)
+    return f'<section id="topics"><h2>Topic views</h2>{topics}</section>'
+
+
+def _topic(report: Report) -> str:
+    """A topic as ``topic NAME`` shows it: every article on it with its counterparts."""
+    data = _data(report)
+    topic = data["topic"]
+    rows = "".join(_topic_row(r) for group in data["instruments"] for r in group["articles"])
+    names = ("Article", "Title", "Why on this topic", "Counterparts", "Absent in", "Source")
+    heads = "".join(f"<th>{h}</th>" for h in names)
+    return (f'<h3 id="topic-{e(topic["id"])}">{e(topic["name"])}</h3>'
+            f'<p>{e(topic["description"])}</p>'
+            f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _topic_row(r: Record) -> str:
+    links = ", ".join(f"{e(SYMBOLS[c['relation']])} {_ref(c['id'])}" for c in r["counterparts"])
+    absent = ", ".join(a["scope"] for a in r["absent_in"])
+    return (f'<tr data-row><td class="id">{_ref(r["id"])}</td><td>{_title(r)}</td>'
+            f'<td>{e(r["reason"])}</td><td>{links or "—"}</td><td>{e(absent)}</td>'
+            f'<td>{e(r["source"])}</td></tr>')
