@@ -88,11 +88,6 @@ def provenance_data(row: Row) -> dict[str, object]:
             "evidence": dict(zip(keys, e)) if e else None, "reviewed": row.reviewed}
 
 
-def title(art: Article) -> str:
-    """The article's title, marked † when it is not yet confirmed."""
-    return marked(art.title, art.verified)
-
-
 def article_data(art: Article) -> Record:
     """The stable JSON form of an article."""
     return {

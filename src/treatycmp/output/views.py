@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..models import Basis
+from ..models import Basis, Status
 
 TEXT, ID, RELATION, BAR, NUMBER, SOURCE, STATUS = "text", "id", "relation", "bar", "number", "source", "status"
 TIGHT = frozenset({ID, NUMBER, RELATION, SOURCE, BAR, STATUS})
@@ -28,14 +28,14 @@ MEANINGS = {
 }
 
 UNCONFIRMED = "†"
-DRAFT = "draft"
-REVIEWED = "reviewed"
+DRAFT, REVIEWED = Status.DRAFT.value, Status.REVIEWED.value
+"""The status words every output shows (a row with no status reads as a draft)."""
 UNMAPPED_MARK = "⚠"
 MARK_LEGEND = {
     "unconfirmed": f"{UNCONFIRMED} title not yet confirmed against the official English text.",
     "unconfirmed_fact": f"{UNCONFIRMED} on a Guidance Note's fact: a best reading that no source we read states outright.",
-    "draft": "draft: a row not yet checked against the official texts of both instruments "
-             "(reviewed: both texts compared).",
+    DRAFT: f"{DRAFT}: a row not yet checked against the official texts of both instruments "
+           f"({REVIEWED}: both texts compared).",
     "unmapped": f"{UNMAPPED_MARK} not mapped: neither linked nor declared absent (see 'treatycmp check').",
     **{f"basis:{b.value}": f"basis {b.value}: {b.meaning}." for b in Basis},
     "reach": "Reach bars: Parties ('#' in plain text), then signatories not yet Parties ('+'), then States invited to "

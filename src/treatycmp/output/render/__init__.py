@@ -29,10 +29,11 @@ class Format(str, Enum):
 
 
 class CheckFormat(str, Enum):
-    """Output formats of ``treatycmp check``."""
+    """Output formats of ``treatycmp check`` and ``verify``: their line formats, and JSON as every
+    data command writes it."""
 
     TEXT = "text"
-    JSON = "json"
+    JSON = Format.JSON.value
     GITHUB = "github"
 
 

@@ -14,12 +14,11 @@ from typing import Any
 
 from ...errors import UsageError
 from ..textsafe import visible
-from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, SOURCE, STATUS, Report, Section, label
+from ..views import BAR, DRAFT, MEANINGS, NUMBER, RELATION, RELATIONS, SOURCE, STATUS, Report, Section, label
 from .base import Renderer, safe_view
 from .csvfmt import export_text
-from .style import HEX
+from .style import HEX, STATUS_HEX
 
-STATUS_HEX = {"draft": "8A6D00", "reviewed": "2E7D32"}
 MAX_WIDTH = 60
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
@@ -96,7 +95,7 @@ def style_cell(cell: Any, kind: str, font: Any, alignment: Any) -> None:
     if kind == RELATION and value in HEX:
         cell.font = font(color=HEX[value].lstrip("#"), bold=True)
     elif kind == STATUS and value in STATUS_HEX:
-        cell.font = font(color=STATUS_HEX[value], italic=value == "draft")
+        cell.font = font(color=STATUS_HEX[value], italic=value == DRAFT)
     if kind not in (NUMBER, STATUS, RELATION):
         cell.alignment = alignment(wrap_text=True, vertical="top")
 
