@@ -1,35 +1,66 @@
-"""Turn reach results into :class:`~treatycmp.output.views.Report` objects: the latest counts, the timeline of the
-snapshots with a bar per snapshot, the lists of States, and the States bound by several instruments.
+"""Turn reach results into :class:`~treatycmp.output.views.Report` objects: the latest counts, the
+timeline of the snapshots with a bar per snapshot, the lists of States, and the States bound by
+several instruments.
 
-Every count carries its date and source; a count the source does not state is shown '—' (null in JSON), never 0.
+Each snapshot is built once, as the record its JSON holds (:mod:`.rows`); the tables show those
+records. Every count carries its date and source; a count the source does not state is shown '—'
+(null in JSON), never 0.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..engine.reach import InstrumentReach, Reach, StatesAnswer
 from ..models import COUNT_LABELS, COUNTS, Listed, Snapshot, StateList
-from .views import BAR, ID, NUMBER, SOURCE, Column, Figure, Report, Section, View
+from .rows import Record, Show, Spec, field, public, section
+from .views import BAR, ID, NUMBER, SOURCE, Column, Figure, Report, View
+
+if TYPE_CHECKING:
+    from ..names.states import State
 
 UNKNOWN = "—"
-COUNT_COLUMNS = tuple(Column(c, c.capitalize(), NUMBER) for c in COUNTS)
-INSTRUMENT_COLUMN = Column("instrument", "Instrument", ID)
-DATE_COLUMN = Column("date", "Date", ID)
-SOURCE_COLUMN = Column("source", "Source", SOURCE)
 BAR_PARTS = ("parties", "signatories", "invited")
-"""The counts a bar stacks: observer States are signatories or invited States, so they are not drawn again."""
+"""The counts a bar stacks: observer States are signatories or invited States, so they are not drawn
+again."""
 
 
-def _cell(value: int | None) -> str:
-    return UNKNOWN if value is None else str(value)
+def _count(name: str) -> Show:
+    return lambda r: UNKNOWN if r[name] is None else str(r[name])
 
 
-def _bar(snap: Snapshot) -> tuple[tuple[str, int], ...]:
-    return tuple((part, snap.stated(part) or 0) for part in BAR_PARTS)
+def _bar(r: Record) -> tuple[tuple[str, int], ...]:
+    return tuple((part, r[part] or 0) for part in BAR_PARTS)
 
 
-def counts_text(snap: Snapshot) -> str:
+def _of(r: Record) -> str:
+    """How many States the list is of: as stated, else all it names when it is complete."""
+    states = r["states"]
+    if states["of"] is not None:
+        return str(states["of"])
+    return str(states["known"]) if states["complete"] else UNKNOWN
+
+
+HEAD: Spec = ((Column("instrument", "Instrument", ID), field("instrument")),
+              (Column("date", "Date", ID), field("_when")))
+COUNTS_SPEC: Spec = tuple((Column(c, c.capitalize(), NUMBER), _count(c)) for c in COUNTS)
+SOURCE_SPEC: Spec = ((Column("source", "Source", SOURCE), field("_source")),)
+LATEST_SPEC: Spec = (*HEAD, *COUNTS_SPEC, *SOURCE_SPEC)
+TIMELINE_SPEC: Spec = (*HEAD, *COUNTS_SPEC, (Column("chart", "", BAR, 2, 16), _bar), *SOURCE_SPEC)
+LIST_SPEC: Spec = (
+    *HEAD,
+    (Column("list", "List", ID), lambda r: "complete" if r["states"]["complete"] else "partial"),
+    (Column("known", "States named", NUMBER), lambda r: str(r["states"]["known"])),
+    (Column("of", "of", NUMBER), _of),
+    (Column("named_parties", "Parties named", NUMBER),
+     lambda r: str(sum(1 for e in r["states"]["list"] if e["status"] == "party"))),
+    *SOURCE_SPEC,
+)
+
+
+def counts_text(r: Record) -> str:
     """'78 Parties, 2 signatories, 15 invited to accede' (only the counts the source states)."""
-    return ", ".join(f"{snap.stated(c)} {COUNT_LABELS[c]}" for c in COUNTS if snap.stated(c) is not None)
+    return ", ".join(f"{r[c]} {COUNT_LABELS[c]}" for c in COUNTS if r[c] is not None)
 
 
 def source_text(snap: Snapshot) -> str:
@@ -38,113 +69,103 @@ def source_text(snap: Snapshot) -> str:
 
 
 def reach_report(result: Reach) -> Report:
-    """The latest counts of each instrument, the timeline of its snapshots, and the lists of States."""
+    """The latest counts of each instrument, the timeline of its snapshots, and the lists of
+    States."""
     names = ", ".join(r.instrument.short for r in result.instruments)
-    facts = tuple((r.instrument.id, _latest_fact(r)) for r in result.instruments)
-    latest = tuple(_latest_row(r) for r in result.instruments)
-    timeline = tuple((r.instrument.id, s.when, *(_cell(s.stated(c)) for c in COUNTS), _bar(s), source_text(s))
-                     for r in result.instruments for s in r.timeline)
-    lists = tuple(_list_row(r.instrument.id, s, s.states) for r in result.instruments for s in r.timeline if s.states)
+    data = [instrument_data(r) for r in result.instruments]
+    timeline = [{"instrument": i["id"], **s} for i in data for s in i["snapshots"]]
+    no_count = {**{c: None for c in COUNTS}, "_when": UNKNOWN, "_source": "no count in the data"}
+    latest = [{"instrument": i["id"], **(i["latest"] or no_count)} for i in data]
     sections = (
-        Section("Latest counts", (INSTRUMENT_COLUMN, DATE_COLUMN, *COUNT_COLUMNS, SOURCE_COLUMN), latest),
-        Section("Timeline", (INSTRUMENT_COLUMN, DATE_COLUMN, *COUNT_COLUMNS, Column("chart", "", BAR, 2, 16), SOURCE_COLUMN),
-                timeline, "no snapshot in the data"),
-        Section("Lists of States", LIST_COLUMNS, lists, "no source in the data lists States"),
+        section("Latest counts", LATEST_SPEC, latest),
+        section("Timeline", TIMELINE_SPEC, timeline, "no snapshot in the data"),
+        section("Lists of States", LIST_SPEC, [r for r in timeline if r["states"]],
+                "no source in the data lists States"),
     )
-    figures = tuple(_figure(r) for r in result.instruments if r.latest is not None)
-    view = View(f"Reach of {names}", sections, facts, marks=("reach",) if timeline else (), figures=figures,
-                footer="Dates marked 'or later': the source prints no date; the date of its latest entry is a lower bound.")
-    return Report("reach", view, {"instruments": [instrument_data(r) for r in result.instruments]})
+    facts = tuple((i["id"], f"{counts_text(i['latest'])} ({i['latest']['_when']})" if i["latest"]
+                   else "no count in the data") for i in data)
+    figures = tuple(_figure(i) for i in data if i["latest"])
+    footer = ("Dates marked 'or later': the source prints no date; the date of its latest entry "
+              "is a lower bound.")
+    view = View(f"Reach of {names}", sections, facts, marks=("reach",) if timeline else (),
+                figures=figures, footer=footer)
+    return Report("reach", view, {"instruments": public(data)})
 
 
-LIST_COLUMNS = (INSTRUMENT_COLUMN, DATE_COLUMN, Column("list", "List", ID), Column("known", "States named", NUMBER),
-                Column("of", "of", NUMBER), Column("named_parties", "Parties named", NUMBER), SOURCE_COLUMN)
+def _figure(inst: Record) -> Figure:
+    snap = inst["latest"]
+    counts = tuple((str(snap[c]), COUNT_LABELS[c][0].upper() + COUNT_LABELS[c][1:])
+                   for c in COUNTS if snap[c] is not None)
+    return Figure(f"{inst['_short']}: reach", counts, f"Status {snap['_when']}",
+                  f"Source: {snap['_source']}")
 
 
-def _latest_fact(r: InstrumentReach) -> str:
-    snap = r.latest
-    if snap is None:
-        return "no count in the data"
-    return f"{counts_text(snap)} ({snap.when})"
-
-
-def _latest_row(r: InstrumentReach) -> tuple[object, ...]:
-    snap = r.latest
-    if snap is None:
-        return (r.instrument.id, UNKNOWN, *(UNKNOWN for _ in COUNTS), "no count in the data")
-    return (r.instrument.id, snap.when, *(_cell(snap.stated(c)) for c in COUNTS), source_text(snap))
-
-
-def _list_row(inst_id: str, snap: Snapshot, states: StateList) -> tuple[object, ...]:
-    known = states.known if states.known is not None else len(states.entries)
-    of = str(states.of) if states.of is not None else (str(known) if states.complete else UNKNOWN)
-    return (inst_id, snap.when, "complete" if states.complete else "partial", str(known), of,
-            str(states.named("party")), source_text(snap))
-
-
-def _figure(r: InstrumentReach) -> Figure:
-    snap = r.latest
-    assert snap is not None
-    counts = tuple((str(snap.stated(c)), COUNT_LABELS[c][0].upper() + COUNT_LABELS[c][1:])
-                   for c in COUNTS if snap.stated(c) is not None)
-    return Figure(f"{r.instrument.short}: reach", counts, f"Status {snap.when}", f"Source: {source_text(snap)}")
-
-
-def instrument_data(r: InstrumentReach) -> dict[str, object]:
-    """The stable JSON form of one instrument's reach."""
+def instrument_data(r: InstrumentReach) -> Record:
+    """The stable JSON form of one instrument's reach (with its short name for slides)."""
     latest = r.latest
     return {"id": r.instrument.id, "name": r.instrument.name,
             "latest": snapshot_data(latest) if latest else None,
-            "snapshots": [snapshot_data(s) for s in r.timeline]}
+            "snapshots": [snapshot_data(s) for s in r.timeline], "_short": r.instrument.short}
 
 
-def snapshot_data(snap: Snapshot) -> dict[str, object]:
-    """The stable JSON form of a snapshot: counts (null when the source does not state them), date, source, list."""
+def snapshot_data(snap: Snapshot) -> Record:
+    """The stable JSON form of a snapshot: counts (null when the source does not state them), date,
+    source, list; with the date and source as tables show them."""
     return {
         "date": snap.date, "lower_bound": snap.lower_bound, **{c: snap.stated(c) for c in COUNTS},
         "source": snap.source._asdict(), "note": snap.note,
         "states": _list_data(snap.states) if snap.states else None,
+        "_when": snap.when, "_source": source_text(snap),
     }
 
 
-def _list_data(states: StateList) -> dict[str, object]:
-    return {"complete": states.complete, "known": states.known if states.known is not None else len(states.entries),
-            "of": states.of, "list": [_entry_data(e) for e in states.entries]}
+def _list_data(states: StateList) -> Record:
+    known = states.known if states.known is not None else len(states.entries)
+    return {"complete": states.complete, "known": known, "of": states.of,
+            "list": [_entry_data(e) for e in states.entries]}
 
 
-def _entry_data(entry: Listed) -> dict[str, object]:
+def _entry_data(entry: Listed) -> Record:
     from ..names.states import registry
 
     state = registry().find(entry.state)
-    return {"state": entry.state, "alpha2": state.alpha2 if state else None, "alpha3": state.alpha3 if state else None,
-            "name": state.name if state else None, "status": entry.status, "signed": entry.signed,
-            "bound": entry.bound, "how": entry.how}
+    return {"state": entry.state, "alpha2": state.alpha2 if state else None,
+            "alpha3": state.alpha3 if state else None, "name": state.name if state else None,
+            "status": entry.status, "signed": entry.signed, "bound": entry.bound, "how": entry.how}
 
 
 def states_report(answer: StatesAnswer) -> Report:
-    """The States bound by all, any, or only one of the instruments; or which lists keep that from being computed."""
-    insts = [r.instrument for r in answer.reach.instruments]
-    ids = [i.id for i in insts]
+    """The States bound by all, any, or only one of the instruments; or which lists keep that from
+    being computed."""
+    ids = [r.instrument.id for r in answer.reach.instruments]
     title = f"States bound by {' and '.join(ids)}"
-    lists = Section("Lists used", LIST_COLUMNS, tuple(_list_row(r.instrument.id, s, s.states) for r in answer.reach.instruments
-                                                      for s in (r.latest_list,) if s and s.states))
+    listed = [(r.instrument.id, snapshot_data(r.latest_list) if r.latest_list else None)
+              for r in answer.reach.instruments]
+    lists = section("Lists used", LIST_SPEC,
+                    [{"instrument": i, **s} for i, s in listed if s and s["states"]])
+    data: Record = {"computed": answer.computed, "instruments": ids,
+                    "lists": [_used(i, s) for i, s in listed]}
     if not answer.computed:
         facts = (("computed", "nothing: the States can be compared only from complete lists"),
                  *((g.instrument.id, str(g).partition(": ")[2]) for g in answer.gaps))
-        data = {"computed": False, "instruments": ids, "gaps": [str(g) for g in answer.gaps],
-                "lists": [_used(r) for r in answer.reach.instruments]}
-        return Report("reach", View(title, (lists,), facts), data)
-    columns = (Column("state", "State", ratio=2), Column("code", "ISO", ID), *(Column(i, f"{i}: bound", ID) for i in ids))
-    groups = _groups(answer, ids)
-    sections = tuple(Section(f"{name} ({len(states)})", columns, tuple(_state_row(s, answer) for s in states))
-                     for name, states in groups) + (lists,)
-    facts = tuple((name, str(len(states))) for name, states in groups)
-    data = {"computed": True, "instruments": ids, "lists": [_used(r) for r in answer.reach.instruments],
-            **{key: [_state_data(s, answer) for s in states] for key, (_, states) in zip(_keys(ids), groups)}}
-    return Report("reach", View(title, sections, facts), data)
+        data = {**data, "gaps": [str(g) for g in answer.gaps]}
+        return Report("reach", View(title, (lists,), facts), {k: data[k] for k in _GAP_KEYS})
+    spec: Spec = ((Column("state", "State", ratio=2), field("name")),
+                  (Column("code", "ISO", ID), field("alpha3")),
+                  *((Column(i, f"{i}: bound", ID), _bound_cell(i)) for i in ids))
+    groups = [(key, name, [_state_data(s, answer) for s in states])
+              for key, (name, states) in zip(_keys(ids), _groups(answer, ids))]
+    sections = tuple(section(f"{name} ({len(rows)})", spec, rows) for _, name, rows in groups)
+    facts = tuple((name, str(len(rows))) for _, name, rows in groups)
+    data.update({key: public(rows) for key, _, rows in groups})
+    return Report("reach", View(title, (*sections, lists), facts), data)
 
 
-def _groups(answer: StatesAnswer, ids: list[str]) -> list[tuple[str, tuple[object, ...]]]:
+_GAP_KEYS = ("computed", "instruments", "gaps", "lists")
+"""The keys of the JSON when the States cannot be compared, in their order."""
+
+
+def _groups(answer: StatesAnswer, ids: list[str]) -> list[tuple[str, tuple[State, ...]]]:
     if len(ids) == 1:
         return [(f"Bound by {ids[0]}", answer.in_any())]
     both = "both" if len(ids) == 2 else "all"
@@ -157,28 +178,24 @@ def _keys(ids: list[str]) -> list[str]:
     return ["bound"] if len(ids) == 1 else ["all", "any", *(f"only_{i}" for i in ids)]
 
 
-def _state_row(state: object, answer: StatesAnswer) -> tuple[object, ...]:
-    from ..names.states import State
-
-    assert isinstance(state, State)
-    dates = tuple((b[state.alpha2].on or "bound") if state.alpha2 in b else "" for b in answer.bound)
-    return (state.name, state.alpha3, *dates)
+def _bound_cell(inst_id: str) -> Show:
+    """The date the State is bound by *inst_id* ('bound' when the list gives none, '' if not)."""
+    return lambda r: (r["bound"][inst_id] or "bound") if inst_id in r["_in"] else ""
 
 
-def _state_data(state: object, answer: StatesAnswer) -> dict[str, object]:
-    from ..names.states import State
-
-    assert isinstance(state, State)
+def _state_data(state: State, answer: StatesAnswer) -> Record:
     ids = [r.instrument.id for r in answer.reach.instruments]
-    return {"name": state.name, "alpha2": state.alpha2, "alpha3": state.alpha3,
-            "bound": {i: (b[state.alpha2].on if state.alpha2 in b else None) for i, b in zip(ids, answer.bound)}}
+    lists = list(zip(ids, answer.bound))
+    bound = {i: (b[state.alpha2].on if state.alpha2 in b else None) for i, b in lists}
+    return {"name": state.name, "alpha2": state.alpha2, "alpha3": state.alpha3, "bound": bound,
+            "_in": [i for i, b in lists if state.alpha2 in b]}
 
 
-def _used(r: InstrumentReach) -> dict[str, object]:
-    snap = r.latest_list
-    if snap is None or snap.states is None:
-        return {"instrument": r.instrument.id, "list": None}
-    states = snap.states
-    return {"instrument": r.instrument.id, "date": snap.date, "lower_bound": snap.lower_bound, "complete": states.complete,
-            "known": states.known if states.known is not None else len(states.entries), "of": states.of,
-            "source": snap.source._asdict()}
+def _used(inst_id: str, snap: Record | None) -> Record:
+    """The list an instrument's States are read from, in short (``list`` null when it has none)."""
+    if snap is None or snap["states"] is None:
+        return {"instrument": inst_id, "list": None}
+    states = snap["states"]
+    return {"instrument": inst_id, "date": snap["date"], "lower_bound": snap["lower_bound"],
+            "complete": states["complete"], "known": states["known"], "of": states["of"],
+            "source": snap["source"]}
