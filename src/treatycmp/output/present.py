@@ -240,7 +240,7 @@ def _diff_specs(a: Scope, b: Scope) -> dict[str, Spec]:
 
 
 def diff_parts(a: Scope, b: Scope) -> tuple[tuple[str, str], ...]:
-    """The kind and title of each part of a diff: links, A's gaps, B's articles with nothing in A."""
+    """The kind and title of each part of a diff: links, A's gaps, B's articles with none in A."""
     return (("link", "Counterparts"), ("gap", f"{a.name}: no counterpart in {b.name}"),
             ("only_b", f"{b.name}: nothing in {a.name}"))
 
