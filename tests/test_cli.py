@@ -661,11 +661,13 @@ def test_a_run_registers_only_the_command_it_invokes() -> None:
         cli.app.registered_commands = every
 
 
-def test_basis_option_offers_exactly_the_data_vocabulary() -> None:
-    from treatycmp.cliopts import BasisOpt
-    from treatycmp.models import Basis
+def test_status_and_basis_options_offer_exactly_the_data_vocabulary() -> None:
+    from treatycmp.cliopts import BasisOpt, RelationOpt, StatusOpt
+    from treatycmp.models import Basis, Relation, Status
 
     assert [o.value for o in BasisOpt] == [b.value for b in Basis]
+    assert [o.value for o in StatusOpt] == [s.value for s in Status]
+    assert [o.value for o in RelationOpt] == [r.value for r in Relation] + ["none"]
 
 
 def test_verify_and_new_refuse_a_text_over_the_size_limit(runner: CliRunner, tmp_path: Path) -> None:

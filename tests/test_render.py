@@ -21,7 +21,6 @@ from treatycmp.errors import UsageError
 from treatycmp.models import Corpus
 from treatycmp.names.citations import Resolver
 from treatycmp.names.search import Index
-from treatycmp.output.files import write_atomic
 from treatycmp.output.present import (
     article_card,
     articles_report,
@@ -44,6 +43,7 @@ from treatycmp.output.render import RENDERERS, CheckFormat, Format, render, rend
 from treatycmp.output.render.base import Renderer, RenderOptions
 from treatycmp.output.render.markdown import escape
 from treatycmp.output.views import ID, Column, Report, Section, View, pick_columns
+from treatycmp.output.writing import write_atomic
 
 
 @pytest.fixture(scope="module")

@@ -364,7 +364,7 @@ def instrument_edit(folder: str | os.PathLike[str], instrument_id: str, yaml: st
     from pathlib import Path
 
     from .loading.files import ARTICLES
-    from .output.files import refuse_inputs
+    from .output.writing import refuse_inputs
     from .sources.skeleton import add_to_articles
 
     path = Path(folder) / ARTICLES

@@ -244,9 +244,9 @@ def terminal_width(width: Optional[int]) -> int:
 
 def output_report(report: Report, opts: OutputOptions) -> None:
     """Render *report* as *opts* ask and write it where asked (never over a file the command read)."""
-    from .output.files import emit, refuse_inputs
     from .output.render import render
     from .output.views import column_keys, pick_columns
+    from .output.writing import emit, refuse_inputs
 
     if opts.columns:
         unknown = [k for k in opts.columns if k not in column_keys(report)]
@@ -472,9 +472,9 @@ def check(
     Examples: treatycmp check --strict · treatycmp --data ./mydata check --format github
     """
     from .api import check as check_data
-    from .output.files import emit
     from .output.present import check_report
     from .output.render import render
+    from .output.writing import emit
 
     findings = check_data(SETTINGS.data or None, shipped=SETTINGS.shipped, strict=strict)
     emit(render(check_report(findings), fmt), None)
@@ -518,8 +518,8 @@ def report(
     Examples: treatycmp report -o comparison.html · treatycmp report --status reviewed -o reviewed.html
     """
     from .api import report_data
-    from .output.files import emit, refuse_inputs
     from .output.render.report import build_report
+    from .output.writing import emit, refuse_inputs
 
     OutputOptions.parse(None, output, None, None)
     refuse_inputs(output, data_files_read())
@@ -545,9 +545,9 @@ def verify_cmd(
     treatycmp verify un A_RES_79_243.txt --format github
     """
     from .api import verify
-    from .output.files import emit
     from .output.present import verify_report
     from .output.render import render
+    from .output.writing import emit
 
     data = corpus()
     result = verify(data, instrument, file, units=units.value if units else None)
@@ -564,7 +564,7 @@ def _articles_to_edit(data: Corpus, inst_id: str, file: str) -> DataFile:
     """The articles.yaml that holds *inst_id*, which ``--write`` may edit only in a folder the user named with --data
     (the shipped data of a regular install lies in site-packages; a clone's own data/ can be named)."""
     from .api import articles_file
-    from .output.files import refuse_inputs
+    from .output.writing import refuse_inputs
 
     target = articles_file(data, inst_id, SETTINGS.data or None, shipped=SETTINGS.shipped)
     folder = target.path.parent
@@ -587,7 +587,7 @@ def _same_folder(named: Optional[str], folder: Path) -> bool:
 def _write_confirmations(target: DataFile, inst_id: str, result: Verification) -> None:
     """Mark the confirmed, unconfirmed titles of *inst_id* verified in *target*, diff first."""
     from .api import confirm_titles
-    from .output.files import emit
+    from .output.writing import emit
 
     count = len(result.confirmations())
     if not count:
@@ -618,7 +618,7 @@ def new_cmd(
     treatycmp --data mydata new mylaw act.pdf --name "Computer Misuse Act" --units sections
     """
     from .api import data_to_join, instrument_edit, skeleton
-    from .output.files import emit
+    from .output.writing import emit
 
     joins = data_to_join(SETTINGS.data or None, shipped=SETTINGS.shipped)
     text = skeleton(instrument_id, file, name, short=short, number=number,

@@ -23,6 +23,8 @@ class Only(str, Enum):
 
 
 class RelationOpt(str, Enum):
+    """The values of ``--relation``: :class:`treatycmp.models.Relation`'s, and ``none`` (no counterpart)."""
+
     equal = "equal"
     subset = "subset"
     superset = "superset"
@@ -31,6 +33,9 @@ class RelationOpt(str, Enum):
 
 
 class StatusOpt(str, Enum):
+    """The values of ``--status``: those of :class:`treatycmp.models.Status`, as a test checks (the CLI does not
+    import the models to start)."""
+
     reviewed = "reviewed"
     draft = "draft"
 

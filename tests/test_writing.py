@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 
 from treatycmp.errors import TreatyError, UsageError
-from treatycmp.output.files import emit, write_atomic
+from treatycmp.output.writing import emit, write_atomic
 
 CONTENT = "Article  Title\np2:6     Request for domain name registration information\n"
 
@@ -244,7 +244,7 @@ def test_stdout(output: str | None, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_file_the_command_reads_is_never_the_output(tmp_path: Path) -> None:
-    from treatycmp.output.files import refuse_inputs
+    from treatycmp.output.writing import refuse_inputs
 
     text = tmp_path / "convention.txt"  # e.g. the FILE of verify or new
     text.write_text("Article 1 – Purpose\n", encoding="utf-8")
