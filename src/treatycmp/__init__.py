@@ -22,6 +22,7 @@ TYPE_CHECKING = False  # not imported from typing: start-up (and Ctrl-C during i
 if TYPE_CHECKING:
     from .api import (
         article,
+        check,
         counterparts,
         coverage,
         diff,
@@ -38,10 +39,11 @@ if TYPE_CHECKING:
         show,
         topic,
         topics,
+        verify,
     )
 
 __all__ = ["__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage", "lineage", "show", "scope",
-           "notes", "note", "find_notes", "topics", "topic", "reach", "reach_states"]
+           "notes", "note", "find_notes", "topics", "topic", "reach", "reach_states", "check", "verify"]
 
 
 def __getattr__(name: str) -> object:
