@@ -260,16 +260,16 @@ class Index:
         owner = self.field_article.__getitem__
         whole = set(known[0][1]).intersection(*(m for _, m in known[1:]))
         scored = self._tier(set(map(owner, whole)), max(partial, SPREAD_WEIGHT * norm * 100 * total),
-                            norm, weights, maps, within, keep)
+                            norm, weights, maps, within=within, keep=keep)
         if scored is None:
             covering = set(map(owner, known[0][1]))
             for _, matches in known[1:]:
                 covering.intersection_update(map(owner, matches))
-            scored = self._tier(covering, partial, norm, weights, maps, within, keep)
+            scored = self._tier(covering, partial, norm, weights, maps, within=within, keep=keep)
         return scored
 
     def _tier(self, owners: set[int], bound: float, norm: float, weights: list[float], maps: list[dict[int, float]],
-              within: tuple[str, ...] | None, keep: int) -> dict[int, tuple[float, str, int, int]] | None:
+              *, within: tuple[str, ...] | None, keep: int) -> dict[int, tuple[float, str, int, int]] | None:
         """The exact candidates of *owners* if at least *keep* of them score above *bound* + 0.1, else None."""
         if within:
             owners = {n for n in owners if self.articles[n].instrument in within}
