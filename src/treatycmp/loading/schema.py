@@ -165,6 +165,7 @@ ABSENCE_FIELDS = {
 EVIDENCE_KEYS = {"link": ("from", "to"), "absence": ("article", "absent_in")}
 """The two sides an `evidence` mapping names, for each kind of row."""
 EVIDENCE_FIELDS = {what: dict.fromkeys(keys, True) for what, keys in EVIDENCE_KEYS.items()}
+EVIDENCE_LABELS = {what: f"{what} evidence" for what in EVIDENCE_KEYS}
 COMPARISON_FIELDS = {"from": True, "to": True}
 
 Where = Union[int, Pos]
@@ -197,12 +198,22 @@ class Reader:
         if not isinstance(node, YMap):
             self.error(where, "wrong-type", f"{what} must be a mapping, not {_kind(node)}")
             return None
-        meant = self.unknown_fields(node, spec, what) if not spec.keys() >= node.keys() else {}
-        missing = [key for key, required in spec.items() if required and node.get(key) in (None, "")]
-        for key in missing:
-            where = node.pos_of(meant.get(key, key)) if key in node or key in meant else item_pos(node)
-            self.error(where, "missing-field", f"{what} has no {key!r}")
-        return None if missing else node
+        meant = self.unknown_fields(node, spec, what) if not spec.keys() >= node.keys() else None
+        get = node.get
+        for key in _required(spec):
+            value = get(key)
+            if value is None or value == "":
+                self._missing(node, spec, meant or {}, what)
+                return None
+        return node
+
+    def _missing(self, node: YMap, spec: dict[str, bool], meant: dict[str, str], what: str) -> None:
+        """Report each required field of *spec* that *node* lacks or leaves empty."""
+        for key in _required(spec):
+            if node.get(key) in (None, ""):
+                known = key in node or key in meant
+                at = node.pos_of(meant.get(key, key)) if known else item_pos(node)
+                self.error(at, "missing-field", f"{what} has no {key!r}")
 
     def unknown_fields(self, node: YMap, spec: dict[str, bool], what: str) -> dict[str, str]:
         """Report the fields of *node* that *spec* lacks, each with the closest known field it may misspell;
@@ -346,10 +357,10 @@ class Reader:
             self.error(node.value_at("evidence"), "wrong-type",
                        f"{what} field 'evidence' must be a mapping with {keys[0]!r} and {keys[1]!r}, not {_kind(value)}")
             return None
-        m = self.fields(value, EVIDENCE_FIELDS[what], f"{what} evidence", node.value_at("evidence"))
-        if m is None:
+        label = EVIDENCE_LABELS[what]
+        if self.fields(value, EVIDENCE_FIELDS[what], label, item_pos(value)) is None:
             return None
-        return Evidence(self.text(m, keys[0], f"{what} evidence"), self.text(m, keys[1], f"{what} evidence"))
+        return Evidence(self.text(value, keys[0], label), self.text(value, keys[1], label))
 
     def article_ref(self, node: YMap, key: str, what: str) -> str:
         value = self.text(node, key, what)
@@ -364,6 +375,17 @@ class Reader:
             self.error(node.value_at(key), "malformed-id", f"{what} {key!r} must be an instrument or group id, got {value!r}")
             return ""
         return value
+
+
+_REQUIRED: dict[int, tuple[dict[str, bool], tuple[str, ...]]] = {}
+
+
+def _required(spec: dict[str, bool]) -> tuple[str, ...]:
+    """The required fields of *spec*, worked out once per spec (kept: its id is no other's)."""
+    known = _REQUIRED.get(id(spec))
+    if known is None or known[0] is not spec:
+        known = _REQUIRED[id(spec)] = (spec, tuple(key for key, needed in spec.items() if needed))
+    return known[1]
 
 
 def _parse_heading(value: str) -> tuple[Heading, str] | None:
@@ -421,28 +443,33 @@ def _read_articles(r: Reader, m: YMap, inst_id: str) -> tuple[Article, ...]:
     if not isinstance(items, YList):
         r.error(m.value_at("articles"), "wrong-type", f"instrument {inst_id!r} field 'articles' must be a list")
         return ()
-    out = (read_article(r, item, pos, inst_id) for item, pos in zip(items, items.item_pos))
+    of = f"article of {inst_id}"
+    out = (read_article(r, item, pos, inst_id, of) for item, pos in zip(items, items.item_pos))
     return tuple(a for a in out if a is not None)
 
 
-def read_article(r: Reader, node: object, where: Where, inst_id: str) -> Article | None:
-    """One article, or None when its fields or number are unusable."""
-    m = r.fields(node, ARTICLE_FIELDS, f"article of {inst_id}", where)
+def read_article(r: Reader, node: object, where: Where, inst_id: str,
+                 of: str = "") -> Article | None:
+    """One article, or None when its fields or number are unusable (*of*: 'article of ID')."""
+    of = of or f"article of {inst_id}"
+    m = r.fields(node, ARTICLE_FIELDS, of, where)
     if m is None:
         return None
-    num = r.text(m, "num", f"article of {inst_id}")
+    num = r.text(m, "num", of)
     if not NUM_RE.match(num):
         r.error(m.value_at("num"), "malformed-id", f"article number {num!r} of {inst_id} is not a number like '2' or '2a'")
         return None
     what = f"article {inst_id}:{num}"
     if not m.get("summary"):
         r.warn(item_pos(m), "missing-field", f"{what} has no summary", f"{inst_id}:{num}")
-    return Article(
-        instrument=inst_id, num=num, title=r.text(m, "title", what), summary=r.text(m, "summary", what),
-        chapter=r.heading(m, "chapter", what), section=r.heading(m, "section", what),
-        title_group=r.heading(m, "title_group", what), keywords=r.strings(m, "keywords", what),
-        source=r.text(m, "source", what), verified=r.boolean(m, "verified", what, True), line=m.line,
-        pos=item_pos(m), num_pos=m.value_at("num"), file=r.file,
+    return Article(  # fields in order, an absent optional one without a call
+        inst_id, num, r.text(m, "title", what), r.text(m, "summary", what),
+        r.heading(m, "chapter", what),
+        r.heading(m, "section", what) if "section" in m else None,
+        r.heading(m, "title_group", what) if "title_group" in m else None,
+        r.strings(m, "keywords", what) if "keywords" in m else (), r.text(m, "source", what),
+        r.boolean(m, "verified", what, True) if "verified" in m else True, m.line, item_pos(m),
+        _value_pos(m.at["num"]), r.file,
     )
 
 
@@ -474,12 +501,22 @@ def read_link(r: Reader, node: object, where: Where) -> Link | None:
         return None
     if not from_id or not to_id:
         return None
-    return Link(
-        from_id, to_id, relation, r.text(m, "note", "link"), r.text(m, "source", "link"), r.status(m, "link"),
-        r.optional(m, "from_paragraphs", "link"), r.optional(m, "to_paragraphs", "link"), m.line,
-        pos=item_pos(m), from_pos=m.value_at("from"), to_pos=m.value_at("to"), relation_pos=m.value_at("relation"),
-        file=r.file, basis=r.basis(m, "link"), evidence=r.evidence(m, "link"), reviewed=r.date(m, "reviewed", "link"),
+    at = m.at  # where each value stands: the three required ones are there
+    return Link(  # fields in order, an absent optional one without a call
+        from_id, to_id, relation, r.text(m, "note", "link"), r.text(m, "source", "link"),
+        r.status(m, "link") if "status" in m else Status.DRAFT,
+        r.optional(m, "from_paragraphs", "link") if "from_paragraphs" in m else None,
+        r.optional(m, "to_paragraphs", "link") if "to_paragraphs" in m else None, m.line, False,
+        item_pos(m), _value_pos(at["from"]), _value_pos(at["to"]), _value_pos(at["relation"]),
+        r.file, r.basis(m, "link") if "basis" in m else None,
+        r.evidence(m, "link") if "evidence" in m else None,
+        r.date(m, "reviewed", "link") if "reviewed" in m else None,
     )
+
+
+def _value_pos(at: tuple[int, int, int, int]) -> Pos:
+    """The value's (line, column) in a position entry of :attr:`YMap.at`."""
+    return (at[2], at[3])
 
 
 def read_absence(r: Reader, node: object, where: Where) -> Absence | None:
