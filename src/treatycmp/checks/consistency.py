@@ -151,20 +151,19 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 
 def _links(corpus: Corpus) -> Iterator[Finding]:
-    seen: dict[frozenset[str], tuple[str, int]] = {}
+    seen: dict[frozenset[str], Link] = {}  # each pair of ends: the link that first joined them
+    equal = Relation.EQUAL
     for link in corpus.links:
-        pair = frozenset((link.from_id, link.to_id))
-        finding = _one_link(corpus, link, seen.get(pair))
-        if finding is not None:
-            yield finding
-        seen.setdefault(pair, (corpus.file_of(link), link.line))
-        if link.relation is not Relation.EQUAL and not link.note:
+        first = seen.setdefault(frozenset((link.from_id, link.to_id)), link)
+        if first is not link or link.from_id.partition(":")[0] == link.to_id.partition(":")[0]:
+            yield _one_link(corpus, link, first)
+        if link.relation is not equal and not link.note:
             message = f"link {link.from_id} → {link.to_id} is {link.relation.value!r} but has no note saying what differs"
             yield make(corpus.file_of(link), place(link.pos, link.line), ERROR, "missing-note", message, link.from_id)
 
 
-def _one_link(corpus: Corpus, link: Link, first: tuple[str, int] | None) -> Finding | None:
-    """A self-link, a link within one instrument, or a repeated pair (first seen at *first*: file and line)."""
+def _one_link(corpus: Corpus, link: Link, first: Link) -> Finding:
+    """A self-link, a link within one instrument, or a repeat of the pair that *first* joined."""
     label, file = f"link {link.from_id} → {link.to_id}", corpus.file_of(link)
     own = link.from_id.partition(":")[0]
     if link.from_id == link.to_id:
@@ -173,10 +172,8 @@ def _one_link(corpus: Corpus, link: Link, first: tuple[str, int] | None) -> Find
     if own == link.to_id.partition(":")[0]:
         message = f"{label} links two articles of the same instrument {own!r}"
         return make(file, place(link.to_pos, link.line), ERROR, "same-instrument-link", message, link.from_id)
-    if first is not None:
-        message = f"{label} is already stored {_where(first, file)}"
-        return make(file, place(link.pos, link.line), ERROR, "duplicate-link", message, link.from_id)
-    return None
+    message = f"{label} is already stored {_where((corpus.file_of(first), first.line), file)}"
+    return make(file, place(link.pos, link.line), ERROR, "duplicate-link", message, link.from_id)
 
 
 def _linked_and_absent(corpus: Corpus) -> Iterator[Finding]:

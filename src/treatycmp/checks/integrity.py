@@ -57,9 +57,12 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                     yield make(corpus.file_of(group), pos, ERROR, "unknown-name", message)
                 else:
                     yield _unknown(corpus.file_of(group), pos, "group member", member, instruments)
+    known = corpus.has_article
     for link in corpus.links:
+        if known(link.from_id) and known(link.to_id):
+            continue
         for end, ref, pos in (("from", link.from_id, link.from_pos), ("to", link.to_id, link.to_pos)):
-            if not corpus.has_article(ref):
+            if not known(ref):
                 yield _unknown_article(corpus, corpus.file_of(link), place(pos, link.line), f"link {end!r}", ref)
     for absence in corpus.absences:
         if not corpus.has_article(absence.article):

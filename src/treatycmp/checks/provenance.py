@@ -82,7 +82,12 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     """Links, absences and articles without a source; rows whose basis is missing or does not fit."""
     rows: list[Row] = [*corpus.links, *corpus.absences]
     for row in rows:
-        yield from _row_findings(corpus, row)
+        problems = _problems(row)
+        if problems:  # named and placed only then: most rows have none
+            name, article = _name(row)
+            where = corpus.file_of(row), place(row.pos, row.line)
+            for severity, code, message in problems:
+                yield make(*where, severity, code, f"{name} {message}", article)
     for inst in corpus.instruments:
         for art in inst.articles:
             if not art.source and not inst.sources:
@@ -90,22 +95,24 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 yield make(corpus.file_of(art), place(art.pos, art.line), WARNING, "missing-source", message, art.id)
 
 
-def _row_findings(corpus: Corpus, row: Row) -> Iterator[Finding]:
-    name, article = _name(row)
-    where = corpus.file_of(row), place(row.pos, row.line)
+def _problems(row: Row) -> list[tuple[str, str, str]]:
+    """(severity, code, message after the row's name) of each problem of *row*."""
+    found = []
     if not row.source:
-        yield make(*where, WARNING, "missing-source", f"{name} has no source {HINT}", article)
+        found.append((WARNING, "missing-source", f"has no source {HINT}"))
     if row.basis is None:
-        yield make(*where, WARNING, "missing-basis", f"{name} has no basis {BASIS_HINT}", article)
+        found.append((WARNING, "missing-basis", f"has no basis {BASIS_HINT}"))
     elif not row.evidence or not all(row.evidence):
-        yield make(*where, WARNING, "missing-basis", f"{name} has no evidence of what was read on each side", article)
+        found.append((WARNING, "missing-basis", "has no evidence of what was read on each side"))
     if row.status is Status.REVIEWED and row.basis is not Basis.OFFICIAL_TEXTS:
         basis = row.basis.value if row.basis else "none"
-        message = f"{name} is marked reviewed but its basis is {basis}; reviewed needs basis official-texts"
-        yield make(*where, ERROR, "reviewed-without-texts", message, article)
+        message = (f"is marked reviewed but its basis is {basis}; "
+                   "reviewed needs basis official-texts")
+        found.append((ERROR, "reviewed-without-texts", message))
     if row.basis is Basis.PUBLISHED and row.source.lower() in ("", "analysis"):
-        message = f"{name} has basis published but cites no published comparison in its source"
-        yield make(*where, ERROR, "published-without-source", message, article)
+        message = "has basis published but cites no published comparison in its source"
+        found.append((ERROR, "published-without-source", message))
+    return found
 
 
 def _name(row: Row) -> tuple[str, str]:
