@@ -123,26 +123,35 @@ def _has_strict_cycle(links: Sequence[Link]) -> bool:
             article = top
         return article
 
-    strict: list[tuple[str, str]] = []  # low ⊂ high
     equal, subset, superset = Relation.EQUAL, Relation.SUBSET, Relation.SUPERSET
     for link in links:
-        relation = link.relation
-        if relation is equal:
-            low, high = root(link.from_id), root(link.to_id)
+        if link.relation is equal:
+            low, high = link.from_id, link.to_id
+            if low in merged:
+                low = root(low)
+            if high in merged:
+                high = root(high)
             if low != high:
                 merged[low] = high
-        elif relation is subset:
-            strict.append((link.from_id, link.to_id))
-        elif relation is superset:
-            strict.append((link.to_id, link.from_id))
-    after: dict[str, list[str]] = {}
+    after: dict[str, list[str]] = {}  # low ⊂ high, between merged sets
     waiting: dict[str, int] = {}  # per merged set: the strict steps into it not yet sorted
-    for low, high in strict:
+    for link in links:  # a second pass, once every equal set is merged
+        relation = link.relation
+        if relation is subset:
+            low, high = link.from_id, link.to_id
+        elif relation is superset:
+            low, high = link.to_id, link.from_id
+        else:
+            continue
         if low in merged or high in merged:
             low, high = root(low), root(high)
         if low == high:
             return True
-        after.setdefault(low, []).append(high)
+        later = after.get(low)
+        if later is None:
+            after[low] = [high]
+        else:
+            later.append(high)
         waiting[high] = waiting.get(high, 0) + 1
     ready = [node for node in after if node not in waiting]
     while ready:
