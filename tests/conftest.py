@@ -1,4 +1,5 @@
-"""Shared fixtures: the real shipped corpus, a CLI runner, and small data folders written on the fly."""
+"""Shared fixtures: the real shipped corpus, a CLI runner, and small data folders written on the
+fly."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from treatycmp.models import Corpus
 # Tests never touch the user's cache: each run gets its own.
 os.environ["TREATYCMP_CACHE_DIR"] = tempfile.mkdtemp(prefix="treatycmp-cache-")
 os.environ.pop("TREATYCMP_DATA", None)
-# Folders written by the tests are whole corpora that replace the shipped data unless a test says otherwise.
+# Folders written by the tests are whole corpora that replace the shipped data unless a test says
+# otherwise.
 os.environ["TREATYCMP_NO_SHIPPED"] = "1"
 os.environ.pop("NO_COLOR", None)
 

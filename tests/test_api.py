@@ -105,7 +105,8 @@ def test_articles_file_is_the_layer_that_defines_the_instrument(corpus: Corpus, 
 
 
 def test_check_finds_nothing_in_the_shipped_data_and_strict_makes_warnings_errors(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from conftest import MINI_MAPPING, write_data
 
     from treatycmp.api import check
@@ -119,7 +120,8 @@ def test_check_finds_nothing_in_the_shipped_data_and_strict_makes_warnings_error
 
 
 def test_load_index_is_the_search_index_of_the_data_and_comes_from_the_cache(
-        corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from treatycmp import api
 
     index = api.load_index(corpus=corpus)
@@ -192,12 +194,14 @@ def test_note_takes_a_note_found_before(corpus: Corpus) -> None:
 
 
 def test_confirm_titles_marks_the_confirmed_unconfirmed_titles_of_the_file(
-        real_copy: Path, tmp_path: Path) -> None:
+    real_copy: Path, tmp_path: Path
+) -> None:
     from treatycmp.api import articles_file, confirm_titles, verify
 
     articles = real_copy / "articles.yaml"
     marked = articles.read_text(encoding="utf-8").replace(
-        'title: "Illegal access"\n', 'title: "Illegal access"\n        verified: false\n', 1)
+        'title: "Illegal access"\n', 'title: "Illegal access"\n        verified: false\n', 1
+    )
     articles.write_text(marked, encoding="utf-8")
     corpus = tc.load(real_copy, shipped=False)
     headings = [f"Article {a.num} – {a.title}" for a in corpus.instrument("budapest").articles]
@@ -212,7 +216,8 @@ def test_confirm_titles_marks_the_confirmed_unconfirmed_titles_of_the_file(
 
 
 def test_data_to_join_is_the_shipped_data_while_the_folder_is_empty(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from treatycmp.api import data_to_join
 
     empty = tmp_path / "mine"
@@ -238,7 +243,8 @@ def test_skeleton_refuses_a_name_the_data_it_joins_already_has(corpus: Corpus) -
 
 
 def test_instrument_edit_adds_an_instrument_to_the_folder_articles_file(
-        tmp_path: Path, mini: Path) -> None:
+    tmp_path: Path, mini: Path
+) -> None:
     from treatycmp.api import instrument_edit, skeleton
 
     law = Path(__file__).parent / "texts" / "law.txt"

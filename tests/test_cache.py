@@ -1,4 +1,5 @@
-"""The corpus cache: hits give the same corpus, any change of content rebuilds, bad entries are ignored."""
+"""The corpus cache: hits give the same corpus, any change of content rebuilds, bad entries are
+ignored."""
 
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ def test_entry_writable_by_others_is_not_trusted(cache: Path, mini: Path) -> Non
     entry = next(cache.glob("corpus-*.pickle"))
     os.chmod(entry, 0o666)
     calls: list[int] = []
-    assert cached(locate(mini), lambda: calls.append(1) or "rebuilt", "corpus") == "rebuilt" and calls == [1]
+    assert cached(
+        locate(mini), lambda: calls.append(1) or "rebuilt", "corpus"
+    ) == "rebuilt" and calls == [1]
 
 
 def test_entry_of_the_wrong_type_is_rebuilt(cache: Path, mini: Path) -> None:
@@ -61,7 +64,9 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, mini: Path) ->
     assert fingerprint(locate(mini))
 
 
-def test_a_home_that_does_not_exist_is_never_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini: Path) -> None:
+def test_a_home_that_does_not_exist_is_never_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini: Path
+) -> None:
     from typer.testing import CliRunner
 
     from treatycmp.cli import app
@@ -96,7 +101,9 @@ def test_check_caches_its_findings_alone_and_a_second_run_reads_only_them(
 
 
 def test_check_findings_are_every_finding_root_cause_first(tmp_path: Path) -> None:
-    mapping = MINI_MAPPING.replace(f", {LINK_PROV}", "", 2).replace("source: analysis", 'source: ""', 1)
+    mapping = MINI_MAPPING.replace(f", {LINK_PROV}", "", 2).replace(
+        "source: analysis", 'source: ""', 1
+    )
     folder = write_data(tmp_path / "d", mapping=mapping)
     _, found = load_with_findings(folder)
     assert len(found) > 2 and check_findings(folder) == sorted(found, key=Finding.order)

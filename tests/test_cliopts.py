@@ -11,8 +11,19 @@ from treatycmp.cliopts import OutputOptions, output_options
 from treatycmp.errors import UsageError
 from treatycmp.output.render import Format
 
-DATA_COMMANDS = ["list", "articles", "show", "diff", "gaps", "coverage", "find", "lineage", "notes",
-                 "topic", "reach"]
+DATA_COMMANDS = [
+    "list",
+    "articles",
+    "show",
+    "diff",
+    "gaps",
+    "coverage",
+    "find",
+    "lineage",
+    "notes",
+    "topic",
+    "reach",
+]
 
 
 def options_of(command: str) -> dict[str, list[str]]:

@@ -10,8 +10,16 @@ from treatycmp.models import Corpus, Relation
 from treatycmp.names.citations import Resolver
 
 # The Council of Europe slides (seed deck, slide 7): Budapest offences and their UN counterparts.
-SLIDE_PAIRS = [("budapest:2", "un:7"), ("budapest:3", "un:8"), ("budapest:4", "un:9"), ("budapest:5", "un:10"),
-               ("budapest:6", "un:11"), ("budapest:7", "un:12"), ("budapest:8", "un:13"), ("budapest:9", "un:14")]
+SLIDE_PAIRS = [
+    ("budapest:2", "un:7"),
+    ("budapest:3", "un:8"),
+    ("budapest:4", "un:9"),
+    ("budapest:5", "un:10"),
+    ("budapest:6", "un:11"),
+    ("budapest:7", "un:12"),
+    ("budapest:8", "un:13"),
+    ("budapest:9", "un:14"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +35,14 @@ def test_slide_offence_pairs_are_linked(corpus: Corpus, bc: str, un: str) -> Non
 
 
 def test_reverse_view_swaps_subset_and_superset(corpus: Corpus, scopes) -> None:
-    forward = {(l.from_id, l.to_id): l.relation for l in links_between(corpus, scopes["budapest"], scopes["un"])}
-    backward = {(l.to_id, l.from_id): l.relation for l in links_between(corpus, scopes["un"], scopes["budapest"])}
+    forward = {
+        (l.from_id, l.to_id): l.relation
+        for l in links_between(corpus, scopes["budapest"], scopes["un"])
+    }
+    backward = {
+        (l.to_id, l.from_id): l.relation
+        for l in links_between(corpus, scopes["un"], scopes["budapest"])
+    }
     assert forward.keys() == backward.keys()
     for pair, relation in forward.items():
         assert backward[pair] is relation.inverse()
@@ -53,7 +67,9 @@ def test_diff_rows_follow_a_order_then_gaps_then_b_only(corpus: Corpus, scopes) 
 
 def test_every_un_article_appears_in_diff_un_coe(corpus: Corpus, scopes) -> None:
     d = diff(corpus, scopes["un"], scopes["coe"])
-    assert {r.from_article.id for r in d.rows if r.from_article} == {a.id for a in corpus.instrument("un").articles}
+    assert {r.from_article.id for r in d.rows if r.from_article} == {
+        a.id for a in corpus.instrument("un").articles
+    }
     assert all(r.declared for r in d.rows)
 
 
@@ -63,7 +79,9 @@ def test_gaps_of_p1_in_un_are_all_sixteen(corpus: Corpus, scopes) -> None:
     assert all(g.declared and g.reason for g in found)
 
 
-def test_gaps_of_p2_in_un_include_direct_cooperation_and_emergencies(corpus: Corpus, scopes) -> None:
+def test_gaps_of_p2_in_un_include_direct_cooperation_and_emergencies(
+    corpus: Corpus, scopes
+) -> None:
     ids = {g.article.id for g in gaps(corpus, scopes["p2"], scopes["un"])}
     assert {"p2:6", "p2:7", "p2:9", "p2:10"} <= ids
 
@@ -101,7 +119,9 @@ def test_filters(corpus: Corpus, scopes) -> None:
     assert only_equal.rows and all(r.relation == "equal" for r in only_equal.rows)
     chapter = diff(corpus, scopes["budapest"], scopes["un"], chapter="II", only="matched")
     assert chapter.rows and all(r.from_article.chapter.num == "II" for r in chapter.rows)
-    by_name = diff(corpus, scopes["budapest"], scopes["un"], chapter="final provisions", only="gaps")
+    by_name = diff(
+        corpus, scopes["budapest"], scopes["un"], chapter="final provisions", only="gaps"
+    )
     assert {r.kind for r in by_name.rows} <= {"gap", "only_b"}
 
 
@@ -116,7 +136,9 @@ SCOPES = ("budapest", "p1", "p2", "un", "untoc", "uncac", "coe")
 
 
 @pytest.mark.parametrize(("a", "b"), [(a, b) for a in SCOPES for b in SCOPES if a != b])
-def test_diff_accounts_for_every_article_once_between_any_two_scopes(corpus: Corpus, scopes, a: str, b: str) -> None:
+def test_diff_accounts_for_every_article_once_between_any_two_scopes(
+    corpus: Corpus, scopes, a: str, b: str
+) -> None:
     d = diff(corpus, scopes[a], scopes[b])
     a_ids = [x.id for inst in scopes[a].members for x in corpus.instrument(inst).articles]
     linked = {r.from_article.id for r in d.rows if r.kind == "link"}
@@ -126,7 +148,12 @@ def test_diff_accounts_for_every_article_once_between_any_two_scopes(corpus: Cor
     only_b = {r.to_article.id for r in d.rows if r.kind == "only_b"}
     reverse = diff(corpus, scopes[b], scopes[a])
     assert only_b == {r.from_article.id for r in reverse.rows if r.kind == "gap"}
-    forward = sorted((r.from_article.id, r.to_article.id, r.relation) for r in d.rows if r.kind == "link")
-    back = sorted((r.to_article.id, r.from_article.id, Relation(r.relation).inverse().value)
-                  for r in reverse.rows if r.kind == "link")
+    forward = sorted(
+        (r.from_article.id, r.to_article.id, r.relation) for r in d.rows if r.kind == "link"
+    )
+    back = sorted(
+        (r.to_article.id, r.from_article.id, Relation(r.relation).inverse().value)
+        for r in reverse.rows
+        if r.kind == "link"
+    )
     assert forward == back

@@ -66,31 +66,51 @@ def test_chapter_section_and_title_levels_with_names_on_the_same_or_next_line() 
     assert fifth.title_group == Heading("1", "Offences against computer systems")
     assert sixth.title_group == Heading("2", "Computer-related offences")
     assert last.chapter == Heading("III", "International co-operation")
-    assert last.section is None and last.title_group is None  # a new chapter closes the section and the title
+    assert (
+        last.section is None and last.title_group is None
+    )  # a new chapter closes the section and the title
     assert [(h.level, h.heading.num, h.line) for h in outline.headings] == [
-        ("chapter", "I", 7), ("chapter", "II", 12), ("section", "1", 15), ("title", "1", 17),
-        ("title", "2", 35), ("chapter", "III", 46),
+        ("chapter", "I", 7),
+        ("chapter", "II", 12),
+        ("section", "1", 15),
+        ("title", "1", 17),
+        ("title", "2", 35),
+        ("chapter", "III", 46),
     ]
 
 
 def test_markdown_headings() -> None:
     outline = outline_of("treaty.md")
-    assert summary(outline) == [("1", "Definitions", 5), ("2", "Illegal access", 16), ("3", "Illegal interception", 22)]
-    assert outline.articles[2].chapter == Heading("II", "Measures to be taken at the national level")
+    assert summary(outline) == [
+        ("1", "Definitions", 5),
+        ("2", "Illegal access", 16),
+        ("3", "Illegal interception", 22),
+    ]
+    assert outline.articles[2].chapter == Heading(
+        "II", "Measures to be taken at the national level"
+    )
     assert outline.articles[2].section == Heading("1", "Substantive criminal law")
 
 
 def test_html_headings() -> None:
     outline = outline_of("treaty.html")
     assert summary(outline) == [
-        ("1", "Definitions", 11), ("2", "Illegal access & intrusion", 15), ("3", "Illegal interception", 18),
+        ("1", "Definitions", 11),
+        ("2", "Illegal access & intrusion", 15),
+        ("3", "Illegal interception", 18),
     ]
-    assert outline.articles[1].chapter == Heading("II", "Measures to be taken at the national level")
+    assert outline.articles[1].chapter == Heading(
+        "II", "Measures to be taken at the national level"
+    )
 
 
 def test_french_headings() -> None:
     outline = outline_of("traite.txt")
-    assert summary(outline) == [("1", "Définitions", 5), ("2", "Accès illégal", 14), ("3", "Interception illégale", 17)]
+    assert summary(outline) == [
+        ("1", "Définitions", 5),
+        ("2", "Accès illégal", 14),
+        ("3", "Interception illégale", 17),
+    ]
     assert outline.articles[0].chapter == Heading("1", "Terminologie")  # "Chapitre premier"
     assert outline.articles[1].chapter == Heading("II", "Mesures à prendre au niveau national")
     assert outline.articles[1].section == Heading("1", "Droit pénal matériel")
@@ -101,11 +121,16 @@ def test_national_law_parts_and_sections_are_detected() -> None:
     outline = outline_of("law.txt")
     assert outline.units == "sections"
     assert summary(outline) == [
-        ("1", "Short title", 5), ("2", "Unauthorised access", 10), ("3", "Unauthorised interception", 14),
+        ("1", "Short title", 5),
+        ("2", "Unauthorised access", 10),
+        ("3", "Unauthorised interception", 14),
         ("4", "Search warrants", 20),
     ]
     assert [a.chapter for a in outline.articles] == [
-        Heading("I", "Preliminary"), Heading("II", "Offences"), Heading("II", "Offences"), Heading("III", "Procedure"),
+        Heading("I", "Preliminary"),
+        Heading("II", "Offences"),
+        Heading("II", "Offences"),
+        Heading("III", "Procedure"),
     ]
     assert outline.findings == ()
 
@@ -113,7 +138,11 @@ def test_national_law_parts_and_sections_are_detected() -> None:
 def test_numbered_sections_under_parts() -> None:
     outline = outline_of("law_numbered.txt")
     assert outline.units == "sections"
-    assert summary(outline) == [("1", "Short title", 6), ("2", "Unauthorised access", 12), ("3", "Unauthorised interception", 16)]
+    assert summary(outline) == [
+        ("1", "Short title", 6),
+        ("2", "Unauthorised access", 12),
+        ("3", "Unauthorised interception", 16),
+    ]
     assert outline.articles[1].chapter == Heading("II", "OFFENCES")
 
 
@@ -134,7 +163,9 @@ def test_no_headings_is_a_finding() -> None:
 def test_duplicate_article_numbers_are_a_finding() -> None:
     outline = outline_of("duplicate.txt")
     assert [a.num for a in outline.articles] == ["1", "2", "2", "3"]
-    assert outline.findings == (OutlineFinding("duplicate-article", 7, "article 2 again (first at line 4)"),)
+    assert outline.findings == (
+        OutlineFinding("duplicate-article", 7, "article 2 again (first at line 4)"),
+    )
     assert outline.article("2").title == "Scope"  # the first of the two
 
 
@@ -182,7 +213,8 @@ def test_article_heading_forms(line: str, num: str, title: str) -> None:
         "Article 12 of the Convention applies.",
         "Article 12 – the measures referred to above apply,",
         "Articles 12 and 13 – Common provisions",
-        "Article 12. Each Party shall adopt such legislative and other measures as may be necessary.",
+        "Article 12. Each Party shall adopt such legislative and other measures as may be "
+        "necessary.",
     ],
 )
 def test_sentences_that_start_with_an_article_are_not_headings(line: str) -> None:
@@ -198,4 +230,8 @@ def test_numbers_compare_across_spellings() -> None:
     assert number_key("premier") == number_key("1er") == "1"
     assert heading_key("IV") == heading_key("4") == "4"
     assert heading_key("XIV") == "14" and heading_key("XL") == "40"
-    assert canonical_num("12 BIS") == "12-bis" and canonical_num("6A") == "6a" and canonical_num("premier") == "1"
+    assert (
+        canonical_num("12 BIS") == "12-bis"
+        and canonical_num("6A") == "6a"
+        and canonical_num("premier") == "1"
+    )

@@ -1,4 +1,5 @@
-"""Hostile and broken input: every case gives one clear line, the right exit code, and no traceback."""
+"""Hostile and broken input: every case gives one clear line, the right exit code, and no
+traceback."""
 
 from __future__ import annotations
 
@@ -67,7 +68,9 @@ def test_bom_and_crlf_data_loads(tmp_path: Path) -> None:
 
 
 def test_identifiers_that_yaml_would_mangle_stay_strings(tmp_path: Path) -> None:
-    articles = MINI_ARTICLES.replace('    number: "A-1"', "    number: 1.10").replace('title: "One"', "title: no")
+    articles = MINI_ARTICLES.replace('    number: "A-1"', "    number: 1.10").replace(
+        'title: "One"', "title: no"
+    )
     corpus = load(write_data(tmp_path / "d", articles))
     assert corpus.instrument("a").number == "1.10"
     assert corpus.article("a:1").title == "no"
@@ -83,14 +86,20 @@ def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_missing_file_in_data_folder(tmp_path: Path) -> None:
     folder = write_data(tmp_path / "d")
     (folder / "mapping.yaml").unlink()
-    assert_clean_failure(run("--data", str(folder), "diff", "a", "c"), "mapping.yaml: file not found")
+    assert_clean_failure(
+        run("--data", str(folder), "diff", "a", "c"), "mapping.yaml: file not found"
+    )
 
 
 @pytest.mark.parametrize("shipped", ["0", "1"])
 @pytest.mark.parametrize("command", ["check", "list"])
-def test_an_empty_data_folder_says_it_holds_no_data_file(tmp_path: Path, command: str, shipped: str) -> None:
+def test_an_empty_data_folder_says_it_holds_no_data_file(
+    tmp_path: Path, command: str, shipped: str
+) -> None:
     result = run("--data", str(tmp_path), command, env={"TREATYCMP_NO_SHIPPED": shipped})
-    assert_clean_failure(result, "holds none of articles.yaml, mapping.yaml, guidance.yaml, topics.yaml")
+    assert_clean_failure(
+        result, "holds none of articles.yaml, mapping.yaml, guidance.yaml, topics.yaml"
+    )
 
 
 def _odd_data_file(folder: Path, kind: str, name: str) -> None:
@@ -103,19 +112,33 @@ def _odd_data_file(folder: Path, kind: str, name: str) -> None:
         (folder / name).symlink_to(folder / "nowhere.yaml")
 
 
-@pytest.mark.parametrize(("name", "shipped"), [("articles.yaml", "1"), ("articles.yaml", "0"), ("guidance.yaml", "0")])
+@pytest.mark.parametrize(
+    ("name", "shipped"), [("articles.yaml", "1"), ("articles.yaml", "0"), ("guidance.yaml", "0")]
+)
 @pytest.mark.parametrize("kind", ["folder", "fifo", "symlink"])
-def test_a_data_file_that_is_no_regular_file_is_named_never_opened(tmp_path: Path, kind: str, name: str, shipped: str) -> None:
+def test_a_data_file_that_is_no_regular_file_is_named_never_opened(
+    tmp_path: Path, kind: str, name: str, shipped: str
+) -> None:
     folder = write_data(tmp_path / "d")
     (folder / name).unlink(missing_ok=True)
     _odd_data_file(folder, kind, name)
-    what = {"folder": "is not a regular file (it is a folder)", "fifo": "is not a regular file (it is a FIFO)",
-            "symlink": "is a symbolic link to nothing"}[kind]
+    what = {
+        "folder": "is not a regular file (it is a folder)",
+        "fifo": "is not a regular file (it is a FIFO)",
+        "symlink": "is a symbolic link to nothing",
+    }[kind]
     env = {"TREATYCMP_NO_SHIPPED": shipped}
     for command in ("check", "list"):
-        if kind == "fifo":  # in a subprocess, so that opening the FIFO would fail by the timeout instead of hanging
-            proc = subprocess.run([sys.executable, "-m", "treatycmp", "--data", str(folder), command], capture_output=True,
-                                  text=True, timeout=60, env={**os.environ, **env})
+        if (
+            kind == "fifo"
+        ):  # in a subprocess, so that opening the FIFO would fail by the timeout instead of hanging
+            proc = subprocess.run(
+                [sys.executable, "-m", "treatycmp", "--data", str(folder), command],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env={**os.environ, **env},
+            )
             code, out, err = proc.returncode, proc.stdout, proc.stderr
         else:
             result = run("--data", str(folder), command, env=env)
@@ -127,10 +150,27 @@ def test_new_never_waits_on_a_fifo_named_articles_yaml(tmp_path: Path) -> None:
     text = tmp_path / "law.txt"
     text.write_text("Article 1 - Scope\nText.\n\nArticle 2 - Terms\nMore.\n", encoding="utf-8")
     os.mkfifo(tmp_path / "articles.yaml")
-    proc = subprocess.run([sys.executable, "-m", "treatycmp", "--data", str(tmp_path), "new", "mylaw", str(text),
-                           "--name", "My law"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "treatycmp",
+            "--data",
+            str(tmp_path),
+            "new",
+            "mylaw",
+            str(text),
+            "--name",
+            "My law",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
-    assert proc.stderr.endswith("articles.yaml: is not a regular file (it is a FIFO)\n"), proc.stderr
+    assert proc.stderr.endswith("articles.yaml: is not a regular file (it is a FIFO)\n"), (
+        proc.stderr
+    )
 
 
 def test_output_to_a_folder_fails_cleanly(tmp_path: Path) -> None:
@@ -149,7 +189,9 @@ def test_output_to_a_read_only_folder_leaves_nothing(tmp_path: Path) -> None:
 
 def test_piping_into_head_does_not_crash() -> None:
     cmd = f"{sys.executable} -m treatycmp diff coe un | head -n 2"
-    proc = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
     assert len(proc.stdout.splitlines()) == 2
@@ -169,25 +211,45 @@ def test_no_color_and_color_always() -> None:
     assert "\x1b[" in coloured.stdout
 
 
-COLOURED_COMMANDS = [("list",), ("show", "un:16"), ("diff", "budapest", "un"), ("gaps", "p2", "un"), ("coverage", "budapest", "un"),
-                     ("find", "grooming"), ("lineage",), ("notes",), ("notes", "3"), ("topic", "safeguards"), ("reach",),
-                     ("articles", "p1"), ("export", "table")]
+COLOURED_COMMANDS = [
+    ("list",),
+    ("show", "un:16"),
+    ("diff", "budapest", "un"),
+    ("gaps", "p2", "un"),
+    ("coverage", "budapest", "un"),
+    ("find", "grooming"),
+    ("lineage",),
+    ("notes",),
+    ("notes", "3"),
+    ("topic", "safeguards"),
+    ("reach",),
+    ("articles", "p1"),
+    ("export", "table"),
+]
 
 
 @pytest.mark.parametrize("args", COLOURED_COMMANDS, ids=" ".join)
-def test_a_dumb_terminal_gets_no_escape_codes(monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> None:
+def test_a_dumb_terminal_gets_no_escape_codes(
+    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
     import treatycmp.cli
 
     monkeypatch.setattr(treatycmp.cli, "_stdout_is_terminal", lambda: True)
     coloured = run(*args, env={"TERM": "xterm-256color"})
-    assert coloured.exit_code == 0 and "\x1b[" in coloured.stdout  # a terminal that can show colour gets it
+    assert (
+        coloured.exit_code == 0 and "\x1b[" in coloured.stdout
+    )  # a terminal that can show colour gets it
     dumb = run(*args, env={"TERM": "dumb"})
     assert dumb.exit_code == 0 and "\x1b" not in dumb.stdout + dumb.stderr
-    assert "\x1b[" in run("--color", "always", *args, env={"TERM": "dumb"}).stdout  # as with NO_COLOR, --color always wins
+    assert (
+        "\x1b[" in run("--color", "always", *args, env={"TERM": "dumb"}).stdout
+    )  # as with NO_COLOR, --color always wins
 
 
 def test_rich_markup_in_data_is_shown_literally(tmp_path: Path) -> None:
-    folder = write_data(tmp_path / "d", MINI_ARTICLES.replace('title: "One"', 'title: "One [/x] [bold]two[/bold]"'))
+    folder = write_data(
+        tmp_path / "d", MINI_ARTICLES.replace('title: "One"', 'title: "One [/x] [bold]two[/bold]"')
+    )
     for color in ("always", "never"):
         result = run("--data", str(folder), "--color", color, "articles", "a", "--width", "200")
         assert result.exit_code == 0
@@ -203,20 +265,47 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     assert after.exit_code == 2 and "Traceback" in after.stderr
 
 
-SCALARS = st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
-LEAVES = st.recursive(SCALARS, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=12)
-ARTICLE = st.fixed_dictionaries({"num": SCALARS, "title": SCALARS}, optional={"chapter": SCALARS, "keywords": LEAVES, "x": LEAVES})
-INSTRUMENT = st.fixed_dictionaries(
-    {"id": st.sampled_from(["a", "b", "A", "1", ""]), "name": SCALARS, "short": SCALARS, "number": SCALARS,
-     "article_count": SCALARS, "articles": st.lists(ARTICLE, max_size=3) | LEAVES},
+SCALARS = st.one_of(
+    st.text(max_size=12), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False)
 )
-LINK = st.fixed_dictionaries({"from": st.sampled_from(["a:1", "b:1", "a:9", "x", ""]), "to": SCALARS, "relation": SCALARS})
+LEAVES = st.recursive(
+    SCALARS,
+    lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+    max_leaves=12,
+)
+ARTICLE = st.fixed_dictionaries(
+    {"num": SCALARS, "title": SCALARS},
+    optional={"chapter": SCALARS, "keywords": LEAVES, "x": LEAVES},
+)
+INSTRUMENT = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["a", "b", "A", "1", ""]),
+        "name": SCALARS,
+        "short": SCALARS,
+        "number": SCALARS,
+        "article_count": SCALARS,
+        "articles": st.lists(ARTICLE, max_size=3) | LEAVES,
+    },
+)
+LINK = st.fixed_dictionaries(
+    {"from": st.sampled_from(["a:1", "b:1", "a:9", "x", ""]), "to": SCALARS, "relation": SCALARS}
+)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(articles=st.fixed_dictionaries({"instruments": st.lists(INSTRUMENT, max_size=3)}, optional={"meta": LEAVES}),
-       mapping=st.fixed_dictionaries({"links": st.lists(LINK, max_size=3)}, optional={"absences": LEAVES, "comparisons": LEAVES}))
-def test_random_documents_give_a_result_or_a_clean_error(tmp_path: Path, articles: dict, mapping: dict) -> None:
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    articles=st.fixed_dictionaries(
+        {"instruments": st.lists(INSTRUMENT, max_size=3)}, optional={"meta": LEAVES}
+    ),
+    mapping=st.fixed_dictionaries(
+        {"links": st.lists(LINK, max_size=3)}, optional={"absences": LEAVES, "comparisons": LEAVES}
+    ),
+)
+def test_random_documents_give_a_result_or_a_clean_error(
+    tmp_path: Path, articles: dict, mapping: dict
+) -> None:
     folder = write_data(tmp_path / "fuzz", yaml.safe_dump(articles), yaml.safe_dump(mapping))
     try:
         load_with_findings(folder)
@@ -225,7 +314,9 @@ def test_random_documents_give_a_result_or_a_clean_error(tmp_path: Path, article
         assert str(exc).count("\n") == 0
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=300))
 def test_random_bytes_give_a_result_or_a_clean_error(tmp_path: Path, data: bytes) -> None:
     folder = write_data(tmp_path / "bytes", MINI_ARTICLES, MINI_MAPPING)
@@ -237,7 +328,9 @@ def test_random_bytes_give_a_result_or_a_clean_error(tmp_path: Path, data: bytes
 
 
 def _cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "treatycmp", *args], capture_output=True, timeout=60, **kwargs)  # type: ignore[call-overload, no-any-return]
+    return subprocess.run(
+        [sys.executable, "-m", "treatycmp", *args], capture_output=True, timeout=60, **kwargs
+    )  # type: ignore[call-overload, no-any-return]
 
 
 def test_ctrl_c_at_any_moment_of_start_up_exits_130_without_a_traceback() -> None:
@@ -246,8 +339,11 @@ def test_ctrl_c_at_any_moment_of_start_up_exits_130_without_a_traceback() -> Non
     import time
 
     for _ in range(12):
-        proc = subprocess.Popen([sys.executable, "-m", "treatycmp", "diff", "budapest", "un"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "treatycmp", "diff", "budapest", "un"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(random.uniform(0.03, 0.25))  # past the interpreter's own start-up
         proc.send_signal(signal.SIGINT)
         err = proc.communicate(timeout=60)[1].decode()
@@ -257,15 +353,36 @@ def test_ctrl_c_at_any_moment_of_start_up_exits_130_without_a_traceback() -> Non
 
 
 def test_closed_stdout_full_disk_and_narrow_encoding_are_one_line_each() -> None:
-    closed = subprocess.run([sys.executable, "-m", "treatycmp", "list"], stderr=subprocess.PIPE, timeout=60,
-                            preexec_fn=lambda: os.close(1))
-    assert closed.returncode == 2 and closed.stderr.decode() == "treatycmp: error: standard output is closed; write a file with -o FILE\n"
+    closed = subprocess.run(
+        [sys.executable, "-m", "treatycmp", "list"],
+        stderr=subprocess.PIPE,
+        timeout=60,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert (
+        closed.returncode == 2
+        and closed.stderr.decode()
+        == "treatycmp: error: standard output is closed; write a file with -o FILE\n"
+    )
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "treatycmp", "list"], stdout=full, stderr=subprocess.PIPE, timeout=60)
-    assert result.returncode == 2 and result.stderr.decode().count("\n") == 1 and "No space left" in result.stderr.decode()
+        result = subprocess.run(
+            [sys.executable, "-m", "treatycmp", "list"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    assert (
+        result.returncode == 2
+        and result.stderr.decode().count("\n") == 1
+        and "No space left" in result.stderr.decode()
+    )
     ascii_only = _cli("show", "un:16", env={**os.environ, "PYTHONIOENCODING": "ascii"})
     message = ascii_only.stderr.decode()
-    assert ascii_only.returncode == 0 and message.count("\n") == 1 and "PYTHONIOENCODING=utf-8" in message
+    assert (
+        ascii_only.returncode == 0
+        and message.count("\n") == 1
+        and "PYTHONIOENCODING=utf-8" in message
+    )
     assert b"un:16 ? Non-consensual" in ascii_only.stdout  # written, what ASCII lacks as '?'
 
 
@@ -274,7 +391,9 @@ def test_a_5000_digit_article_number_is_an_unknown_article() -> None:
     assert_clean_failure(result, "unknown article")
 
 
-@pytest.mark.parametrize("args", [("verify", "budapest", "/dev/zero"), ("new", "z", "/dev/zero", "--name", "Z")])
+@pytest.mark.parametrize(
+    "args", [("verify", "budapest", "/dev/zero"), ("new", "z", "/dev/zero", "--name", "Z")]
+)
 def test_an_endless_text_is_refused_within_a_second(args: tuple[str, ...]) -> None:
     import resource
     import time
@@ -286,7 +405,9 @@ def test_an_endless_text_is_refused_within_a_second(args: tuple[str, ...]) -> No
     proc = _cli(*args, preexec_fn=cap_memory)
     assert proc.returncode == 2 and time.monotonic() - start < 5
     assert proc.stderr.decode() == (
-        "treatycmp: error: /dev/zero: the document is larger than 20 MB, the limit for an official text\n")
+        "treatycmp: error: /dev/zero: the document is larger than 20 MB, the limit for an official "
+        "text\n"
+    )
 
 
 def test_a_damaged_pdf_gives_our_one_line_and_nothing_of_pypdf(tmp_path: Path) -> None:
@@ -294,4 +415,7 @@ def test_a_damaged_pdf_gives_our_one_line_and_nothing_of_pypdf(tmp_path: Path) -
     broken.write_bytes(b"%PDF-1.4\nthis is not a PDF body\n")
     proc = _cli("verify", "budapest", str(broken))
     assert proc.returncode == 2
-    assert proc.stderr.decode() == f"treatycmp: error: {broken}: cannot read the PDF: Stream has ended unexpectedly\n"
+    assert (
+        proc.stderr.decode()
+        == f"treatycmp: error: {broken}: cannot read the PDF: Stream has ended unexpectedly\n"
+    )

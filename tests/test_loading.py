@@ -14,29 +14,35 @@ from treatycmp.models import Corpus
 
 EXPECTED_COUNTS = {"budapest": 48, "p1": 16, "p2": 25, "un": 68, "untoc": 41, "uncac": 71}
 
-# Official English titles, as printed in the treaty texts (sample across every instrument and chapter).
+# Official English titles, as printed in the treaty texts (sample across every instrument and
+# chapter).
 OFFICIAL_TITLES = {
     "budapest:1": "Definitions",
     "budapest:2": "Illegal access",
     "budapest:9": "Offences related to child pornography",
     "budapest:10": "Offences related to infringements of copyright and related rights",
     "budapest:23": "General principles relating to international co-operation",
-    "budapest:27": "Procedures pertaining to mutual assistance requests in the absence of applicable international agreements",
-    "budapest:32": "Trans-border access to stored computer data with consent or where publicly available",
+    "budapest:27": "Procedures pertaining to mutual assistance requests in the absence of "
+    "applicable international agreements",
+    "budapest:32": "Trans-border access to stored computer data with consent or where publicly "
+    "available",
     "budapest:35": "24/7 Network",
     "budapest:46": "Consultations of the Parties",
     "p1:3": "Dissemination of racist and xenophobic material through computer systems",
-    "p1:6": "Denial, gross minimisation, approval or justification of genocide or crimes against humanity",
+    "p1:6": "Denial, gross minimisation, approval or justification of genocide or crimes against "
+    "humanity",
     "p1:8": "Relations between the Convention and this Protocol",
     "p2:6": "Request for domain name registration information",
     "p2:7": "Disclosure of subscriber information",
-    "p2:8": "Giving effect to orders from another Party for expedited production of subscriber information and traffic data",
+    "p2:8": "Giving effect to orders from another Party for expedited production of subscriber "
+    "information and traffic data",
     "p2:10": "Emergency mutual assistance",
     "un:1": "Statement of purpose",
     "un:7": "Illegal access",
     "un:10": "Interference with an information and communications technology system",
     "un:14": "Offences related to online child sexual abuse or child sexual exploitation material",
-    "un:15": "Solicitation or grooming for the purpose of committing a sexual offence against a child",
+    "un:15": "Solicitation or grooming for the purpose of committing a sexual offence against a "
+    "child",
     "un:16": "Non-consensual dissemination of intimate images",
     "un:24": "Conditions and safeguards",
     "un:36": "Protection of personal data",
@@ -115,12 +121,17 @@ def test_broken_yaml_names_file_and_line(real_copy: Path) -> None:
 
 
 def test_link_to_missing_article_blocks_loading_with_its_line(tmp_path: Path) -> None:
-    folder = write_data(tmp_path / "d", mapping="""\
+    folder = write_data(
+        tmp_path / "d",
+        mapping="""\
         comparisons: []
         links:
           - {from: "a:1", to: "c:9", relation: equal, source: analysis}
-        """)
-    with pytest.raises(DataError, match=r"mapping\.yaml:3:.*unknown article 'c:9' \(c has articles 1–2\)"):
+        """,
+    )
+    with pytest.raises(
+        DataError, match=r"mapping\.yaml:3:.*unknown article 'c:9' \(c has articles 1–2\)"
+    ):
         load(folder)
 
 
@@ -131,9 +142,14 @@ def test_missing_data_folder(tmp_path: Path) -> None:
 
 def test_wrong_type_is_reported_at_its_line(tmp_path: Path) -> None:
     folder = write_data(tmp_path / "d")
-    text = (folder / "articles.yaml").read_text().replace('article_count: 3', 'article_count: three')
+    text = (
+        (folder / "articles.yaml").read_text().replace("article_count: 3", "article_count: three")
+    )
     (folder / "articles.yaml").write_text(text)
-    with pytest.raises(DataError, match=r"articles\.yaml:13:20: instrument 'a' field 'article_count' must be a whole number"):
+    with pytest.raises(
+        DataError,
+        match=r"articles\.yaml:13:20: instrument 'a' field 'article_count' must be a whole number",
+    ):
         load(folder)
 
 

@@ -1,4 +1,5 @@
-"""The one text normaliser (names/normalise.py): folding (case, accents, digits) and words (compounds, spelling, plurals, scripts)."""
+"""The one text normaliser (names/normalise.py): folding (case, accents, digits) and words
+(compounds, spelling, plurals, scripts)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def test_fold_strips_accents_and_writes_decimal_digits_in_ascii() -> None:
 
 
 def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
-    """normalise() without its shortcut for texts with no compounds: every chunk goes through the general rule."""
+    """normalise() without its shortcut for texts with no compounds: every chunk goes through the
+    general rule."""
     from treatycmp.names.normalise import _JOIN_SPLIT_RE, WORD_RE, fold, script_words, word_form
 
     words: list[str] = []
@@ -37,7 +39,9 @@ def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="abcXYZ019 -/'’.,;éÉℌ\u00a0\t\n网络犯罪الجرائمـ", max_size=30), st.booleans())
+@given(
+    st.text(alphabet="abcXYZ019 -/'’.,;éÉℌ\u00a0\t\n网络犯罪الجرائمـ", max_size=30), st.booleans()
+)
 def test_normalise_shortcut_agrees_with_the_general_rule(text: str, expand: bool) -> None:
     normalise.cache_clear()
     assert normalise(text, expand) == chunkwise(text, expand)

@@ -1,4 +1,5 @@
-"""Guidance Notes against the UN Convention, and notes found by what people type, on the shipped data."""
+"""Guidance Notes against the UN Convention, and notes found by what people type, on the shipped
+data."""
 
 from __future__ import annotations
 
@@ -14,13 +15,18 @@ def test_note_3_reads_article_32_against_the_un_as_the_mapping_declares(corpus: 
     assert [r.article.id for r in view.rows] == ["budapest:32"]
     row = view.rows[0]
     declared = [a for a in corpus.absences_of("budapest:32") if a.absent_in == "un"]
-    assert row.links == () and row.absence == declared[0]  # mapping.yaml: no UN counterpart, only an absence
+    assert (
+        row.links == () and row.absence == declared[0]
+    )  # mapping.yaml: no UN counterpart, only an absence
 
 
 def test_note_9_lists_each_article_with_its_un_counterparts(corpus: Corpus) -> None:
     view = tc.note(corpus, "GN 9")
     pairs = {r.article.id: [(l.relation.value, o.id) for l, o in r.links] for r in view.rows}
-    assert pairs == {"budapest:14": [("intersects", "un:23")], "budapest:25": [("intersects", "un:40")]}
+    assert pairs == {
+        "budapest:14": [("intersects", "un:23")],
+        "budapest:25": [("intersects", "un:40")],
+    }
     assert [r.ref.paragraphs for r in view.rows] == ["2", "1"]
 
 
@@ -41,8 +47,18 @@ def test_reading_against_another_instrument_and_by_status(corpus: Corpus) -> Non
         tc.note(corpus, "2", to="unn")
 
 
-@pytest.mark.parametrize(("query", "number"), [("ransomware", "12"), ("election interference", "9"), ("botnets", "2"),
-                                                ("phishing", "4"), ("ransomwre", "12"), ("GN 3", "3"), ("smartphone", "1")])
+@pytest.mark.parametrize(
+    ("query", "number"),
+    [
+        ("ransomware", "12"),
+        ("election interference", "9"),
+        ("botnets", "2"),
+        ("phishing", "4"),
+        ("ransomwre", "12"),
+        ("GN 3", "3"),
+        ("smartphone", "1"),
+    ],
+)
 def test_find_notes_puts_the_note_first(corpus: Corpus, query: str, number: str) -> None:
     assert tc.find_notes(corpus, query)[0].note.number == number
 
@@ -50,7 +66,9 @@ def test_find_notes_puts_the_note_first(corpus: Corpus, query: str, number: str)
 def test_find_notes_needs_every_word_of_a_short_query(corpus: Corpus) -> None:
     assert tc.find_notes(corpus, "grooming") == ()
     assert tc.find_notes(corpus, "ransomware grooming") == ()
-    assert tc.find_notes(corpus, "ransomware", within="un") == ()  # notes interpret the Budapest Convention
+    assert (
+        tc.find_notes(corpus, "ransomware", within="un") == ()
+    )  # notes interpret the Budapest Convention
     assert tc.find_notes(corpus, "ransomware", within="coe")[0].note.number == "12"
     with pytest.raises(UsageError):
         tc.find_notes(corpus, " ")

@@ -62,8 +62,12 @@ def reports(corpus: Corpus) -> dict[str, Report]:
         "notes": notes_report(tc.notes(corpus)),
         "note": note_report(tc.note(corpus, "2")),
         "note-without-articles": note_report(tc.note(corpus, "12")),
-        "show-with-notes": article_card(corpus, compare.counterparts(corpus, corpus.article("budapest:14"))),
-        "find-with-notes": find_all_report(Index(corpus).find("ransomware"), tc.find_notes(corpus, "ransomware")),
+        "show-with-notes": article_card(
+            corpus, compare.counterparts(corpus, corpus.article("budapest:14"))
+        ),
+        "find-with-notes": find_all_report(
+            Index(corpus).find("ransomware"), tc.find_notes(corpus, "ransomware")
+        ),
         "topics": topics_report(tc.topics(corpus)),
         "topic": topic_report(tc.topic(corpus, "safeguards")),
         "export": mapping_report(corpus),
@@ -85,7 +89,9 @@ def test_every_format_renders_every_command(reports: dict[str, Report], fmt: For
     pytest.importorskip("pptx") if fmt is Format.PPTX else None
     pytest.importorskip("openpyxl") if fmt is Format.XLSX else None
     for name, report in reports.items():
-        if fmt is Format.SSSOM and report.mappings is None:  # only diff, gaps and export answer with mapping rows
+        if (
+            fmt is Format.SSSOM and report.mappings is None
+        ):  # only diff, gaps and export answer with mapping rows
             with pytest.raises(UsageError, match="--format sssom is for diff, gaps and export"):
                 render(report, fmt)
             continue
@@ -96,7 +102,11 @@ def test_every_format_renders_every_command(reports: dict[str, Report], fmt: For
         if fmt in (Format.PPTX, Format.XLSX):
             assert out[:2] == b"PK"
     if fmt is Format.SSSOM:
-        assert {n for n, r in reports.items() if r.mappings is not None} == {"diff", "gaps", "export"}
+        assert {n for n, r in reports.items() if r.mappings is not None} == {
+            "diff",
+            "gaps",
+            "export",
+        }
 
 
 def test_markdown_escapes_pipes_and_newlines() -> None:
@@ -106,7 +116,14 @@ def test_markdown_escapes_pipes_and_newlines() -> None:
 
 
 def test_csv_quotes_and_neutralises_formulas() -> None:
-    report = Report("x", View("T", (Section("S", (Column("a", "A"), Column("b", "B")), (("=cmd()", 'say "hi", ok'),)),)), [])
+    report = Report(
+        "x",
+        View(
+            "T",
+            (Section("S", (Column("a", "A"), Column("b", "B")), (("=cmd()", 'say "hi", ok'),)),),
+        ),
+        [],
+    )
     rows = list(csv.reader(io.StringIO(render(report, Format.CSV).lstrip("\ufeff"))))
     assert rows == [["a", "b"], ["'=cmd()", 'say "hi", ok']]
 
@@ -114,7 +131,11 @@ def test_csv_quotes_and_neutralises_formulas() -> None:
 def test_html_is_self_contained(reports: dict[str, Report]) -> None:
     page = render(reports["diff"], Format.HTML)
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
-    assert "http://" not in page.replace('"http://www.w3.org', "") and "<script src" not in page and "<link" not in page
+    assert (
+        "http://" not in page.replace('"http://www.w3.org', "")
+        and "<script src" not in page
+        and "<link" not in page
+    )
     assert "rel-subset" in page and "Relations:" in page
 
 
@@ -132,6 +153,7 @@ def test_plain_table_fits_the_width(reports: dict[str, Report]) -> None:
 
 def _deck(data: str | bytes) -> Any:
     import pptx
+
     return pptx.Presentation(io.BytesIO(data if isinstance(data, bytes) else data.encode()))
 
 
@@ -159,25 +181,36 @@ def test_pptx_tables_hold_the_short_columns_and_the_notes_the_long_ones(corpus: 
     report = _chapter_ii(corpus)
     tables = _tables(_deck(render(report, Format.PPTX)))
     headers = {tuple(_cells(shape)[0]) for _, shape, _ in tables}
-    assert headers == {("budapest", "budapest title", "Relation", "un", "un title", "Status", "Basis"),
-                       ("budapest", "budapest title", "Status", "Basis")}
+    assert headers == {
+        ("budapest", "budapest title", "Relation", "un", "un title", "Status", "Basis"),
+        ("budapest", "budapest title", "Status", "Basis"),
+    }
     rows = [row for _, shape, _ in tables for row in _cells(shape)[1:]]
     assert len(rows) == len(report.data["rows"])  # type: ignore[index]
-    assert all(len(notes) == len(_cells(shape)) - 1 for _, shape, notes in tables)  # a paragraph per row
+    assert all(
+        len(notes) == len(_cells(shape)) - 1 for _, shape, notes in tables
+    )  # a paragraph per row
 
 
 def test_pptx_speaker_notes_carry_each_rows_note_and_source(reports: dict[str, Report]) -> None:
-    """Every row of the diff deck: its slide's notes say 'budapest:2 → un:7: <note> Source: <source>'."""
+    """Every row of the diff deck: its slide's notes say 'budapest:2 → un:7: <note> Source:
+    <source>'."""
     pytest.importorskip("pptx")
     said: dict[str, str] = {}
     for _, shape, notes in _tables(_deck(render(reports["diff"], Format.PPTX))):
         for row, note in zip(_cells(shape)[1:], notes):
             label = note.split(": ", 1)[0]
-            assert label in (f"{row[0]} → {row[3]}", row[0]), (row, note)  # the note of the row beside it
+            assert label in (f"{row[0]} → {row[3]}", row[0]), (
+                row,
+                note,
+            )  # the note of the row beside it
             said[label] = note
     for row in reports["diff"].data["rows"]:  # type: ignore[index]
-        ends = [f"{i}{f' ¶{p}' if p else ''}" for i, p in ((row["from"], row["from_paragraphs"]),
-                                                           (row["to"], row["to_paragraphs"])) if i]
+        ends = [
+            f"{i}{f' ¶{p}' if p else ''}"
+            for i, p in ((row["from"], row["from_paragraphs"]), (row["to"], row["to_paragraphs"]))
+            if i
+        ]
         note = said[" → ".join(ends) if row["kind"] == "link" else ends[0]]
         assert note.split(": ", 1)[1].startswith(row["note"]), note
         assert f"Source: {row['source']}" in note if row["source"] else "Source:" not in note, note
@@ -187,23 +220,39 @@ def test_pptx_columns_bring_long_columns_back_into_the_table(reports: dict[str, 
     pytest.importorskip("pptx")
     picked = pick_columns(reports["diff"], ("from", "relation", "to", "note"))
     tables = _tables(_deck(render(picked, Format.PPTX)))
-    assert {tuple(_cells(shape)[0]) for _, shape, _ in tables} >= {("budapest", "Relation", "un", "Note / reason")}
+    assert {tuple(_cells(shape)[0]) for _, shape, _ in tables} >= {
+        ("budapest", "Relation", "un", "Note / reason")
+    }
     assert not any(notes for *_, notes in tables)
-    shown = Counter(w for _, shape, _ in tables for row in _cells(shape)[1:] for cell in row for w in cell.split())
+    shown = Counter(
+        w
+        for _, shape, _ in tables
+        for row in _cells(shape)[1:]
+        for cell in row
+        for w in cell.split()
+    )
     notes = Counter(w for row in reports["diff"].data["rows"] for w in row["note"].split())  # type: ignore[index]
-    assert not notes - shown  # every word of every note, rows continued on the next slide where they do not fit
+    assert (
+        not notes - shown
+    )  # every word of every note, rows continued on the next slide where they do not fit
 
 
-def test_pptx_rows_fill_each_slide_before_the_next(reports: dict[str, Report], corpus: Corpus) -> None:
-    """No table runs past the bottom margin, and a section moves on to a new slide only when its next row would."""
+def test_pptx_rows_fill_each_slide_before_the_next(
+    reports: dict[str, Report], corpus: Corpus
+) -> None:
+    """No table runs past the bottom margin, and a section moves on to a new slide only when its
+    next row would."""
     pytest.importorskip("pptx")
     from pptx.util import Pt
 
     from treatycmp.output.render.pptx import BOTTOM
 
     bottom_margin = Pt(BOTTOM)
-    decks = {**reports, "diff-chapter-II": _chapter_ii(corpus),
-             "diff-columns": pick_columns(reports["diff"], ("from", "relation", "to", "note", "source"))}
+    decks = {
+        **reports,
+        "diff-chapter-II": _chapter_ii(corpus),
+        "diff-columns": pick_columns(reports["diff"], ("from", "relation", "to", "note", "source")),
+    }
     for name, report in decks.items():
         tables = _tables(_deck(render(report, Format.PPTX)))
         for (title, shape, _), (after, following, _) in zip(tables, [*tables[1:], ("", None, [])]):
@@ -222,15 +271,20 @@ def test_pptx_a_row_taller_than_the_room_left_continues_on_the_next_slide() -> N
     rows = [TableRow(("a:1", "short"), (None, None)), TableRow(("a:2", text), (None, None))]
     room = 10 * row_height(("a:1", "short"), layout.widths)
     pages = paginate(rows, layout, room)
-    assert len(pages) > 2 and all(sum(row_height(r.cells, layout.widths) for r in page) <= room for page in pages)
-    assert [r.cells[0] for page in pages for r in page] == ["a:1"] + ["a:2"] * len(pages)  # ids repeated
+    assert len(pages) > 2 and all(
+        sum(row_height(r.cells, layout.widths) for r in page) <= room for page in pages
+    )
+    assert [r.cells[0] for page in pages for r in page] == ["a:1"] + ["a:2"] * len(
+        pages
+    )  # ids repeated
     parts = [r.cells[1] for page in pages for r in page][1:]
     assert all(part.startswith("(cont.) ") for part in parts[1:])
     assert " ".join(parts).replace("(cont.) ", "") == text
 
 
 def test_pptx_body_text_is_at_least_14_points(reports: dict[str, Report]) -> None:
-    """In the XML of every slide of every deck: each run, paragraph default and end mark is sized, at 14 pt or more."""
+    """In the XML of every slide of every deck: each run, paragraph default and end mark is sized,
+    at 14 pt or more."""
     pytest.importorskip("pptx")
     from pptx.oxml.ns import qn
 
@@ -238,11 +292,17 @@ def test_pptx_body_text_is_at_least_14_points(reports: dict[str, Report]) -> Non
         for n, slide in enumerate(_deck(render(report, Format.PPTX)).slides, 1):
             runs = list(slide._element.iter(qn("a:r")))
             assert runs and all(r.find(qn("a:rPr")) is not None for r in runs), (name, n)
-            sizes = [int(e.get("sz")) for tag in ("a:rPr", "a:defRPr", "a:endParaRPr") for e in slide._element.iter(qn(tag))]
+            sizes = [
+                int(e.get("sz"))
+                for tag in ("a:rPr", "a:defRPr", "a:endParaRPr")
+                for e in slide._element.iter(qn(tag))
+            ]
             assert min(sizes) >= 1400, (name, n)
 
 
-def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_nothing_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out.md"
     target.write_text("old")
 
@@ -259,6 +319,7 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pyt
 @pytest.mark.parametrize("width", [1, 3, 8, 20])
 def test_fold_keeps_every_character_within_the_width(width: int) -> None:
     from treatycmp.output.render.plain import hard_wrap
+
     text = "Trans-border access to stored computer data with consent or where publicly available"
     lines = hard_wrap(text, width)
     assert all(len(line) <= width for line in lines)
@@ -285,41 +346,93 @@ def _pdf_pages(pdf: Path) -> list[Page]:
     import html
     import subprocess
 
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = []
     for page in out.split("<page ")[1:]:
-        width, height = (float(re.search(rf'{k}="([\d.]+)"', page).group(1)) for k in ("width", "height"))  # type: ignore[union-attr]
-        boxes = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)
-        pages.append(Page(width, height, [Word(*map(float, box[:4]), html.unescape(box[4])) for box in boxes]))
+        width, height = (
+            float(re.search(rf'{k}="([\d.]+)"', page).group(1)) for k in ("width", "height")
+        )  # type: ignore[union-attr]
+        boxes = re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
+        )
+        pages.append(
+            Page(
+                width, height, [Word(*map(float, box[:4]), html.unescape(box[4])) for box in boxes]
+            )
+        )
     return pages
 
 
-DECKS = ("list", "articles", "show", "diff", "gaps", "coverage", "lineage", "find", "notes", "note", "topics", "topic",
-         "export", "reach", "note-without-articles", "show-with-notes", "find-with-notes", "diff-chapter-II",
-         "diff-columns")
-"""Every deck command (notes N is 'note'), and diff with --chapter II and with --columns bringing the notes back."""
+DECKS = (
+    "list",
+    "articles",
+    "show",
+    "diff",
+    "gaps",
+    "coverage",
+    "lineage",
+    "find",
+    "notes",
+    "note",
+    "topics",
+    "topic",
+    "export",
+    "reach",
+    "note-without-articles",
+    "show-with-notes",
+    "find-with-notes",
+    "diff-chapter-II",
+    "diff-columns",
+)
+"""Every deck command (notes N is 'note'), and diff with --chapter II and with --columns bringing
+the notes back."""
 
 
 @pytest.fixture(scope="module")
-def rendered(reports: dict[str, Report], corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Any, list[Page]]]:
-    """Each deck of DECKS and its pages as LibreOffice renders them to PDF (one conversion for all)."""
+def rendered(
+    reports: dict[str, Report], corpus: Corpus, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Any, list[Page]]]:
+    """Each deck of DECKS and its pages as LibreOffice renders them to PDF (one conversion for
+    all)."""
     import shutil
     import subprocess
 
     pytest.importorskip("pptx")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if not office or not shutil.which("pdftotext"):
-        pytest.skip("LibreOffice and poppler-utils render the decks (apt-get install libreoffice-impress poppler-utils)")
+        pytest.skip(
+            "LibreOffice and poppler-utils render the decks (apt-get install libreoffice-impress "
+            "poppler-utils)"
+        )
     assert set(reports) <= set(DECKS)
-    decks = {**reports, "diff-chapter-II": _chapter_ii(corpus),
-             "diff-columns": pick_columns(reports["diff"], ("from", "relation", "to", "note", "source"))}
+    decks = {
+        **reports,
+        "diff-chapter-II": _chapter_ii(corpus),
+        "diff-columns": pick_columns(reports["diff"], ("from", "relation", "to", "note", "source")),
+    }
     folder = tmp_path_factory.mktemp("decks")
     data = {name: render(decks[name], Format.PPTX) for name in DECKS}
     for name, deck in data.items():
         (folder / f"{name}.pptx").write_bytes(deck)  # type: ignore[arg-type]
-    profile = f"-env:UserInstallation=file://{folder}/profile"  # never handed to another LibreOffice running here
-    subprocess.run([office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                    *(str(folder / f"{name}.pptx") for name in DECKS)], capture_output=True, check=True, timeout=600)
+    # never handed to another LibreOffice running here
+    profile = f"-env:UserInstallation=file://{folder}/profile"
+    subprocess.run(
+        [
+            office,
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *(str(folder / f"{name}.pptx") for name in DECKS),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=600,
+    )
     return {name: (_deck(data[name]), _pdf_pages(folder / f"{name}.pdf")) for name in DECKS}
 
 
@@ -331,27 +444,37 @@ def _slide_texts(slide: Any) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("name", DECKS)
-def test_pptx_decks_keep_every_word_on_its_slide_when_rendered(rendered: dict[str, tuple[Any, list[Page]]], name: str) -> None:
-    """LibreOffice's rendering: a page per slide; every character of a slide on its page and inside it (text that
-    runs off a slide is cut from the PDF); no word broken inside a cell; text 14 pt or more; a slide that a table
-    continues from is more than half full."""
+def test_pptx_decks_keep_every_word_on_its_slide_when_rendered(
+    rendered: dict[str, tuple[Any, list[Page]]], name: str
+) -> None:
+    """LibreOffice's rendering: a page per slide; every character of a slide on its page and inside
+    it (text that runs off a slide is cut from the PDF); no word broken inside a cell; text 14 pt or
+    more; a slide that a table continues from is more than half full."""
     deck, pages = rendered[name]
     assert len(pages) == len(deck.slides)
     for n, (slide, page) in enumerate(zip(deck.slides, pages), 1):
         boxes, cells = _slide_texts(slide)
-        missing = Counter("".join("".join(boxes + cells).split())) - Counter("".join(w.text for w in page.words))
+        missing = Counter("".join("".join(boxes + cells).split())) - Counter(
+            "".join(w.text for w in page.words)
+        )
         assert not missing, (n, "".join(missing.elements()))
-        assert all(0 <= w.x0 and w.x1 <= page.width and 0 <= w.y0 and w.y1 <= page.height for w in page.words), n
+        assert all(
+            0 <= w.x0 and w.x1 <= page.width and 0 <= w.y0 and w.y1 <= page.height
+            for w in page.words
+        ), n
         shown = {w.text for w in page.words}
         broken = {w for cell in cells for w in cell.split() if not re.search("[-/]", w)} - shown
         assert not broken, (n, broken)
-        assert min(w.y1 - w.y0 for w in page.words) >= 17.5, n  # 14 pt text boxes 18.2 pt tall; 13 pt 16.9
+        assert min(w.y1 - w.y0 for w in page.words) >= 17.5, (
+            n
+        )  # 14 pt text boxes 18.2 pt tall; 13 pt 16.9
         if re.search(r"\((\d+)/(?!\1\))\d+\)$", boxes[0]):
             assert max(w.y1 for w in page.words) > page.height / 2, (n, boxes[0])
 
 
 def test_unconfirmed_note_facts_are_marked_in_every_format(reports: dict[str, Report]) -> None:
-    """GN 2's title, symbol, plenary, date and articles are best readings: each human format shows the mark and its legend."""
+    """GN 2's title, symbol, plenary, date and articles are best readings: each human format shows
+    the mark and its legend."""
     pytest.importorskip("pptx")
     legend = "a best reading that no source we read states outright"
     for fmt in (Format.TABLE, Format.MARKDOWN, Format.HTML, Format.SVG):
@@ -361,12 +484,19 @@ def test_unconfirmed_note_facts_are_marked_in_every_format(reports: dict[str, Re
     assert data["note"]["unconfirmed"] == ["title", "symbol", "plenary", "adopted", "articles"]
     deck = pptx_text(render(reports["note"], Format.PPTX))
     assert "T-CY(2013)6 †" in deck and legend in deck
-    rows = list(csv.DictReader(io.StringIO(str(render(reports["notes"], Format.CSV)).lstrip("\ufeff"))))
-    assert rows[1]["symbol"] == "T-CY(2013)6 †" and rows[2]["symbol"] == "T-CY (2013)7 E †" and rows[9]["symbol"] == "T-CY(2015)16"
+    rows = list(
+        csv.DictReader(io.StringIO(str(render(reports["notes"], Format.CSV)).lstrip("\ufeff")))
+    )
+    assert (
+        rows[1]["symbol"] == "T-CY(2013)6 †"
+        and rows[2]["symbol"] == "T-CY (2013)7 E †"
+        and rows[9]["symbol"] == "T-CY(2015)16"
+    )
 
 
 def pptx_text(data: str | bytes) -> str:
     import pptx
+
     deck = pptx.Presentation(io.BytesIO(data if isinstance(data, bytes) else data.encode()))
     texts = []
     for slide in deck.slides:
@@ -392,19 +522,30 @@ HOSTILE = "Title \x1b]0;PWNED\x07\x1b[2J end \u202eevil\u202c \x9b31m"
 def test_control_and_bidi_characters_never_reach_any_format_raw() -> None:
     import xml.dom.minidom
 
-    section = Section("S", (Column("a", HOSTILE), Column("b", "B")), ((HOSTILE, "[/x] [bold]b[/bold]"),))
-    report = Report("x", View(HOSTILE, (section,), ((HOSTILE, HOSTILE),), footer=HOSTILE), {"title": HOSTILE})
+    section = Section(
+        "S", (Column("a", HOSTILE), Column("b", "B")), ((HOSTILE, "[/x] [bold]b[/bold]"),)
+    )
+    report = Report(
+        "x", View(HOSTILE, (section,), ((HOSTILE, HOSTILE),), footer=HOSTILE), {"title": HOSTILE}
+    )
     raw = ("\x1b", "\x07", "\u202e", "\u202c", "\x9b")
     for fmt in (Format.TABLE, Format.MARKDOWN, Format.CSV, Format.HTML, Format.SVG, "plain"):
         for color in (False, True):
             out = render(report, fmt, width=100, color=color)
-            styled = color and fmt in (Format.TABLE, Format.SVG)  # our own colour codes are escapes too
+            styled = color and fmt in (
+                Format.TABLE,
+                Format.SVG,
+            )  # our own colour codes are escapes too
             forbidden = ("\x1b]", "\x1b[2J", *raw[1:]) if styled else raw
             assert isinstance(out, str) and not any(c in out for c in forbidden), (fmt, color)
-            assert "PWNED" in out and ("\\x1b]0;PWNED\\x07" in out or fmt in (Format.SVG, Format.MARKDOWN)), fmt
+            assert "PWNED" in out and (
+                "\\x1b]0;PWNED\\x07" in out or fmt in (Format.SVG, Format.MARKDOWN)
+            ), fmt
     xml.dom.minidom.parseString(render(report, Format.SVG))  # still well-formed XML
     dumped = render(report, Format.JSON)
-    assert not any(c in dumped for c in raw) and json.loads(dumped)["title"] == HOSTILE  # valid and faithful
+    assert (
+        not any(c in dumped for c in raw) and json.loads(dumped)["title"] == HOSTILE
+    )  # valid and faithful
     assert "[/x] [bold]b[/bold]" in render(report, Format.TABLE, color=True)
 
 

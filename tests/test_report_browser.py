@@ -15,9 +15,20 @@ from treatycmp.api import report_data
 from treatycmp.loading import load
 from treatycmp.output.render.report import build_report
 
-CHROMIUM = os.environ.get("TREATYCMP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+CHROMIUM = (
+    os.environ.get("TREATYCMP_CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+)
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _need_browser():  # type: ignore[no-untyped-def]
@@ -73,15 +84,23 @@ def test_report_filters_rows_offline_in_chromium(tmp_path: Path) -> None:
             assert head.locator(".n").inner_text() == str(visible)
         page.fill("#filter", "")
         page.select_option("#status", "reviewed")
-        statuses = page.locator("tr[data-row][data-status]:visible").evaluate_all("rs => rs.map(r => r.dataset.status)")
+        statuses = page.locator("tr[data-row][data-status]:visible").evaluate_all(
+            "rs => rs.map(r => r.dataset.status)"
+        )
         assert statuses and set(statuses) == {"reviewed"}
         unrated = page.locator("[data-row]:not([data-status])")
-        assert unrated.count() == 0 or unrated.first.is_visible()  # notes and topics carry no status: kept
+        assert (
+            unrated.count() == 0 or unrated.first.is_visible()
+        )  # notes and topics carry no status: kept
         page.select_option("#status", "")
         page.select_option("#basis", "official-texts")
-        bases = page.locator("tr[data-row][data-basis]:visible").evaluate_all("rs => rs.map(r => r.dataset.basis)")
+        bases = page.locator("tr[data-row][data-basis]:visible").evaluate_all(
+            "rs => rs.map(r => r.dataset.basis)"
+        )
         assert bases and set(bases) == {"official-texts"}
-        cards = page.locator(".card[data-basis]:visible").evaluate_all("cs => cs.map(c => c.dataset.basis)")
+        cards = page.locator(".card[data-basis]:visible").evaluate_all(
+            "cs => cs.map(c => c.dataset.basis)"
+        )
         assert cards and all("official-texts" in c.split() for c in cards)
         page.select_option("#basis", "")
         assert page.locator("[data-row]:visible").count() == total

@@ -1,5 +1,5 @@
-"""SSSOM export: the mapping validates with the sssom package's own parser and validator and reads back to the
-same rows; diff and gaps answer in SSSOM too."""
+"""SSSOM export: the mapping validates with the sssom package's own parser and validator and reads
+back to the same rows; diff and gaps answer in SSSOM too."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ def parse(path: Path):  # noqa: ANN201 (a sssom MappingSetDataFrame)
     return msdf
 
 
-def test_whole_mapping_validates_and_reads_back_to_the_same_rows(corpus: Corpus, tmp_path: Path) -> None:
+def test_whole_mapping_validates_and_reads_back_to_the_same_rows(
+    corpus: Corpus, tmp_path: Path
+) -> None:
     report = mapping_report(corpus)
     assert report.mappings is not None
     path = tmp_path / "mapping.sssom.tsv"
@@ -46,7 +48,9 @@ def test_whole_mapping_validates_and_reads_back_to_the_same_rows(corpus: Corpus,
         assert back["comment"].partition(":")[0] == row.relation
         other = dict(pair.split("=", 1) for pair in back["other"].split("|"))
         assert other["status"] == row.status and other["basis"] == (row.basis or "none")
-        assert back["mapping_justification"] == (Basis(row.basis).semapv if row.basis else "semapv:UnspecifiedMatching")
+        assert back["mapping_justification"] == (
+            Basis(row.basis).semapv if row.basis else "semapv:UnspecifiedMatching"
+        )
 
 
 def test_diff_and_gaps_answer_in_sssom_with_absences_as_no_term_found(tmp_path: Path) -> None:
@@ -56,7 +60,10 @@ def test_diff_and_gaps_answer_in_sssom_with_absences_as_no_term_found(tmp_path: 
     assert result.exit_code == 0, result.stderr
     df = parse(out).df
     absent = df[df["object_id"] == NO_TERM]
-    assert "budapest:32" in set(absent["subject_id"]) and set(absent["object_source"]) <= {"tc:un", "tc:budapest"}
+    assert "budapest:32" in set(absent["subject_id"]) and set(absent["object_source"]) <= {
+        "tc:un",
+        "tc:budapest",
+    }
     assert {"budapest:2", "un:7"} <= set(df["subject_id"]) | set(df["object_id"])
     gaps = tmp_path / "gaps.tsv"
     assert runner.invoke(app, ["gaps", "p1", "un", "-f", "sssom", "-o", str(gaps)]).exit_code == 0

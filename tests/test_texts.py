@@ -1,4 +1,5 @@
-"""Reading official texts: plain text, Markdown, HTML and PDF, with their line numbers, and the refusals."""
+"""Reading official texts: plain text, Markdown, HTML and PDF, with their line numbers, and the
+refusals."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ LIMIT = 20 * 1024 * 1024
 def make_pdf(lines: list[str]) -> bytes:
     """A one-page PDF whose text layer holds *lines* (Helvetica, one line each)."""
     escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
-    content = "BT /F1 12 Tf 14 TL 72 760 Td " + " ".join(f"({line}) Tj T*" for line in escaped) + " ET"
+    content = (
+        "BT /F1 12 Tf 14 TL 72 760 Td " + " ".join(f"({line}) Tj T*" for line in escaped) + " ET"
+    )
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -38,7 +41,9 @@ def make_pdf(lines: list[str]) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out
 
 
@@ -64,7 +69,9 @@ def test_markdown_loses_heading_marks_emphasis_bullets_and_link_targets() -> Non
     assert by_number[10] == '"data" means any representation of facts.'
     assert by_number[16] == "Article 2"
     assert by_number[18] == "Illegal access"
-    assert by_number[20] == "Each Party shall criminalise access to a computer system without right."
+    assert (
+        by_number[20] == "Each Party shall criminalise access to a computer system without right."
+    )
     assert by_number[22] == "Article 3 – Illegal interception"
 
 
@@ -116,7 +123,11 @@ def test_markdown_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "holds no text"), (b"  \n\n\t\n", "holds no text"), (b"\x00\x01binary\x00", "binary content")],
+    [
+        (b"", "holds no text"),
+        (b"  \n\n\t\n", "holds no text"),
+        (b"\x00\x01binary\x00", "binary content"),
+    ],
 )
 def test_documents_without_text_are_refused(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "empty.txt"
@@ -134,11 +145,21 @@ def test_a_missing_file_and_a_folder_are_data_errors(tmp_path: Path) -> None:
 
 def test_pdf_text_layer_is_read_with_page_numbers(tmp_path: Path) -> None:
     pdf = tmp_path / "treaty.pdf"
-    pdf.write_bytes(make_pdf(["Chapter I - Use of terms", "Article 1 - Definitions", "For the purposes of this text."]))
+    pdf.write_bytes(
+        make_pdf(
+            [
+                "Chapter I - Use of terms",
+                "Article 1 - Definitions",
+                "For the purposes of this text.",
+            ]
+        )
+    )
     source = read_text(pdf)
     assert source.kind == "pdf"
     assert [line.text for line in source.lines if line.text] == [
-        "Chapter I - Use of terms", "Article 1 - Definitions", "For the purposes of this text.",
+        "Chapter I - Use of terms",
+        "Article 1 - Definitions",
+        "For the purposes of this text.",
     ]
     assert {line.page for line in source.lines} == {1}
     assert source.locator(2) == "treaty.pdf, p. 1"
@@ -169,13 +190,19 @@ def test_a_broken_pdf_is_a_data_error(tmp_path: Path) -> None:
         read_text(broken)
 
 
-def test_pdf_without_pypdf_asks_for_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_without_pypdf_asks_for_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pdf = tmp_path / "treaty.pdf"
     pdf.write_bytes(make_pdf(["Article 1 - Purpose"]))
     monkeypatch.setitem(sys.modules, "pypdf", None)
     with pytest.raises(UsageError) as err:
         read_text(pdf)
-    assert str(err.value) == PDF_EXTRA_MESSAGE == "PDF input needs the optional extra: pip install 'treatycmp[pdf]'"
+    assert (
+        str(err.value)
+        == PDF_EXTRA_MESSAGE
+        == "PDF input needs the optional extra: pip install 'treatycmp[pdf]'"
+    )
 
 
 def test_locator_names_the_file_and_line() -> None:
@@ -186,7 +213,9 @@ def test_a_document_over_the_size_limit_is_refused_without_reading_it_all(tmp_pa
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:
         handle.truncate(LIMIT * 3)  # sparse: 60 MB of nothing, written at once
-    with pytest.raises(DataError, match=r"larger than 20 MB, the limit for an official text") as err:
+    with pytest.raises(
+        DataError, match=r"larger than 20 MB, the limit for an official text"
+    ) as err:
         read_text(huge)
     assert err.value.file == str(huge)
     exact = tmp_path / "exact.txt"
@@ -202,7 +231,8 @@ def test_dev_zero_is_refused_at_the_limit() -> None:
 
 
 def read_soon(path: Path) -> SourceText | BaseException:
-    """read_text(path) in a thread; a read still waiting after 5 s is released (a writer opens and closes) and fails."""
+    """read_text(path) in a thread; a read still waiting after 5 s is released (a writer opens and
+    closes) and fails."""
     outcome: list[SourceText | BaseException] = []
 
     def target() -> None:
@@ -250,9 +280,13 @@ def test_markdown_is_recognised_by_its_headings_without_an_extension(tmp_path: P
     assert texts_of(plain)[0] == "Article 1 – Purpose"
 
 
-def test_pypdf_says_nothing_of_its_own_while_a_pdf_is_read(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_pypdf_says_nothing_of_its_own_while_a_pdf_is_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     damaged = tmp_path / "damaged.pdf"
-    damaged.write_bytes(make_pdf(["Article 1 - Purpose", "Body."]).replace(b"startxref\n", b"startxref\n9"))
+    damaged.write_bytes(
+        make_pdf(["Article 1 - Purpose", "Body."]).replace(b"startxref\n", b"startxref\n9")
+    )
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\nthis is not a PDF body\n")
     with caplog.at_level("DEBUG"):

@@ -1,4 +1,5 @@
-"""Verifying corpus articles against an official text: titles, places, missing and extra articles, own words."""
+"""Verifying corpus articles against an official text: titles, places, missing and extra articles,
+own words."""
 
 from __future__ import annotations
 
@@ -36,19 +37,34 @@ T1 = Heading("1", "Offences against computer systems")
 T2 = Heading("2", "Computer-related offences")
 
 
-def art(num: str, title: str, chapter: Heading | None = CH2, section: Heading | None = SEC1,
-        title_group: Heading | None = T1, line: int = 0, verified: bool = True) -> Article:
+def art(
+    num: str,
+    title: str,
+    chapter: Heading | None = CH2,
+    section: Heading | None = SEC1,
+    title_group: Heading | None = T1,
+    line: int = 0,
+    verified: bool = True,
+) -> Article:
     return Article("t", num, title, "", chapter, section, title_group, (), "", verified, line)
 
 
 ARTICLES = (
     art("1", "Definitions", CH1, None, None, line=10),
-    art("2", "Illegal access", line=20, verified=False),  # chapter written "2" and in lower case: same place
+    art(
+        "2", "Illegal access", line=20, verified=False
+    ),  # chapter written "2" and in lower case: same place
     art("3", "Illegal Interception", line=30),  # a capital inside the title
     art("4", "data interference", line=40),  # case of the first letter only
     art("5", "System   interference", line=50),  # white space
     art("6", "Misuse of 'devices'", title_group=T2, line=60),  # straight quotes
-    art("6a", "Computer–related forgery", section=Heading("2", "Procedural law"), title_group=T2, line=70),
+    art(
+        "6a",
+        "Computer–related forgery",
+        section=Heading("2", "Procedural law"),
+        title_group=T2,
+        line=70,
+    ),
     art("6-bis", "Computer-related fraud", title_group=None, line=80),
     art("8", "Not in the text", line=90),
 )
@@ -67,8 +83,16 @@ def result(treaty: SourceText):  # type: ignore[no-untyped-def]
 
 def test_statuses_of_every_article(result) -> None:  # type: ignore[no-untyped-def]
     assert [(c.num, c.status) for c in result.checks] == [
-        ("1", CONFIRMED), ("2", CONFIRMED), ("3", DIFFERS), ("4", CONFIRMED), ("5", CONFIRMED), ("6", CONFIRMED),
-        ("6a", DIFFERS), ("6-bis", DIFFERS), ("8", MISSING), ("7", EXTRA),
+        ("1", CONFIRMED),
+        ("2", CONFIRMED),
+        ("3", DIFFERS),
+        ("4", CONFIRMED),
+        ("5", CONFIRMED),
+        ("6", CONFIRMED),
+        ("6a", DIFFERS),
+        ("6-bis", DIFFERS),
+        ("8", MISSING),
+        ("7", EXTRA),
     ]
     assert result.counts() == {CONFIRMED: 5, DIFFERS: 3, MISSING: 1, EXTRA: 1}
     assert result.exit_code() == 1
@@ -76,9 +100,14 @@ def test_statuses_of_every_article(result) -> None:  # type: ignore[no-untyped-d
 
 def test_a_different_title_keeps_both_wordings(result) -> None:  # type: ignore[no-untyped-def]
     check = result.checks[2]
-    assert check.differences == (Difference("title", "Illegal Interception", "Illegal interception"),)
+    assert check.differences == (
+        Difference("title", "Illegal Interception", "Illegal interception"),
+    )
     assert (check.corpus_title, check.text_title, check.corpus_line, check.text_line) == (
-        "Illegal Interception", "Illegal interception", 30, 24,
+        "Illegal Interception",
+        "Illegal interception",
+        30,
+        24,
     )
     assert check.locator == "treaty.txt, line 24"
 
@@ -90,15 +119,26 @@ def test_a_different_place_says_which_level(result) -> None:  # type: ignore[no-
     )
     assert fraud.differences == (Difference("title_group", "", "2 — Computer-related offences"),)
     assert fraud.text_place == (
-        "Chapter II — MEASURES TO BE TAKEN AT THE NATIONAL LEVEL › Section 1 — Substantive criminal law"
+        "Chapter II — MEASURES TO BE TAKEN AT THE NATIONAL LEVEL › Section 1 — Substantive "
+        "criminal law"
         " › Title 2 — Computer-related offences"
     )
 
 
 def test_missing_and_extra_articles(result) -> None:  # type: ignore[no-untyped-def]
     missing, extra = result.checks[8], result.checks[9]
-    assert (missing.corpus_title, missing.text_title, missing.text_line, missing.locator) == ("Not in the text", "", 0, "")
-    assert (extra.corpus_title, extra.text_title, extra.text_line, extra.corpus_line) == ("", "", 48, 0)
+    assert (missing.corpus_title, missing.text_title, missing.text_line, missing.locator) == (
+        "Not in the text",
+        "",
+        0,
+        "",
+    )
+    assert (extra.corpus_title, extra.text_title, extra.text_line, extra.corpus_line) == (
+        "",
+        "",
+        48,
+        0,
+    )
     assert extra.text_place == "Chapter III — International co-operation"
 
 
@@ -114,38 +154,84 @@ def test_everything_confirmed_and_nothing_copied_exits_zero() -> None:
         art("1", "Short title", Heading("1", "Preliminary"), None, None),
         art("2", "Unauthorised access", offences, None, None),
         art("3", "Unauthorised interception", offences, None, None),
-        art("4", "Search warrants", Heading("III", "PROCEDURE"), None, None),  # capitals carry no case
+        art(
+            "4", "Search warrants", Heading("III", "PROCEDURE"), None, None
+        ),  # capitals carry no case
     )
     instrument = INSTRUMENT._replace(articles=articles, article_count=4)
-    clean = verify(instrument, parse_outline(law), law, [Prose("summary", "t:2", 5, "Entering a computer unlawfully.")])
+    clean = verify(
+        instrument,
+        parse_outline(law),
+        law,
+        [Prose("summary", "t:2", 5, "Entering a computer unlawfully.")],
+    )
     assert clean.counts() == {CONFIRMED: 4, DIFFERS: 0, MISSING: 0, EXTRA: 0}
     assert clean.exit_code() == 0
-    copied = verify(instrument, parse_outline(law), law,
-                    [Prose("summary", "t:1", 5, "It may be cited as the Computer Misuse Act 2030.")])
+    copied = verify(
+        instrument,
+        parse_outline(law),
+        law,
+        [Prose("summary", "t:1", 5, "It may be cited as the Computer Misuse Act 2030.")],
+    )
     assert copied.exit_code() == 1
 
 
 def test_eight_shared_words_are_reported_with_the_words(treaty: SourceText) -> None:
     prose = [
-        Prose("summary", "t:7", 11, "We note that the Parties shall co-operate with each other to the widest extent, always."),
+        Prose(
+            "summary",
+            "t:7",
+            11,
+            "We note that the Parties shall co-operate with each other to the widest extent, "
+            "always.",
+        ),
         Prose("note", "t:5 → u:9", 12, "Each Party shall criminalise the hindering of a bicycle."),
-        Prose("reason", "t:5 absent in u", 13, "Each Party shall criminalise the hindering of cars."),
-        Prose("summary", "t:2", 14, "Each Party shall adopt such measures as may be necessary under Article 5!"),
+        Prose(
+            "reason", "t:5 absent in u", 13, "Each Party shall criminalise the hindering of cars."
+        ),
+        Prose(
+            "summary",
+            "t:2",
+            14,
+            "Each Party shall adopt such measures as may be necessary under Article 5!",
+        ),
     ]
     assert list(copied_runs(treaty, prose)) == [
-        Copied("summary", "t:7", 11, "the parties shall co operate with each other to the widest extent", 49),
+        Copied(
+            "summary",
+            "t:7",
+            11,
+            "the parties shall co operate with each other to the widest extent",
+            49,
+        ),
         Copied("note", "t:5 → u:9", 12, "each party shall criminalise the hindering of a", 33),
-        Copied("summary", "t:2", 14, "each party shall adopt such measures as may be necessary under article 5", 20),
+        Copied(
+            "summary",
+            "t:2",
+            14,
+            "each party shall adopt such measures as may be necessary under article 5",
+            20,
+        ),
     ]
 
 
 def test_seven_shared_words_are_not_a_copy(treaty: SourceText) -> None:
-    assert list(copied_runs(treaty, [Prose("summary", "x", 1, "each party shall criminalise the hindering of cars")])) == []
+    assert (
+        list(
+            copied_runs(
+                treaty,
+                [Prose("summary", "x", 1, "each party shall criminalise the hindering of cars")],
+            )
+        )
+        == []
+    )
 
 
 def test_two_separate_runs_in_one_text_are_two_findings(treaty: SourceText) -> None:
-    text = ("Each Party shall criminalise the hindering of a system; elsewhere, "
-            "the Parties shall co-operate with each other to the widest extent.")
+    text = (
+        "Each Party shall criminalise the hindering of a system; elsewhere, "
+        "the Parties shall co-operate with each other to the widest extent."
+    )
     assert [c.words for c in copied_runs(treaty, [Prose("summary", "x", 1, text)])] == [
         "each party shall criminalise the hindering of a system",
         "the parties shall co operate with each other to the widest extent",
@@ -153,7 +239,9 @@ def test_two_separate_runs_in_one_text_are_two_findings(treaty: SourceText) -> N
 
 
 def test_the_index_holds_each_run_of_words_once() -> None:
-    source = SourceText("t.txt", "text", (Line(1, "one two three four"), Line(2, "five six seven eight nine ten")))
+    source = SourceText(
+        "t.txt", "text", (Line(1, "one two three four"), Line(2, "five six seven eight nine ten"))
+    )
     index = ShingleIndex(source)
     assert len(index.starts) == 3
     assert index.starts[("one", "two", "three", "four", "five", "six", "seven", "eight")] == 1
@@ -185,8 +273,12 @@ def test_plain_wording() -> None:
 
 
 def test_heading_comparison() -> None:
-    assert same_heading(Heading("II", "International co-operation"), Heading("2", "INTERNATIONAL CO-OPERATION"))
-    assert same_heading(Heading("II", "Final provisions"), Heading("II", ""))  # the text gives no name
+    assert same_heading(
+        Heading("II", "International co-operation"), Heading("2", "INTERNATIONAL CO-OPERATION")
+    )
+    assert same_heading(
+        Heading("II", "Final provisions"), Heading("II", "")
+    )  # the text gives no name
     assert not same_heading(Heading("II", "Final provisions"), Heading("III", "Final provisions"))
     assert not same_heading(Heading("II", "Final provisions"), Heading("II", "Final clauses"))
     assert not same_heading(Heading("II", "Final provisions"), None)
@@ -209,11 +301,15 @@ def text_of(instrument: Instrument) -> SourceText:
                 lines += [f"{label} {heading.num} – {heading.name}", ""]
         place = levels
         lines += [f"Article {a.num} – {a.title}", "The Parties undertake this.", ""]
-    return SourceText(f"{instrument.id}.txt", "text", tuple(Line(i, t) for i, t in enumerate(lines, 1)))
+    return SourceText(
+        f"{instrument.id}.txt", "text", tuple(Line(i, t) for i, t in enumerate(lines, 1))
+    )
 
 
 @pytest.mark.parametrize("instrument_id", ["budapest", "p1", "p2", "un", "untoc", "uncac"])
-def test_every_shipped_instrument_confirms_against_its_own_headings(corpus: Corpus, instrument_id: str) -> None:
+def test_every_shipped_instrument_confirms_against_its_own_headings(
+    corpus: Corpus, instrument_id: str
+) -> None:
     instrument = corpus.instrument(instrument_id)
     source = text_of(instrument)
     result = verify(instrument, parse_outline(source), source, ())
@@ -227,10 +323,18 @@ def test_prose_of_collects_summaries_notes_and_reasons(corpus: Corpus) -> None:
     summaries = [p for p in prose if p.kind == "summary"]
     notes = [p for p in prose if p.kind == "note"]
     reasons = [p for p in prose if p.kind == "reason"]
-    assert [p.id for p in summaries] == [a.id for a in corpus.instrument("p1").articles if a.summary]
-    assert len(notes) == sum(1 for k in corpus.links if k.note and "p1:" in (k.from_id[:3], k.to_id[:3]))
+    assert [p.id for p in summaries] == [
+        a.id for a in corpus.instrument("p1").articles if a.summary
+    ]
+    assert len(notes) == sum(
+        1 for k in corpus.links if k.note and "p1:" in (k.from_id[:3], k.to_id[:3])
+    )
     assert all("p1:" in p.id for p in notes)
-    expected = [s for s in corpus.absences if s.reason and (s.article.startswith("p1:") or "p1" in corpus.members(s.absent_in))]
+    expected = [
+        s
+        for s in corpus.absences
+        if s.reason and (s.article.startswith("p1:") or "p1" in corpus.members(s.absent_in))
+    ]
     assert [p.line for p in reasons] == [s.line for s in expected]
     assert len(prose) == len(summaries) + len(notes) + len(reasons) > len(summaries)
 
@@ -252,23 +356,37 @@ def test_only_the_levels_the_text_states_are_compared(corpus: Corpus) -> None:
     assert result.counts()[CONFIRMED] == 48 and result.exit_code() == 0
     assert result.not_compared == ("section", "title_group")
     assert [(f.code, f.line, f.message) for f in result.findings] == [
-        ("levels-not-compared", None, "the text states no section or title headings: those levels were not compared "
-                                      "for any article"),
+        (
+            "levels-not-compared",
+            None,
+            "the text states no section or title headings: those levels were not compared "
+            "for any article",
+        ),
     ]
     bare = without_levels(text_of(budapest), "Chapter ", "Section ", "Title ")
     result = verify(budapest, parse_outline(bare), bare, ())
-    assert result.counts()[CONFIRMED] == 48 and result.not_compared == ("chapter", "section", "title_group")
-    assert result.findings[-1].message.startswith("the text states no chapter, section or title headings")
+    assert result.counts()[CONFIRMED] == 48 and result.not_compared == (
+        "chapter",
+        "section",
+        "title_group",
+    )
+    assert result.findings[-1].message.startswith(
+        "the text states no chapter, section or title headings"
+    )
 
 
 def test_a_level_the_text_states_is_still_compared(corpus: Corpus) -> None:
     budapest = corpus.instrument("budapest")
     source = without_levels(text_of(budapest), "Title ")
-    moved = source_of([t.replace("Section 2 –", "Section 3 –") for t in (line.text for line in source.lines)])
+    moved = source_of(
+        [t.replace("Section 2 –", "Section 3 –") for t in (line.text for line in source.lines)]
+    )
     result = verify(budapest, parse_outline(moved), moved, ())
     in_section_2 = [a.num for a in budapest.articles if a.section and a.section.num == "2"]
     assert in_section_2
-    assert [c.num for c in result.of(DIFFERS)] == in_section_2 and result.not_compared == ("title_group",)
+    assert [c.num for c in result.of(DIFFERS)] == in_section_2 and result.not_compared == (
+        "title_group",
+    )
     assert {d.field for c in result.of(DIFFERS) for d in c.differences} == {"section"}
 
 
@@ -278,26 +396,53 @@ TRANSBORDER = "Trans-border access to stored computer data with consent or where
 @pytest.mark.parametrize(
     "lines",
     [
-        ["Article 32 – Trans-border access to stored computer data with consent or", "where publicly available", "",
-         "A Party may, without the authorisation of another Party:"],
-        ["Article 32", "Trans-border access to stored computer data with", "consent or where publicly", "available",
-         "A Party may, without the authorisation of another Party:"],
-        ["Article 32 – Trans-", "border access to stored computer data with consent or where publicly available"],
-        ["Article 32 – Trans-border access to stored computer data with consent or where pub-", "licly available"],
+        [
+            "Article 32 – Trans-border access to stored computer data with consent or",
+            "where publicly available",
+            "",
+            "A Party may, without the authorisation of another Party:",
+        ],
+        [
+            "Article 32",
+            "Trans-border access to stored computer data with",
+            "consent or where publicly",
+            "available",
+            "A Party may, without the authorisation of another Party:",
+        ],
+        [
+            "Article 32 – Trans-",
+            "border access to stored computer data with consent or where publicly available",
+        ],
+        [
+            "Article 32 – Trans-border access to stored computer data with consent or where pub-",
+            "licly available",
+        ],
     ],
 )
 def test_a_title_wrapped_over_lines_is_read_on(lines: list[str]) -> None:
-    instrument = INSTRUMENT._replace(articles=(art("32", TRANSBORDER, None, None, None),), article_count=1)
+    instrument = INSTRUMENT._replace(
+        articles=(art("32", TRANSBORDER, None, None, None),), article_count=1
+    )
     source = source_of(lines)
     check = verify(instrument, parse_outline(source), source, ()).checks[0]
     assert (check.status, check.text_title, check.text_line) == (CONFIRMED, TRANSBORDER, 1)
 
 
 def test_a_wrapped_title_is_joined_only_when_that_makes_it_match() -> None:
-    instrument = INSTRUMENT._replace(articles=(art("32", TRANSBORDER, None, None, None),), article_count=1)
-    for lines in (["Article 32 – Trans-border access to stored computer data with consent or", "",
-                   "where publicly available"],  # a blank line ends the heading
-                  ["Article 32 – Trans-border access to stored computer data with consent or", "where it is public"]):
+    instrument = INSTRUMENT._replace(
+        articles=(art("32", TRANSBORDER, None, None, None),), article_count=1
+    )
+    for lines in (
+        [
+            "Article 32 – Trans-border access to stored computer data with consent or",
+            "",
+            "where publicly available",
+        ],  # a blank line ends the heading
+        [
+            "Article 32 – Trans-border access to stored computer data with consent or",
+            "where it is public",
+        ],
+    ):
         source = source_of(lines)
         check = verify(instrument, parse_outline(source), source, ()).checks[0]
         assert check.status == DIFFERS and check.text_title == lines[0].split(" – ")[1]
@@ -305,9 +450,19 @@ def test_a_wrapped_title_is_joined_only_when_that_makes_it_match() -> None:
 
 def test_a_wrapped_chapter_name_is_read_on() -> None:
     chapter = Heading("III", "International co-operation and mutual assistance in criminal matters")
-    instrument = INSTRUMENT._replace(articles=(art("23", "General principles", chapter, None, None),), article_count=1)
-    source = source_of(["Chapter III – International co-", "operation and mutual assistance in", "criminal matters", "",
-                        "Article 23 – General principles", "The Parties shall co-operate."])
+    instrument = INSTRUMENT._replace(
+        articles=(art("23", "General principles", chapter, None, None),), article_count=1
+    )
+    source = source_of(
+        [
+            "Chapter III – International co-",
+            "operation and mutual assistance in",
+            "criminal matters",
+            "",
+            "Article 23 – General principles",
+            "The Parties shall co-operate.",
+        ]
+    )
     check = verify(instrument, parse_outline(source), source, ()).checks[0]
     assert check.status == CONFIRMED and check.text_place == f"Chapter III — {chapter.name}"
 
@@ -315,5 +470,9 @@ def test_a_wrapped_chapter_name_is_read_on() -> None:
 def test_confirmations_carry_the_levels_the_text_did_not_state(corpus: Corpus) -> None:
     budapest = corpus.instrument("budapest")
     source = without_levels(text_of(budapest), "Section ", "Title ")
-    confirmations = verify(budapest, parse_outline(source), source, ()).confirmations(include_verified=True)
-    assert len(confirmations) == 48 and {c.not_compared for c in confirmations} == {("section", "title_group")}
+    confirmations = verify(budapest, parse_outline(source), source, ()).confirmations(
+        include_verified=True
+    )
+    assert len(confirmations) == 48 and {c.not_compared for c in confirmations} == {
+        ("section", "title_group")
+    }

@@ -31,15 +31,25 @@ def test_a_mark_stays_explained_where_it_is_shown() -> None:
 def test_columns_that_drop_the_marked_cells_drop_their_legend() -> None:
     full = run("diff", "bc", "un", "--chapter", "II", "--width", "200")
     assert MARK_LEGEND["unconfirmed"] in full and MARK_LEGEND["basis:analysis"] in full
-    picked = run("diff", "bc", "un", "--chapter", "II", "--width", "200", "--columns", "from,relation,to")
+    picked = run(
+        "diff", "bc", "un", "--chapter", "II", "--width", "200", "--columns", "from,relation,to"
+    )
     assert "†" not in picked
-    assert MARK_LEGEND["draft"] in picked and MARK_LEGEND["basis:analysis"] in picked  # the header still counts them
+    assert (
+        MARK_LEGEND["draft"] in picked and MARK_LEGEND["basis:analysis"] in picked
+    )  # the header still counts them
 
 
 def test_legend_lines_read_only_the_shown_cells() -> None:
-    columns = (Column("id", "Id"), Column("title", "Title"), Column("hidden", "Hidden", in_tables=False))
+    columns = (
+        Column("id", "Id"),
+        Column("title", "Title"),
+        Column("hidden", "Hidden", in_tables=False),
+    )
     shown = Section("S", columns, (("a:1", "One", "Two †"),))
     view = View("T", (shown,), marks=("unconfirmed", "unmapped", "draft"))
     assert view.legend_lines() == ()
-    marked = View("T", (shown._replace(rows=(("a:1", "One †", ""),)),), marks=("unconfirmed", "unmapped"))
+    marked = View(
+        "T", (shown._replace(rows=(("a:1", "One †", ""),)),), marks=("unconfirmed", "unmapped")
+    )
     assert marked.legend_lines() == (MARK_LEGEND["unconfirmed"],)

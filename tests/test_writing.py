@@ -1,4 +1,5 @@
-"""Writing output with -o: never harms what the path names (devices, links, read-only files, folders)."""
+"""Writing output with -o: never harms what the path names (devices, links, read-only files,
+folders)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,9 @@ def test_an_existing_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away"
+)
 def test_an_existing_file_keeps_its_owner(tmp_path: Path) -> None:
     target = tmp_path / "theirs.md"
     target.write_text("old")
@@ -60,7 +63,8 @@ def test_an_existing_file_keeps_its_owner(tmp_path: Path) -> None:
 
 @pytest.fixture(autouse=True)
 def devices_survive() -> Iterator[None]:
-    """Fail a test that turned /dev/null or /dev/full into something else, and put the device back (as root)."""
+    """Fail a test that turned /dev/null or /dev/full into something else, and put the device back
+    (as root)."""
     yield
     broken = [name for name in DEVICES if not stat.S_ISCHR(os.lstat(name).st_mode)]
     for name in broken:
@@ -86,7 +90,9 @@ def test_dev_null_stays_a_device() -> None:
 
 
 def test_dev_full_reports_no_space_as_a_usage_error() -> None:
-    with pytest.raises(UsageError, match=r"^cannot write /dev/full: No space left on device$") as info:
+    with pytest.raises(
+        UsageError, match=r"^cannot write /dev/full: No space left on device$"
+    ) as info:
         emit(CONTENT, "/dev/full")
     assert info.value.exit_code == 2
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
@@ -212,8 +218,9 @@ def test_a_block_device_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync"])
-def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                              failing: str) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
     target = tmp_path / "out.md"
     target.write_text("old")
 
@@ -227,7 +234,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, mon
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
 
 
-def test_an_interrupted_write_leaves_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupted_write_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
@@ -250,7 +259,12 @@ def test_a_file_the_command_reads_is_never_the_output(tmp_path: Path) -> None:
     text.write_text("Article 1 – Purpose\n", encoding="utf-8")
     (tmp_path / "link.txt").symlink_to(text)
     os.link(text, tmp_path / "hard.txt")
-    for output in (str(text), str(tmp_path / "link.txt"), str(tmp_path / "hard.txt"), f"{tmp_path}/./convention.txt"):
+    for output in (
+        str(text),
+        str(tmp_path / "link.txt"),
+        str(tmp_path / "hard.txt"),
+        f"{tmp_path}/./convention.txt",
+    ):
         with pytest.raises(UsageError, match="will not write .*: this command reads it"):
             refuse_inputs(output, [str(tmp_path / "other.txt"), text])
     assert text.read_text(encoding="utf-8") == "Article 1 – Purpose\n"
@@ -260,7 +274,9 @@ def test_a_file_the_command_reads_is_never_the_output(tmp_path: Path) -> None:
 
 def _treatycmp(*args: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONIOENCODING": encoding, "TREATYCMP_NO_SHIPPED": "0"}
-    return subprocess.run([sys.executable, "-m", "treatycmp", *args], capture_output=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "treatycmp", *args], capture_output=True, env=env, timeout=60
+    )
 
 
 def test_csv_to_a_latin_1_stdout_drops_the_byte_order_mark() -> None:
@@ -268,7 +284,9 @@ def test_csv_to_a_latin_1_stdout_drops_the_byte_order_mark() -> None:
     assert proc.returncode == 0 and proc.stderr == b"", proc.stderr
     text = proc.stdout.decode("latin-1")
     assert text.startswith("part,id,name,") and "mérida convention" in text
-    assert _treatycmp("list", "-f", "csv", encoding="utf-8").stdout.startswith(codecs.BOM_UTF8)  # UTF-8 keeps it
+    assert _treatycmp("list", "-f", "csv", encoding="utf-8").stdout.startswith(
+        codecs.BOM_UTF8
+    )  # UTF-8 keeps it
 
 
 def test_characters_stdout_cannot_encode_are_replaced_and_said_once() -> None:
@@ -276,5 +294,8 @@ def test_characters_stdout_cannot_encode_are_replaced_and_said_once() -> None:
     text = proc.stdout.decode("ascii")
     assert proc.returncode == 0 and "Budapest Convention ? UN Convention against Cybercrime" in text
     assert "= equal" in text and "Traceback" not in proc.stderr.decode()
-    assert proc.stderr.decode().startswith("treatycmp: standard output (ascii) cannot show ") and proc.stderr.count(b"\n") == 1
+    assert (
+        proc.stderr.decode().startswith("treatycmp: standard output (ascii) cannot show ")
+        and proc.stderr.count(b"\n") == 1
+    )
     assert "written as '?'" in proc.stderr.decode()

@@ -1,4 +1,5 @@
-"""XLSX: a sheet per section with a frozen header and a filter, an About sheet, and cells equal to the JSON."""
+"""XLSX: a sheet per section with a frozen header and a filter, an About sheet, and cells equal to
+the JSON."""
 
 from __future__ import annotations
 
@@ -29,13 +30,16 @@ def rows_of(sheet) -> list[dict[str, object]]:  # noqa: ANN001
 
 
 def same(cell: object, value: object) -> bool:
-    """A cell equals its JSON value (empty cells are None; titles carry the † of an unconfirmed title)."""
+    """A cell equals its JSON value (empty cells are None; titles carry the † of an unconfirmed
+    title)."""
     if value in (None, ""):
         return cell in (None, "", "—")
     return str(cell).removesuffix(" †") == str(value)
 
 
-def test_diff_workbook_has_a_sheet_per_section_and_every_cell_equals_the_json(tmp_path: Path) -> None:
+def test_diff_workbook_has_a_sheet_per_section_and_every_cell_equals_the_json(
+    tmp_path: Path,
+) -> None:
     book, data = export(tmp_path, "diff", "budapest", "un")
     assert [s.title for s in book.worksheets][-1] == "About"
     by_kind = {"link": book.worksheets[0], "gap": book.worksheets[1], "only_b": book.worksheets[2]}
@@ -60,19 +64,30 @@ def test_status_and_relation_are_coloured_and_formulas_stay_text(tmp_path: Path)
     status = sheet.cell(2, header.index("status") + 1)
     relation = sheet.cell(2, header.index("relation") + 1)
     assert status.font.color is not None and relation.font.color is not None and relation.font.b
-    assert all(c.data_type == "s" for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str))
+    assert all(
+        c.data_type == "s"
+        for row in sheet.iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, str)
+    )
 
 
 def test_about_sheet_holds_the_legend_and_the_sources(tmp_path: Path) -> None:
     book, _ = export(tmp_path, "gaps", "p2", "un")
     about = {row[0].value: row[1].value for row in book["About"].iter_rows(min_row=2)}
     assert any(str(k).startswith("relation") for k in about) is False  # gaps has no relation legend
-    values = [row[1].value for row in book["About"].iter_rows(min_row=2) if row[0].value == "source"]
+    values = [
+        row[1].value for row in book["About"].iter_rows(min_row=2) if row[0].value == "source"
+    ]
     assert values and all(values)
 
 
 def test_sheet_names_are_valid_and_unique() -> None:
     taken: set[str] = set()
-    names = [sheet_name("Budapest: no counterpart in [UN]/*?", taken), sheet_name("About", taken), sheet_name("about", taken)]
+    names = [
+        sheet_name("Budapest: no counterpart in [UN]/*?", taken),
+        sheet_name("About", taken),
+        sheet_name("about", taken),
+    ]
     assert names == ["Budapest no counterpart in UN", "About", "about (2)"]
     assert all(len(n) <= 31 for n in names)

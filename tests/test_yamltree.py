@@ -17,8 +17,18 @@ def write(tmp_path: Path, content: str | bytes) -> Path:
 
 
 def test_scalars_stay_exactly_as_written(tmp_path: Path) -> None:
-    doc = read_yaml(write(tmp_path, "a: 1.10\nb: 014\nc: no\nd: 2024-12-24\ne: ~\nf: 'null'\ng: 0x1F\n"))
-    assert doc == {"a": "1.10", "b": "014", "c": "no", "d": "2024-12-24", "e": None, "f": "null", "g": "0x1F"}
+    doc = read_yaml(
+        write(tmp_path, "a: 1.10\nb: 014\nc: no\nd: 2024-12-24\ne: ~\nf: 'null'\ng: 0x1F\n")
+    )
+    assert doc == {
+        "a": "1.10",
+        "b": "014",
+        "c": "no",
+        "d": "2024-12-24",
+        "e": None,
+        "f": "null",
+        "g": "0x1F",
+    }
 
 
 def test_mappings_remember_key_lines(tmp_path: Path) -> None:
@@ -80,7 +90,9 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
         (b"a: caf\xe9\n", "not valid UTF-8"),
     ],
 )
-def test_unreadable_content_is_one_clear_error(tmp_path: Path, content: str | bytes, message: str) -> None:
+def test_unreadable_content_is_one_clear_error(
+    tmp_path: Path, content: str | bytes, message: str
+) -> None:
     with pytest.raises(DataError, match=message):
         read_yaml(write(tmp_path, content))
 
@@ -97,12 +109,24 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_yaml(tmp_path)
 
 
-@pytest.mark.parametrize(("text", "said"), [
-    ('links:\n  - {from: "a:1", to: "c:1"\n  - {from: "a:2"}\n',
-     "f.yaml:3:3: YAML syntax error: did not find expected ',' or '}' (the flow mapping opened at 2:5)"),
-    ("a: [1, 2\nb: 3\n", "f.yaml:2:2: YAML syntax error: did not find expected ',' or ']' (the flow sequence opened at 1:4)"),
-])
-def test_an_unclosed_flow_collection_says_where_it_opened(tmp_path: Path, text: str, said: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            'links:\n  - {from: "a:1", to: "c:1"\n  - {from: "a:2"}\n',
+            "f.yaml:3:3: YAML syntax error: did not find expected ',' or '}' (the flow mapping "
+            "opened at 2:5)",
+        ),
+        (
+            "a: [1, 2\nb: 3\n",
+            "f.yaml:2:2: YAML syntax error: did not find expected ',' or ']' (the flow sequence "
+            "opened at 1:4)",
+        ),
+    ],
+)
+def test_an_unclosed_flow_collection_says_where_it_opened(
+    tmp_path: Path, text: str, said: str
+) -> None:
     with pytest.raises(DataError) as info:
         read_yaml(write(tmp_path, text), "f.yaml")
     assert str(info.value) == said

@@ -9,15 +9,16 @@ The core is a small Python API for notebooks::
     tc.find(corpus, "transborder acess", within="bc")   # fuzzy look-up, best first
     tc.article(corpus, "Art. 32 BC")                    # citations as people write them
 
-Nothing heavy is imported until first use. No public name is also a module name, so a name keeps meaning the
-function after any submodule is imported.
-"""
+Nothing heavy is imported until first use. No public name is also a module name, so a name keeps
+meaning the function after any submodule is imported."""
 
 from __future__ import annotations
 
 from ._version import __version__
 
-TYPE_CHECKING = False  # not imported from typing: start-up (and Ctrl-C during it) stays as short as it can be
+TYPE_CHECKING = (
+    False  # not imported from typing: start-up (and Ctrl-C during it) stays as short as it can be
+)
 
 if TYPE_CHECKING:
     from .api import (
@@ -42,12 +43,33 @@ if TYPE_CHECKING:
         verify,
     )
 
-__all__ = ["__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage", "lineage", "show", "scope",
-           "notes", "note", "find_notes", "topics", "topic", "reach", "reach_states", "check", "verify"]
+__all__ = [
+    "__version__",
+    "load",
+    "diff",
+    "gaps",
+    "find",
+    "article",
+    "counterparts",
+    "coverage",
+    "lineage",
+    "show",
+    "scope",
+    "notes",
+    "note",
+    "find_notes",
+    "topics",
+    "topic",
+    "reach",
+    "reach_states",
+    "check",
+    "verify",
+]
 
 
 def __getattr__(name: str) -> object:
     if name in __all__[1:]:
         from . import api
+
         return getattr(api, name)
     raise AttributeError(f"module 'treatycmp' has no attribute {name!r}")

@@ -1,8 +1,8 @@
 """The ``treatycmp`` console entry point (also ``python -m treatycmp``).
 
-Ctrl-C and a reader that goes away are handled before anything heavy is imported, so neither ever ends in a
-traceback: Ctrl-C exits 130, a closed pipe (``treatycmp diff budapest un | head``) exits quietly.
-"""
+Ctrl-C and a reader that goes away are handled before anything heavy is imported, so neither ever
+ends in a traceback: Ctrl-C exits 130, a closed pipe (``treatycmp diff budapest un | head``) exits
+quietly."""
 
 from __future__ import annotations
 

@@ -23,7 +23,8 @@ class Only(str, Enum):
 
 
 class RelationOpt(str, Enum):
-    """The values of ``--relation``: :class:`treatycmp.models.Relation`'s, and ``none`` (no counterpart)."""
+    """The values of ``--relation``: :class:`treatycmp.models.Relation`'s, and ``none`` (no
+    counterpart)."""
 
     equal = "equal"
     subset = "subset"
@@ -33,8 +34,8 @@ class RelationOpt(str, Enum):
 
 
 class StatusOpt(str, Enum):
-    """The values of ``--status``: those of :class:`treatycmp.models.Status`, as a test checks (the CLI does not
-    import the models to start)."""
+    """The values of ``--status``: those of :class:`treatycmp.models.Status`, as a test checks (the
+    CLI does not import the models to start)."""
 
     reviewed = "reviewed"
     draft = "draft"
@@ -60,23 +61,44 @@ class Units(str, Enum):
     sections = "sections"
 
 
-FormatOpt = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", help="Output format [default: table].", show_default=False)]
-OutputOpt = Annotated[Optional[str], typer.Option(
-    "--output", "-o", help="Write to FILE (atomically); '-' is stdout.", metavar="FILE")]
-WidthOpt = Annotated[Optional[int], typer.Option(
-    "--width", min=20, max=1000, help="Width for table and svg output.")]
-ColumnsOpt = Annotated[Optional[str], typer.Option(
-    "--columns", help="Comma-separated column keys to keep, e.g. 'from,to,relation'.")]
-ChapterOpt = Annotated[Optional[str], typer.Option(
-    "--chapter", "-c", help="Only this chapter of A: 'II', '2' or part of its name.")]
-StatusOption = Annotated[Optional[StatusOpt], typer.Option(
-    "--status", help="Only rows with this review status.")]
-BasisOption = Annotated[Optional[BasisOpt], typer.Option(
-    "--basis", help="Only rows resting on this basis (what was read for them; see the legend).")]
-UnitsOpt = Annotated[Optional[Units], typer.Option(
-    "--units", help="What the text numbers: 'articles' (treaties) or 'sections' (laws under parts) "
-    "[default: articles if any 'Article N']")]
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option("--format", "-f", help="Output format [default: table].", show_default=False),
+]
+OutputOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--output", "-o", help="Write to FILE (atomically); '-' is stdout.", metavar="FILE"
+    ),
+]
+WidthOpt = Annotated[
+    Optional[int], typer.Option("--width", min=20, max=1000, help="Width for table and svg output.")
+]
+ColumnsOpt = Annotated[
+    Optional[str],
+    typer.Option("--columns", help="Comma-separated column keys to keep, e.g. 'from,to,relation'."),
+]
+ChapterOpt = Annotated[
+    Optional[str],
+    typer.Option("--chapter", "-c", help="Only this chapter of A: 'II', '2' or part of its name."),
+]
+StatusOption = Annotated[
+    Optional[StatusOpt], typer.Option("--status", help="Only rows with this review status.")
+]
+BasisOption = Annotated[
+    Optional[BasisOpt],
+    typer.Option(
+        "--basis", help="Only rows resting on this basis (what was read for them; see the legend)."
+    ),
+]
+UnitsOpt = Annotated[
+    Optional[Units],
+    typer.Option(
+        "--units",
+        help="What the text numbers: 'articles' (treaties) or 'sections' (laws under parts) "
+        "[default: articles if any 'Article N']",
+    ),
+]
 
 
 def status_value(status: Optional[StatusOpt]) -> Optional[str]:
@@ -97,8 +119,13 @@ class OutputOptions:
     columns: tuple[str, ...] = ()
 
     @classmethod
-    def parse(cls, fmt: Optional[Format] = None, output: Optional[str] = None,
-              width: Optional[int] = None, columns: Optional[str] = None) -> OutputOptions:
+    def parse(
+        cls,
+        fmt: Optional[Format] = None,
+        output: Optional[str] = None,
+        width: Optional[int] = None,
+        columns: Optional[str] = None,
+    ) -> OutputOptions:
         keys = tuple(k.strip() for k in (columns or "").split(",") if k.strip())
         if columns is not None and not keys:
             raise UsageError("--columns needs at least one column key")
@@ -115,8 +142,9 @@ OUTPUT_OPTIONS = {"fmt": FormatOpt, "output": OutputOpt, "width": WidthOpt, "col
 """The output options, in the order of OutputOptions.parse and of ``--help``."""
 
 
-def output_options(*, fmt: Any = FormatOpt,
-                   default: Optional[Format] = None) -> Callable[[Command], Command]:
+def output_options(
+    *, fmt: Any = FormatOpt, default: Optional[Format] = None
+) -> Callable[[Command], Command]:
     """Give a command that takes ``opts: OutputOptions`` the output options in its place, parsed
     into *opts*.
 
@@ -131,8 +159,9 @@ class WithOutputOptions:
     its signature, made only when read (only the command that runs is built, see
     ``cli.keep_only_invoked``)."""
 
-    def __init__(self, command: Command, declared: dict[str, Any],
-                 default: Optional[Format]) -> None:
+    def __init__(
+        self, command: Command, declared: dict[str, Any], default: Optional[Format]
+    ) -> None:
         functools.update_wrapper(self, command)
         self.command, self.declared, self.default = command, declared, default
 
@@ -144,7 +173,13 @@ class WithOutputOptions:
     def __signature__(self) -> inspect.Signature:
         own = inspect.signature(self.command, eval_str=True)
         params = [p for p in own.parameters.values() if p.name != "opts"]
-        params += [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
-                                     default=self.default if name == "fmt" else None)
-                   for name, annotation in self.declared.items()]
+        params += [
+            inspect.Parameter(
+                name,
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=annotation,
+                default=self.default if name == "fmt" else None,
+            )
+            for name, annotation in self.declared.items()
+        ]
         return own.replace(parameters=params)

@@ -1,6 +1,6 @@
-"""The parser's side of the command line in our words: global options accepted after the command too,
-usage lines that name arguments by their metavar ('diff [OPTIONS] A B'), and each usage error the parser
-finds as one line naming the option and what it takes."""
+"""The parser's side of the command line in our words: global options accepted after the command
+too, usage lines that name arguments by their metavar ('diff [OPTIONS] A B'), and each usage error
+the parser finds as one line naming the option and what it takes."""
 
 from __future__ import annotations
 
@@ -17,14 +17,15 @@ GLOBAL_FLAGS = {"--debug": 0, "--version": 0, "-V": 0, "--data": 1, "--color": 1
 
 
 def repeats_data(args: list[str]) -> bool:
-    """True when *args* give --data twice: the second would silently replace the first (nothing after
-    ``--`` counts)."""
-    options = args[:args.index("--")] if "--" in args else args
+    """True when *args* give --data twice: the second would silently replace the first (nothing
+    after ``--`` counts)."""
+    options = args[: args.index("--")] if "--" in args else args
     return sum(1 for arg in options if arg == "--data" or arg.startswith("--data=")) > 1
 
 
 def hoist_globals(args: list[str]) -> list[str]:
-    """Move global options written after the command name to before it (nothing after ``--`` moves)."""
+    """Move global options written after the command name to before it (nothing after ``--``
+    moves)."""
     front: list[str] = []
     rest: list[str] = []
     i, command_seen = 0, False
@@ -36,7 +37,7 @@ def hoist_globals(args: list[str]) -> list[str]:
             break
         take = 1 if "=" in arg else 1 + GLOBAL_FLAGS.get(name, 0)
         if name in GLOBAL_FLAGS:
-            (front if command_seen else rest).extend(args[i:i + take])
+            (front if command_seen else rest).extend(args[i : i + take])
             i += take
             continue
         command_seen = command_seen or not arg.startswith("-")
@@ -57,7 +58,8 @@ def command_index(args: list[str]) -> int:
 
 
 class Command(TyperCommand):
-    """A command whose arguments are shown by metavar (their name in capitals unless given) in usage lines and help."""
+    """A command whose arguments are shown by metavar (their name in capitals unless given) in usage
+    lines and help."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -67,21 +69,28 @@ class Command(TyperCommand):
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
-        return pieces + [argument_usage(p) for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        return pieces + [
+            argument_usage(p) for p in self.get_params(ctx) if p.param_type_name == "argument"
+        ]
 
 
 def argument_usage(param: Any) -> str:
-    """'A', '[NAME]' for an optional argument, '[INSTRUMENTS]...' for one that takes several values."""
+    """'A', '[NAME]' for an optional argument, '[INSTRUMENTS]...' for one that takes several
+    values."""
     name = param.metavar or (param.name or "").upper()
     name = name if param.required else f"[{name}]"
     return name + ("..." if param.nargs != 1 else "")
 
 
 def usage_message(exc: Exception) -> Optional[str]:
-    """The usage error *exc* of the parser as one line in our words; None when *exc* is none (the help that a
-    command without arguments shows, say)."""
+    """The usage error *exc* of the parser as one line in our words; None when *exc* is none (the
+    help that a command without arguments shows, say)."""
     ctx = getattr(exc, "ctx", None)
-    if not isinstance(exc, typer.TyperException) or getattr(exc, "exit_code", 0) != 2 or not hasattr(exc, "cmd"):
+    if (
+        not isinstance(exc, typer.TyperException)
+        or getattr(exc, "exit_code", 0) != 2
+        or not hasattr(exc, "cmd")
+    ):
         return None
     kind = type(exc).__name__
     if kind == "NoArgsIsHelpError":
@@ -108,14 +117,18 @@ def _param_name(param: Any) -> str:
 
 
 def _what_it_takes(param: Any, message: str) -> str:
-    """'must be one of …' or 'must be a whole number from 1 to 500'; else the parser's own message."""
+    """'must be one of …' or 'must be a whole number from 1 to 500'; else the parser's own
+    message."""
     described = param.type_descriptor
     if described.is_choice and described.choices:
         return "must be one of " + ", ".join(str(getattr(c, "value", c)) for c in described.choices)
     if getattr(param, "min", None) is not None or getattr(param, "max", None) is not None:
         low, high = param.min, param.max
-        bounds = f"from {low} to {high}" if low is not None and high is not None else (
-            f"of at least {low}" if low is not None else f"of at most {high}")
+        bounds = (
+            f"from {low} to {high}"
+            if low is not None and high is not None
+            else (f"of at least {low}" if low is not None else f"of at most {high}")
+        )
         return f"must be a whole number {bounds}"
     return "is not valid: " + message[:1].lower() + message[1:].rstrip(".")
 
@@ -126,13 +139,21 @@ def _reworded(message: str, ctx: Any) -> str:
     if extra and ctx is not None:
         words = extra.group(1).split(" ")
         shown = ", ".join(echo(w) for w in words)
-        return f"unexpected extra argument{'s' if len(words) > 1 else ''} {shown} (usage: {_usage(ctx)})"
+        plural = "s" if len(words) > 1 else ""
+        return f"unexpected extra argument{plural} {shown} (usage: {_usage(ctx)})"
     command = re.fullmatch(r"No such command '(.*)'\.(?: Did you mean (.*)\?)?", message)
     if command:
-        return f"unknown command {echo(command.group(1))}" + (f"; did you mean {command.group(2)}?" if command.group(2) else "")
-    option = re.fullmatch(r"Option '(.*)' (requires an argument|requires \d+ arguments|does not take a value)\.", message)
+        return f"unknown command {echo(command.group(1))}" + (
+            f"; did you mean {command.group(2)}?" if command.group(2) else ""
+        )
+    option = re.fullmatch(
+        r"Option '(.*)' (requires an argument|requires \d+ arguments|does not take a value)\.",
+        message,
+    )
     if option:
-        return option.group(1) + (" takes no value" if option.group(2).startswith("does not") else " needs a value")
+        return option.group(1) + (
+            " takes no value" if option.group(2).startswith("does not") else " needs a value"
+        )
     return message[:1].lower() + message[1:].rstrip(".")
 
 

@@ -12,7 +12,9 @@ class TreatyError(Exception):
 class DataError(TreatyError):
     """A data file cannot be read or is malformed at a known place."""
 
-    def __init__(self, file: str, line: int | None, message: str, column: int | None = None) -> None:
+    def __init__(
+        self, file: str, line: int | None, message: str, column: int | None = None
+    ) -> None:
         self.file, self.line, self.column, self.message = file, line, column, message
         super().__init__(self.location() + message)
 
@@ -32,19 +34,23 @@ ECHO_LIMIT = 80
 
 
 def cut(text: str) -> str:
-    """*text* as a message shows an argument: whole, or its first :data:`ECHO_LIMIT` characters ending with '…'."""
-    return text if len(text) <= ECHO_LIMIT else text[:ECHO_LIMIT - 1] + "…"
+    """*text* as a message shows an argument: whole, or its first :data:`ECHO_LIMIT` characters
+    ending with '…'."""
+    return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "…"
 
 
 def echo(text: str) -> str:
-    """*text* quoted as a message echoes an argument: cut to about :data:`ECHO_LIMIT` characters ('abc…')."""
+    """*text* quoted as a message echoes an argument: cut to about :data:`ECHO_LIMIT` characters
+    ('abc…')."""
     return repr(cut(text))
 
 
 class UnknownName(TreatyError):
     """An instrument, group, article, relation or chapter that does not exist."""
 
-    def __init__(self, kind: str, name: str, suggestions: tuple[str, ...] = (), hint: str = "") -> None:
+    def __init__(
+        self, kind: str, name: str, suggestions: tuple[str, ...] = (), hint: str = ""
+    ) -> None:
         self.kind, self.name, self.suggestions, self.hint = kind, name, suggestions, hint
         message = f"unknown {kind} {echo(name)}"
         if suggestions:
@@ -55,10 +61,13 @@ class UnknownName(TreatyError):
 
 
 class CitationError(UnknownName):
-    """A citation whose shape shows what is wrong with it (no instrument, no number, two articles, a note that does
-    not exist): its message says exactly that, and ``show`` does not search instead."""
+    """A citation whose shape shows what is wrong with it (no instrument, no number, two articles, a
+    note that does not exist): its message says exactly that, and ``show`` does not search
+    instead."""
 
-    def __init__(self, kind: str, name: str, message: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, kind: str, name: str, message: str, suggestions: tuple[str, ...] = ()
+    ) -> None:
         self.kind, self.name, self.suggestions, self.hint = kind, name, suggestions, ""
         TreatyError.__init__(self, message)
 

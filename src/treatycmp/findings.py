@@ -1,9 +1,9 @@
 """Findings: small sortable records of what is wrong in the data, with file, line and column.
 
 Findings sort root cause first: by stage (the schema of each file, then the rules in the order
-``treatycmp.checks.RULES`` runs them), then file, line and column. A malformed article number (schema) is
-printed before the links that name it (integrity) and the article count it upsets (completeness).
-"""
+``treatycmp.checks.RULES`` runs them), then file, line and column. A malformed article number
+(schema) is printed before the links that name it (integrity) and the article count it upsets
+(completeness)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,16 @@ from typing import Iterable, NamedTuple, Union
 ERROR = "error"
 WARNING = "warning"
 SCHEMA_STAGE = 0
-"""The stage of the findings made while reading the files; each rule of ``checks.RULES`` is a later stage."""
+"""The stage of the findings made while reading the files; each rule of ``checks.RULES`` is a later
+stage."""
 
 Pos = tuple[int, int]
 """A 1-based (line, column)."""
 
 _RUNS = re.compile(r"[0-9]+|[^0-9]+")
 ROOT_CODES = frozenset({"unknown-field"})
-"""Codes that come first among the findings at one place: a misspelt field, then the field it leaves missing."""
+"""Codes that come first among the findings at one place: a misspelt field, then the field it leaves
+missing."""
 
 
 class Finding(NamedTuple):
@@ -36,10 +38,18 @@ class Finding(NamedTuple):
     stage: int = SCHEMA_STAGE
 
     def order(self) -> tuple[object, ...]:
-        """Sort key: stage, file, line, column, root causes before the rest at one place, code, article by number,
-        message."""
-        return (self.stage, self.file, self.line, self.column, self.code not in ROOT_CODES, self.code,
-                id_key(self.article or ""), self.message)
+        """Sort key: stage, file, line, column, root causes before the rest at one place, code,
+        article by number, message."""
+        return (
+            self.stage,
+            self.file,
+            self.line,
+            self.column,
+            self.code not in ROOT_CODES,
+            self.code,
+            id_key(self.article or ""),
+            self.message,
+        )
 
     def text(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
@@ -62,8 +72,14 @@ def place(pos: Pos, line: int) -> Pos:
     return pos if pos[0] else (line, 1)
 
 
-def make(file: str, where: Union[int, Pos], severity: str, code: str, message: str,
-         article: str | None = None) -> Finding:
+def make(
+    file: str,
+    where: Union[int, Pos],
+    severity: str,
+    code: str,
+    message: str,
+    article: str | None = None,
+) -> Finding:
     """Build a finding at *where*: a (line, column), or a line alone (column 1)."""
     line, column = (where, 1) if isinstance(where, int) else where
     return Finding(file, line, column, severity, code, message, article)

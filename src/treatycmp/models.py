@@ -1,6 +1,6 @@
-"""Typed records of the corpus and the mapping (instruments, articles, groups, links, absences) and of the
-commentary on them (T-CY Guidance Notes, topic views, Explanatory Report paragraph ranges), and of who is bound by
-each instrument (``reach.yaml``)."""
+"""Typed records of the corpus and the mapping (instruments, articles, groups, links, absences) and
+of the commentary on them (T-CY Guidance Notes, topic views, Explanatory Report paragraph ranges),
+and of who is bound by each instrument (``reach.yaml``)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ _INVERSE = {Relation.SUBSET: Relation.SUPERSET, Relation.SUPERSET: Relation.SUBS
 
 
 class Status(str, Enum):
-    """How far a link or absence has been checked: ``reviewed`` (both official texts compared) or ``draft``."""
+    """How far a link or absence has been checked: ``reviewed`` (both official texts compared) or
+    ``draft``."""
 
     REVIEWED = "reviewed"
     DRAFT = "draft"
@@ -38,8 +39,8 @@ class Status(str, Enum):
 class Basis(str, Enum):
     """What a link or absence rests on, strongest first (see ``docs/data-format.md``).
 
-    Aligned with SSSOM's ``mapping_justification`` (SEMAPV): :attr:`semapv` gives the term each exports as.
-    """
+    Aligned with SSSOM's ``mapping_justification`` (SEMAPV): :attr:`semapv` gives the term each
+    exports as."""
 
     OFFICIAL_TEXTS = "official-texts"
     ONE_OFFICIAL_TEXT = "one-official-text"
@@ -62,9 +63,11 @@ class Basis(str, Enum):
 
 BASIS_MEANINGS = {
     Basis.OFFICIAL_TEXTS: "both official texts read",
-    Basis.ONE_OFFICIAL_TEXT: "one official text read; the other side from its source instrument or a named secondary source",
+    Basis.ONE_OFFICIAL_TEXT: "one official text read; the other side from its source instrument "
+    "or a named secondary source",
     Basis.PUBLISHED: "a cited comparison states it",
-    Basis.ANALYSIS: "the project's own reading: at least one side rests on no official text and no named source",
+    Basis.ANALYSIS: "the project's own reading: at least one side rests on no official text and "
+    "no named source",
 }
 _SEMAPV = {
     Basis.OFFICIAL_TEXTS: "semapv:ManualMappingCuration",
@@ -75,10 +78,13 @@ _SEMAPV = {
 
 
 class Evidence(NamedTuple):
-    """What was read on each side of a link (from, to) or an absence (the article, the instrument searched)."""
+    """What was read on each side of a link (from, to) or an absence (the article, the instrument
+    searched)."""
 
     first: str
     second: str
+
+
 NONE = "none"
 """Relation label of a row with no counterpart."""
 
@@ -191,9 +197,21 @@ class Link(NamedTuple):
         """The same link read from the other end (derived, never stored)."""
         evidence = Evidence(self.evidence.second, self.evidence.first) if self.evidence else None
         return Link(
-            self.to_id, self.from_id, self.relation.inverse(), self.note, self.source, self.status,
-            self.to_paragraphs, self.from_paragraphs, self.line, not self.derived, pos=self.pos, file=self.file,
-            basis=self.basis, evidence=evidence, reviewed=self.reviewed,
+            self.to_id,
+            self.from_id,
+            self.relation.inverse(),
+            self.note,
+            self.source,
+            self.status,
+            self.to_paragraphs,
+            self.from_paragraphs,
+            self.line,
+            not self.derived,
+            pos=self.pos,
+            file=self.file,
+            basis=self.basis,
+            evidence=evidence,
+            reviewed=self.reviewed,
         )
 
 
@@ -253,13 +271,19 @@ class Corpus:
     _articles: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
     _links_of: dict[str, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
     _link_ends: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
-    _absences_of: dict[str, tuple[Absence, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _notes_of: dict[str, tuple[GuidanceNote, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _absences_of: dict[str, tuple[Absence, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _notes_of: dict[str, tuple[GuidanceNote, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _er_of: dict[str, tuple[ErRange, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         articles = {a.id: a for inst in self.instruments for a in inst.articles}
-        ends: dict[str, list[int]] = {}  # per article, its links in file order: i read from it, ~i read from the other end
+        ends: dict[
+            str, list[int]
+        ] = {}  # per article, its links in file order: i read from it, ~i read from the other end
         for i, link in enumerate(self.links):
             ends.setdefault(link.from_id, []).append(i)
             ends.setdefault(link.to_id, []).append(~i)
@@ -282,14 +306,44 @@ class Corpus:
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         """Pickle the data only; the indexes are derived again on load."""
-        return (Corpus, (self.instruments, self.groups, self.links, self.absences, self.comparisons, self.meta,
-                         self.articles_file, self.mapping_file, self.notes, self.topics, self.er_ranges, self.reach))
+        return (
+            Corpus,
+            (
+                self.instruments,
+                self.groups,
+                self.links,
+                self.absences,
+                self.comparisons,
+                self.meta,
+                self.articles_file,
+                self.mapping_file,
+                self.notes,
+                self.topics,
+                self.er_ranges,
+                self.reach,
+            ),
+        )
 
-    def file_of(self, record: Article | Instrument | Group | Link | Absence | Comparison | GuidanceNote | Topic | ErRange) -> str:
+    def file_of(
+        self,
+        record: Article
+        | Instrument
+        | Group
+        | Link
+        | Absence
+        | Comparison
+        | GuidanceNote
+        | Topic
+        | ErRange,
+    ) -> str:
         """The label of the file *record* was read from (data folders can be layered)."""
         if record.file:
             return record.file
-        return self.articles_file if isinstance(record, (Article, Instrument, Group)) else self.mapping_file
+        return (
+            self.articles_file
+            if isinstance(record, (Article, Instrument, Group))
+            else self.mapping_file
+        )
 
     def instrument(self, instrument_id: str) -> Instrument:
         for inst in self.instruments:
@@ -304,10 +358,14 @@ class Corpus:
         return article_id in self._articles
 
     def links_of(self, article_id: str) -> tuple[Link, ...]:
-        """Every link touching *article_id*, oriented so that ``from_id`` is that article (reversed on first request)."""
+        """Every link touching *article_id*, oriented so that ``from_id`` is that article (reversed
+        on first request)."""
         found = self._links_of.get(article_id)
         if found is None:
-            found = tuple(self.links[i] if i >= 0 else self.links[~i].reversed() for i in self._link_ends.get(article_id, ()))
+            found = tuple(
+                self.links[i] if i >= 0 else self.links[~i].reversed()
+                for i in self._link_ends.get(article_id, ())
+            )
             self._links_of[article_id] = found
         return found
 
@@ -376,7 +434,8 @@ class NoteArticle(NamedTuple):
 
 
 class GuidanceNote(NamedTuple):
-    """A T-CY Guidance Note on the Budapest Convention; the facts named in ``unconfirmed`` are best readings."""
+    """A T-CY Guidance Note on the Budapest Convention; the facts named in ``unconfirmed`` are best
+    readings."""
 
     number: str
     title: str
@@ -404,7 +463,8 @@ class GuidanceNote(NamedTuple):
         return f"GN {self.number}"
 
     def confirmed(self, fact: str) -> bool:
-        """False when *fact* (one of :data:`NOTE_FACTS`) is a best reading that no source states outright."""
+        """False when *fact* (one of :data:`NOTE_FACTS`) is a best reading that no source states
+        outright."""
         return fact not in self.unconfirmed
 
 
@@ -422,7 +482,8 @@ class TopicEntry(NamedTuple):
 
 
 class Topic(NamedTuple):
-    """A curated view of the articles of every instrument on one subject (safeguards, emergencies ...)."""
+    """A curated view of the articles of every instrument on one subject (safeguards, emergencies
+    ...)."""
 
     id: str
     name: str
@@ -442,7 +503,8 @@ class Topic(NamedTuple):
 
 
 class ErRange(NamedTuple):
-    """The paragraphs of an instrument's Explanatory Report that comment on one article ('51-58' or '51')."""
+    """The paragraphs of an instrument's Explanatory Report that comment on one article ('51-58' or
+    '51')."""
 
     article: str
     paragraphs: str
@@ -479,27 +541,36 @@ def paragraph_bounds(text: str) -> tuple[int, int] | None:
 
 
 # Reach: dated snapshots of who is bound by each instrument, each with its source.
-# A snapshot holds the counts its source states (Parties, signatories not yet Parties, States invited to accede,
-# observer States; a count the source does not state is None) and, where the source lists them, the States with
-# their signature and ratification or accession dates: a list that is complete, or partial with how many of how
+# A snapshot holds the counts its source states (Parties, signatories not yet Parties, States
+# invited to accede,
+# observer States; a count the source does not state is None) and, where the source lists them, the
+# States with
+# their signature and ratification or accession dates: a list that is complete, or partial with how
+# many of how
 # many States it names.
 
 PARTY = "party"
 SIGNATORY = "signatory"
 STATUSES = (PARTY, SIGNATORY)
-"""What a listed State is at the date of the snapshot: bound (a Party), or a signatory not yet bound."""
+"""What a listed State is at the date of the snapshot: bound (a Party), or a signatory not yet
+bound."""
 HOW = ("ratification", "acceptance", "approval", "accession", "succession")
 """How a State became bound."""
 COUNTS = ("parties", "signatories", "invited", "observers")
 """The counts a snapshot may state, in the order every view shows them."""
-COUNT_LABELS = {"parties": "Parties", "signatories": "signatories", "invited": "invited to accede",
-                "observers": "observer States"}
+COUNT_LABELS = {
+    "parties": "Parties",
+    "signatories": "signatories",
+    "invited": "invited to accede",
+    "observers": "observer States",
+}
 
 Pos = tuple[int, int]
 
 
 class Source(NamedTuple):
-    """Where a snapshot comes from: a document, a locator in it and/or its address, and a note on how it was read."""
+    """Where a snapshot comes from: a document, a locator in it and/or its address, and a note on
+    how it was read."""
 
     document: str
     locator: str = ""
@@ -512,7 +583,8 @@ class Source(NamedTuple):
 
 
 class Listed(NamedTuple):
-    """One State (or regional organisation) named by a list, with its dates as the source gives them."""
+    """One State (or regional organisation) named by a list, with its dates as the source gives
+    them."""
 
     state: str
     """As written in the data: a name, or an ISO 3166-1 alpha-2 or alpha-3 code."""
@@ -521,7 +593,8 @@ class Listed(NamedTuple):
     bound: str | None = None
     how: str | None = None
     written: str = ""
-    """The name as the source prints it, when the data identifies the State otherwise (a code, a translation)."""
+    """The name as the source prints it, when the data identifies the State otherwise (a code, a
+    translation)."""
     pos: Pos = (0, 0)
     state_pos: Pos = (0, 0)
     signed_pos: Pos = (0, 0)
@@ -529,7 +602,8 @@ class Listed(NamedTuple):
 
 
 class StateList(NamedTuple):
-    """The States a source lists: complete, or partial with how many it names (*known*) of how many (*of*)."""
+    """The States a source lists: complete, or partial with how many it names (*known*) of how many
+    (*of*)."""
 
     complete: bool
     entries: tuple[Listed, ...]
@@ -557,7 +631,8 @@ class Snapshot(NamedTuple):
     invited: int | None = None
     observers: int | None = None
     lower_bound: bool = False
-    """True when the source prints no date: *date* is that of its latest entry, and the snapshot is of that day or later."""
+    """True when the source prints no date: *date* is that of its latest entry, and the snapshot is
+    of that day or later."""
     note: str = ""
     states: StateList | None = None
     line: int = 0

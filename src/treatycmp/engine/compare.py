@@ -12,7 +12,8 @@ from ..models import NONE, Absence, Article, Basis, Corpus, Evidence, Heading, L
 
 
 class DiffRow(NamedTuple):
-    """One row of a diff: a link, an article of A with no counterpart, or an article of B with nothing in A."""
+    """One row of a diff: a link, an article of A with no counterpart, or an article of B with
+    nothing in A."""
 
     kind: str  # "link" | "gap" | "only_b"
     from_article: Article | None
@@ -103,8 +104,15 @@ def _within(wanted: tuple[set[str], set[str]], sides: tuple[set[str], set[str]])
 
 
 def diff(
-    corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None,
-    relation: str | None = None, only: str | None = None, status: str | None = None, basis: str | None = None,
+    corpus: Corpus,
+    a: Scope,
+    b: Scope,
+    *,
+    chapter: str | None = None,
+    relation: str | None = None,
+    only: str | None = None,
+    status: str | None = None,
+    basis: str | None = None,
 ) -> Diff:
     """Links from A to B in A's order, then A's gaps, then B's articles with nothing in A.
 
@@ -124,7 +132,9 @@ def diff(
     return Diff(a, b, kept, any(x is not None for x in (chapter, relation, only, status, basis)))
 
 
-def keeps(row: DiffRow | Gap | Link | Absence, status: str | None = None, basis: str | None = None) -> bool:
+def keeps(
+    row: DiffRow | Gap | Link | Absence, status: str | None = None, basis: str | None = None
+) -> bool:
     """True when the row has review status *status* and basis *basis* (None accepts any).
 
     A row that is not declared at all (not mapped) has neither, so any filter leaves it out.
@@ -138,9 +148,18 @@ def keeps(row: DiffRow | Gap | Link | Absence, status: str | None = None, basis:
 
 def _link_row(corpus: Corpus, link: Link) -> DiffRow:
     return DiffRow(
-        "link", corpus.article(link.from_id), corpus.article(link.to_id), link.relation.value, link.note,
-        link.source, link.status, link.from_paragraphs, link.to_paragraphs,
-        basis=link.basis, evidence=link.evidence, reviewed=link.reviewed,
+        "link",
+        corpus.article(link.from_id),
+        corpus.article(link.to_id),
+        link.relation.value,
+        link.note,
+        link.source,
+        link.status,
+        link.from_paragraphs,
+        link.to_paragraphs,
+        basis=link.basis,
+        evidence=link.evidence,
+        reviewed=link.reviewed,
     )
 
 
@@ -150,8 +169,19 @@ def _gap_row(corpus: Corpus, art: Article, b: Scope) -> DiffRow:
 
 
 def _gap_diff_row(kind: str, a: Article | None, b: Article | None, gap: Gap) -> DiffRow:
-    return DiffRow(kind, a, b, NONE, gap.reason, gap.source, gap.status, declared=gap.declared,
-                   basis=gap.basis, evidence=gap.evidence, reviewed=gap.reviewed)
+    return DiffRow(
+        kind,
+        a,
+        b,
+        NONE,
+        gap.reason,
+        gap.source,
+        gap.status,
+        declared=gap.declared,
+        basis=gap.basis,
+        evidence=gap.evidence,
+        reviewed=gap.reviewed,
+    )
 
 
 def _only_b_rows(corpus: Corpus, a: Scope, b: Scope) -> list[DiffRow]:
@@ -181,7 +211,9 @@ def in_chapter(articles: tuple[Article, ...], chapter: str | None) -> tuple[Arti
 def chapter_matches(heading: Heading, wanted: str) -> bool:
     """True when *wanted* names *heading* by roman or arabic number, or by (part of) its name."""
     w = wanted.strip().lower().removeprefix("chapter").strip()
-    return w in (heading.num.lower(), _arabic(heading.num)) or (len(w) > 2 and w in heading.name.lower())
+    return w in (heading.num.lower(), _arabic(heading.num)) or (
+        len(w) > 2 and w in heading.name.lower()
+    )
 
 
 def _arabic(roman: str) -> str:
@@ -199,29 +231,56 @@ def gap_of(corpus: Corpus, art: Article, b: Scope) -> Gap:
     """Why *art* has no counterpart in B: its declared absence, or 'not mapped'."""
     absence = absence_in(corpus, art.id, b)
     if absence is not None:
-        return Gap(art, absence.reason, absence.source, True, absence.status, absence.basis, absence.evidence, absence.reviewed)
+        return Gap(
+            art,
+            absence.reason,
+            absence.source,
+            True,
+            absence.status,
+            absence.basis,
+            absence.evidence,
+            absence.reviewed,
+        )
     elsewhere = _linked_in_siblings(corpus, art, b)
     if elsewhere:
-        return Gap(art, f"no counterpart in {b.id}; its counterparts elsewhere in the same framework: {', '.join(elsewhere)}")
+        return Gap(
+            art,
+            f"no counterpart in {b.id}; its counterparts elsewhere in the same framework: "
+            f"{', '.join(elsewhere)}",
+        )
     return Gap(art, "not mapped: no link and no declared absence", "", False)
 
 
 def _linked_in_siblings(corpus: Corpus, art: Article, b: Scope) -> list[str]:
     """Articles linked to *art* in the other instruments of a group that holds B's instruments."""
-    siblings = {m for g in corpus.groups if set(b.members) <= set(g.members) for m in g.members} - set(b.members)
+    siblings = {
+        m for g in corpus.groups if set(b.members) <= set(g.members) for m in g.members
+    } - set(b.members)
     return [l.to_id for l in corpus.links_of(art.id) if l.to_id.partition(":")[0] in siblings]
 
 
-def gaps(corpus: Corpus, a: Scope, b: Scope, *, chapter: str | None = None, status: str | None = None,
-         basis: str | None = None) -> tuple[Gap, ...]:
+def gaps(
+    corpus: Corpus,
+    a: Scope,
+    b: Scope,
+    *,
+    chapter: str | None = None,
+    status: str | None = None,
+    basis: str | None = None,
+) -> tuple[Gap, ...]:
     """A's articles with no link to any article of B."""
     arts = in_chapter(articles_of(corpus, a), chapter)
     found = (gap_of(corpus, art, b) for art in arts if not links_to(corpus, art.id, b))
     return tuple(g for g in found if keeps(g, status, basis))
 
 
-def counterparts(corpus: Corpus, article: Article, *, status: str | None = None,
-                 basis: str | None = None) -> Counterparts:
+def counterparts(
+    corpus: Corpus, article: Article, *, status: str | None = None, basis: str | None = None
+) -> Counterparts:
     """Every link and declared absence of *article*, in every other instrument."""
-    links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(article.id) if keeps(l, status, basis))
-    return Counterparts(article, links, tuple(x for x in corpus.absences_of(article.id) if keeps(x, status, basis)))
+    links = tuple(
+        (l, corpus.article(l.to_id)) for l in corpus.links_of(article.id) if keeps(l, status, basis)
+    )
+    return Counterparts(
+        article, links, tuple(x for x in corpus.absences_of(article.id) if keeps(x, status, basis))
+    )

@@ -1,4 +1,5 @@
-"""Coverage: per chapter of A, how many articles are equal / subset / superset / intersects / absent in B."""
+"""Coverage: per chapter of A, how many articles are equal / subset / superset / intersects / absent
+in B."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ COVERAGE_KEYS = tuple(r.value for r in RELATION_ORDER) + ("absent", "unmapped")
 
 
 class CoverageRow(NamedTuple):
-    """Counts of one chapter of A by how its articles relate to B, and how many of each rest on draft rows."""
+    """Counts of one chapter of A by how its articles relate to B, and how many of each rest on
+    draft rows."""
 
     chapter: Heading | None
     counts: dict[str, int]
@@ -48,13 +50,16 @@ def _sum(dicts: Iterable[dict[str, int]]) -> dict[str, int]:
 
 
 def classify(corpus: Corpus, art: Article, b: Scope) -> tuple[str, str | None]:
-    """The strongest relation of *art* to B ('equal' before 'subset' ...), 'absent' or 'unmapped', with the
-    review status of what says so ('reviewed' when any such row is reviewed, else 'draft'; None when unmapped)."""
+    """The strongest relation of *art* to B ('equal' before 'subset' ...), 'absent' or 'unmapped',
+    with the review status of what says so ('reviewed' when any such row is reviewed, else 'draft';
+    None when unmapped)."""
     relation, rows = classifying_rows(corpus, art, b)
     return relation, _status(rows) if rows else None
 
 
-def classifying_rows(corpus: Corpus, art: Article, b: Scope) -> tuple[str, Sequence[Link | Absence]]:
+def classifying_rows(
+    corpus: Corpus, art: Article, b: Scope
+) -> tuple[str, Sequence[Link | Absence]]:
     """The strongest relation of *art* to B, 'absent' or 'unmapped', with the rows that say so."""
     links = links_to(corpus, art.id, b)
     for rel in RELATION_ORDER:
@@ -70,12 +75,13 @@ def _status(rows: Sequence[Link | Absence]) -> Status:
     return Status.REVIEWED if any(r.status == Status.REVIEWED for r in rows) else Status.DRAFT
 
 
-def coverage(corpus: Corpus, a: Scope, b: Scope, *, status: str | None = None, basis: str | None = None) -> Coverage:
+def coverage(
+    corpus: Corpus, a: Scope, b: Scope, *, status: str | None = None, basis: str | None = None
+) -> Coverage:
     """Per chapter of A, how many articles are equal / subset / superset / intersects / absent in B.
 
-    With *status* (or *basis*), only the articles whose classifying rows have that review status (or include a row
-    of that basis) are counted.
-    """
+    With *status* (or *basis*), only the articles whose classifying rows have that review status (or
+    include a row of that basis) are counted."""
     counts: dict[tuple[str, Heading | None], Counter[str]] = {}
     drafts: dict[tuple[str, Heading | None], Counter[str]] = {}
     for art in articles_of(corpus, a):
@@ -84,12 +90,17 @@ def coverage(corpus: Corpus, a: Scope, b: Scope, *, status: str | None = None, b
         row_status = _status(chosen) if chosen else None
         counts.setdefault(key, Counter())
         drafts.setdefault(key, Counter())
-        if (status is None or row_status == status) and (basis is None or any(r.basis == basis for r in chosen)):
+        if (status is None or row_status == status) and (
+            basis is None or any(r.basis == basis for r in chosen)
+        ):
             counts[key][relation] += 1
             drafts[key][relation] += row_status == Status.DRAFT
     rows = tuple(
-        CoverageRow(_qualified(corpus, inst, ch, a), {k: c.get(k, 0) for k in COVERAGE_KEYS},
-                    {k: drafts[(inst, ch)].get(k, 0) for k in COVERAGE_KEYS})
+        CoverageRow(
+            _qualified(corpus, inst, ch, a),
+            {k: c.get(k, 0) for k in COVERAGE_KEYS},
+            {k: drafts[(inst, ch)].get(k, 0) for k in COVERAGE_KEYS},
+        )
         for (inst, ch), c in counts.items()
     )
     return Coverage(a, b, rows)

@@ -1,4 +1,5 @@
-"""Lineage: where each article of one instrument comes from in several others (UN -> coe, UNTOC, UNCAC)."""
+"""Lineage: where each article of one instrument comes from in several others (UN -> coe, UNTOC,
+UNCAC)."""
 
 from __future__ import annotations
 
@@ -33,16 +34,31 @@ class Lineage(NamedTuple):
         return counts
 
 
-def lineage(corpus: Corpus, subject: Scope, sources: tuple[Scope, ...], *, chapter: str | None = None,
-            status: str | None = None, basis: str | None = None) -> Lineage:
-    """For each article of *subject*, its counterparts in every source scope (e.g. UN → coe, untoc, uncac).
+def lineage(
+    corpus: Corpus,
+    subject: Scope,
+    sources: tuple[Scope, ...],
+    *,
+    chapter: str | None = None,
+    status: str | None = None,
+    basis: str | None = None,
+) -> Lineage:
+    """For each article of *subject*, its counterparts in every source scope (e.g. UN → coe, untoc,
+    uncac).
 
     With *status* or *basis*, only links of that review status or basis count as origins.
     """
     rows = []
     for art in in_chapter(articles_of(corpus, subject), chapter):
         origins = tuple(
-            (s.id, tuple((l, corpus.article(l.to_id)) for l in links_to(corpus, art.id, s) if keeps(l, status, basis)))
+            (
+                s.id,
+                tuple(
+                    (l, corpus.article(l.to_id))
+                    for l in links_to(corpus, art.id, s)
+                    if keeps(l, status, basis)
+                ),
+            )
             for s in sources
         )
         rows.append(LineageRow(art, origins))

@@ -1,12 +1,11 @@
-"""Who is bound by what: each instrument's latest counts and the timeline of its snapshots, and the States bound
-by several instruments, computed from complete lists only.
+"""Who is bound by what: each instrument's latest counts and the timeline of its snapshots, and the
+States bound by several instruments, computed from complete lists only.
 
-A count is never inferred: the latest counts of an instrument are those of its latest snapshot that states any,
-with that snapshot's date and source, and a count that snapshot does not state stays unknown. The States bound
-by both, either or only one of several instruments are computed from the latest list of each; when one of those
-lists is partial (or missing), nothing is computed and the answer says which list is partial and how much of it
-is known.
-"""
+A count is never inferred: the latest counts of an instrument are those of its latest snapshot that
+states any, with that snapshot's date and source, and a count that snapshot does not state stays
+unknown. The States bound by both, either or only one of several instruments are computed from the
+latest list of each; when one of those lists is partial (or missing), nothing is computed and the
+answer says which list is partial and how much of it is known."""
 
 from __future__ import annotations
 
@@ -43,14 +42,16 @@ class Reach(NamedTuple):
 
 
 class Bound(NamedTuple):
-    """A State bound by an instrument, on the date its list gives (None when the list gives none)."""
+    """A State bound by an instrument, on the date its list gives (None when the list gives
+    none)."""
 
     state: State
     on: str | None
 
 
 class Gap(NamedTuple):
-    """Why the States of one instrument cannot be compared: its latest list is partial, or there is none."""
+    """Why the States of one instrument cannot be compared: its latest list is partial, or there is
+    none."""
 
     instrument: Instrument
     snapshot: Snapshot | None
@@ -61,13 +62,20 @@ class Gap(NamedTuple):
             return f"{self.instrument.id}: no source in the data lists its States"
         states = snap.states
         known = states.known if states.known is not None else len(states.entries)
-        of = f"{known} of {states.of} States named" if states.of is not None else f"{known} States named, of a total the source does not state"
-        parties = f"; {states.named(PARTY)} of {snap.parties} Parties" if snap.parties is not None else ""
+        of = (
+            f"{known} of {states.of} States named"
+            if states.of is not None
+            else f"{known} States named, of a total the source does not state"
+        )
+        parties = (
+            f"; {states.named(PARTY)} of {snap.parties} Parties" if snap.parties is not None else ""
+        )
         return f"{self.instrument.id}: its latest list ({snap.when}) is partial: {of}{parties}"
 
 
 class StatesAnswer(NamedTuple):
-    """The States bound by each instrument (from complete lists), or the gaps that keep them from being compared."""
+    """The States bound by each instrument (from complete lists), or the gaps that keep them from
+    being compared."""
 
     reach: Reach
     gaps: tuple[Gap, ...]
@@ -93,7 +101,9 @@ class StatesAnswer(NamedTuple):
         return self._states(set(self.bound[index]) - others)
 
     def _states(self, codes: set[str]) -> tuple[State, ...]:
-        found = {code: b.state for bound in self.bound for code, b in bound.items() if code in codes}
+        found = {
+            code: b.state for bound in self.bound for code, b in bound.items() if code in codes
+        }
         return tuple(sorted(found.values(), key=lambda s: s.name))
 
 
@@ -104,7 +114,9 @@ def reach(corpus: Corpus, instruments: tuple[Instrument, ...]) -> Reach:
 
 def timeline(corpus: Corpus, instrument_id: str) -> tuple[Snapshot, ...]:
     """The snapshots of *instrument_id*, oldest first."""
-    return tuple(sorted((s for s in corpus.reach if s.instrument == instrument_id), key=lambda s: s.date))
+    return tuple(
+        sorted((s for s in corpus.reach if s.instrument == instrument_id), key=lambda s: s.date)
+    )
 
 
 def with_reach(corpus: Corpus) -> tuple[Instrument, ...]:
@@ -115,15 +127,23 @@ def with_reach(corpus: Corpus) -> tuple[Instrument, ...]:
 
 def states(result: Reach) -> StatesAnswer:
     """The Parties of each instrument from its latest list, when every such list is complete."""
-    gaps = tuple(Gap(r.instrument, r.latest_list) for r in result.instruments
-                 if r.latest_list is None or r.latest_list.states is None or not r.latest_list.states.complete)
+    gaps = tuple(
+        Gap(r.instrument, r.latest_list)
+        for r in result.instruments
+        if r.latest_list is None
+        or r.latest_list.states is None
+        or not r.latest_list.states.complete
+    )
     if gaps:
         return StatesAnswer(result, gaps)
-    return StatesAnswer(result, (), tuple(parties(r.latest_list) for r in result.instruments if r.latest_list))
+    return StatesAnswer(
+        result, (), tuple(parties(r.latest_list) for r in result.instruments if r.latest_list)
+    )
 
 
 def parties(snap: Snapshot) -> dict[str, Bound]:
-    """The Parties a list names, by alpha-2 code; an unknown State is a :class:`DataError` at its place."""
+    """The Parties a list names, by alpha-2 code; an unknown State is a :class:`DataError` at its
+    place."""
     from ..names.states import registry
 
     bound: dict[str, Bound] = {}

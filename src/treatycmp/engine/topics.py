@@ -1,9 +1,9 @@
-"""Topic views: the articles of every instrument on one subject, each with its counterparts, and what each
-framework lacks (the declared absences of those articles).
+"""Topic views: the articles of every instrument on one subject, each with its counterparts, and
+what each framework lacks (the declared absences of those articles).
 
-A framework is a group of instruments compared as one (``coe``: the Convention and its Protocols) or an instrument
-in no group (``un``, ``untoc``, ``uncac``). Pure functions over a loaded corpus; nothing here prints.
-"""
+A framework is a group of instruments compared as one (``coe``: the Convention and its Protocols) or
+an instrument in no group (``un``, ``untoc``, ``uncac``). Pure functions over a loaded corpus;
+nothing here prints."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from .compare import keeps
 
 
 class TopicRow(NamedTuple):
-    """One article of the topic, with why it belongs there, its counterparts and its declared absences."""
+    """One article of the topic, with why it belongs there, its counterparts and its declared
+    absences."""
 
     entry: TopicEntry
     article: Article
@@ -31,7 +32,8 @@ class Lack(NamedTuple):
 
 
 class TopicView(NamedTuple):
-    """A topic: its rows grouped by instrument in corpus order (treaty order within each), and the lacks."""
+    """A topic: its rows grouped by instrument in corpus order (treaty order within each), and the
+    lacks."""
 
     topic: Topic
     groups: tuple[tuple[Instrument, tuple[TopicRow, ...]], ...]
@@ -57,24 +59,36 @@ def frameworks(corpus: Corpus) -> tuple[Scope, ...]:
     return tuple(out.values())
 
 
-def topic_view(corpus: Corpus, topic: Topic, *, status: str | None = None, basis: str | None = None) -> TopicView:
-    """*topic*'s articles by instrument with their counterparts; *status* and *basis* filter the links and absences."""
+def topic_view(
+    corpus: Corpus, topic: Topic, *, status: str | None = None, basis: str | None = None
+) -> TopicView:
+    """*topic*'s articles by instrument with their counterparts; *status* and *basis* filter the
+    links and absences."""
     by_instrument: dict[str, list[TopicRow]] = {}
     for entry in topic.entries:
         if not corpus.has_article(entry.article):
             continue
         art = corpus.article(entry.article)
-        links = tuple((l, corpus.article(l.to_id)) for l in corpus.links_of(art.id) if keeps(l, status, basis))
+        links = tuple(
+            (l, corpus.article(l.to_id)) for l in corpus.links_of(art.id) if keeps(l, status, basis)
+        )
         absences = tuple(a for a in corpus.absences_of(art.id) if keeps(a, status, basis))
         by_instrument.setdefault(art.instrument, []).append(TopicRow(entry, art, links, absences))
     groups = []
     for inst in corpus.instruments:
         if inst.id in by_instrument:
             order = {a.id: n for n, a in enumerate(inst.articles)}
-            groups.append((inst, tuple(sorted(by_instrument[inst.id], key=lambda r: order[r.article.id]))))
+            groups.append(
+                (inst, tuple(sorted(by_instrument[inst.id], key=lambda r: order[r.article.id])))
+            )
     scopes = frameworks(corpus)
     rank = {s.id: n for n, s in enumerate(scopes)}
-    lacks = [Lack(_scope(corpus, a.absent_in), row, a) for _, rows in groups for row in rows for a in row.absences]
+    lacks = [
+        Lack(_scope(corpus, a.absent_in), row, a)
+        for _, rows in groups
+        for row in rows
+        for a in row.absences
+    ]
     lacks.sort(key=lambda x: rank.get(x.framework.id, len(rank)))
     return TopicView(topic, tuple(groups), tuple(lacks), scopes)
 

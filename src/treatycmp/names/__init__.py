@@ -1,1 +1,2 @@
-"""Names people type: citations and instrument names, article search, questions, State names, near spellings."""
+"""Names people type: citations and instrument names, article search, questions, State names, near
+spellings."""

@@ -1,10 +1,9 @@
 """Guidance Notes and topics named as people write them, and notes found by the words of a query.
 
-Notes are cited by number, symbol or title word (``GN 3``, ``GN#3``, ``gn:3``, ``Guidance Note #10``,
-``T-CY(2013)7``, ``T-CY GN ransomware``), topics by id, name or alias (``topic:safeguards``, ``human rights``).
-:func:`find_notes` ranks the notes whose title or a keyword holds a query's words (typos within about one edit in
-seven letters tolerated).
-"""
+Notes are cited by number, symbol or title word (``GN 3``, ``GN#3``, ``gn:3``, ``Guidance Note
+#10``, ``T-CY(2013)7``, ``T-CY GN ransomware``), topics by id, name or alias (``topic:safeguards``,
+``human rights``). :func:`find_notes` ranks the notes whose title or a keyword holds a query's words
+(typos within about one edit in seven letters tolerated)."""
 
 from __future__ import annotations
 
@@ -18,8 +17,11 @@ from .normalise import GLUED_RE, WORD_RE, fold, normalise
 
 TITLE, KEYWORD, CITATION = "title", "keyword", "citation"
 MIN_FUZZY = 85.0
-"""Least similarity (rapidfuzz ``fuzz.ratio``) at which a query word of five letters or more matches a note's word."""
-_STOP = frozenset({"a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with", "note", "guidance"})
+"""Least similarity (rapidfuzz ``fuzz.ratio``) at which a query word of five letters or more matches
+a note's word."""
+_STOP = frozenset(
+    {"a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with", "note", "guidance"}
+)
 
 
 class NoteHit(NamedTuple):
@@ -31,10 +33,10 @@ class NoteHit(NamedTuple):
     matched: str
 
 
-
 def find_notes(corpus: Corpus, query: str, *, limit: int = 10) -> tuple[NoteHit, ...]:
-    """Notes whose title or a keyword holds the query's words (typos within about one edit in seven letters
-    tolerated), best first; a note cited by number ('GN 3') comes first with a full score."""
+    """Notes whose title or a keyword holds the query's words (typos within about one edit in seven
+    letters tolerated), best first; a note cited by number ('GN 3') comes first with a full
+    score."""
     cited = find_note(resolver_for(corpus), query)
     hits = [NoteHit(cited, 100.0, CITATION, cited.label)] if cited else []
     wanted = [w for w in normalise(query) if w not in _STOP]
@@ -48,10 +50,12 @@ def find_notes(corpus: Corpus, query: str, *, limit: int = 10) -> tuple[NoteHit,
 
 
 def _best_field(note: GuidanceNote, wanted: list[str]) -> NoteHit | None:
-    """The note's title or keyword holding the most query words; a hit when it holds them all (two thirds of a
-    query of three words or more)."""
+    """The note's title or keyword holding the most query words; a hit when it holds them all (two
+    thirds of a query of three words or more)."""
     best: NoteHit | None = None
-    for kind, text, weight in [(TITLE, note.title, 100.0)] + [(KEYWORD, k, 95.0) for k in note.keywords]:
+    for kind, text, weight in [(TITLE, note.title, 100.0)] + [
+        (KEYWORD, k, 95.0) for k in note.keywords
+    ]:
         have = normalise(text)
         share = sum(1 for w in wanted if _holds(have, w)) / len(wanted)
         enough = share == 1 or (len(wanted) >= 3 and share >= 2 / 3)
@@ -67,44 +71,57 @@ def _holds(have: tuple[str, ...], word: str) -> bool:
         return False
     from .fuzzy import resembles
 
-    return any(resembles(word, w, MIN_FUZZY) or (len(w) > len(word) and w.startswith(word)) for w in have)
+    return any(
+        resembles(word, w, MIN_FUZZY) or (len(w) > len(word) and w.startswith(word)) for w in have
+    )
 
 
 def find_note(resolver: Resolver, text: str, *, bare: bool = False) -> GuidanceNote | None:
-    """The note *text* cites ('GN 3', 'GN#3', 'gn:3', 'Guidance Note #10', 'T-CY GN ransomware'), or None.
+    """The note *text* cites ('GN 3', 'GN#3', 'gn:3', 'Guidance Note #10', 'T-CY GN ransomware'), or
+    None.
 
-    Without a marker ('GN', 'Guidance Note', 'T-CY', '#') only *bare* text counts ('3', 'ransomware').
-    """
+    Without a marker ('GN', 'Guidance Note', 'T-CY', '#') only *bare* text counts ('3',
+    'ransomware')."""
     try:
         return note(resolver, text, bare=bare)
     except UnknownName:
         return None
 
+
 def names_note(text: str) -> bool:
-    """True when *text* is marked as a Guidance Note citation ('GN', 'Guidance Note', 'T-CY', '#')."""
+    """True when *text* is marked as a Guidance Note citation ('GN', 'Guidance Note', 'T-CY',
+    '#')."""
     return _note_words(text)[0]
 
+
 def note(resolver: Resolver, text: str, *, bare: bool = True) -> GuidanceNote:
-    """Resolve a note citation by number, symbol or title word, or raise :class:`UnknownName` with suggestions."""
+    """Resolve a note citation by number, symbol or title word, or raise :class:`UnknownName` with
+    suggestions."""
     marked, rest = _note_words(text)
     notes = resolver.corpus.notes
-    numbers = [w for w in rest if w.isascii() and w.isdigit()]  # fold wrote every decimal digit in ASCII
+    numbers = [
+        w for w in rest if w.isascii() and w.isdigit()
+    ]  # fold wrote every decimal digit in ASCII
     if not (marked or bare) or not rest:
         raise UnknownName("Guidance Note", text, (), NOTE_HINT)
     cited = None if marked else resolver.find_citation(text)
     if cited is not None:
-        hint = f"{cited.article.id} is an article: 'treatycmp show {cited.article.id}' lists the notes on it"
+        art = cited.article.id
+        hint = f"{art} is an article: 'treatycmp show {art}' lists the notes on it"
         raise UnknownName("Guidance Note", text, (), hint)
     if len(rest) == 1 and numbers:
         found = [n for n in notes if n.number == canonical_num(numbers[0])]
         if found:
             return found[0]
         said = f"no Guidance Note {echo(canonical_num(numbers[0]))[1:-1]}"
-        raise CitationError("Guidance Note", text, f"{said}; the notes are numbered {_note_span(notes)}")
+        raise CitationError(
+            "Guidance Note", text, f"{said}; the notes are numbered {_note_span(notes)}"
+        )
     by_symbol = [n for n in notes if n.symbol and _symbol_key(n.symbol) == _symbol_key(text)]
     if by_symbol:
         return by_symbol[0]
     return _note_by_words(notes, text, rest)
+
 
 def _note_by_words(notes: tuple[GuidanceNote, ...], text: str, rest: list[str]) -> GuidanceNote:
     """The one note whose title (else title and keywords) holds every word of *rest*."""
@@ -118,6 +135,7 @@ def _note_by_words(notes: tuple[GuidanceNote, ...], text: str, rest: list[str]) 
             raise UnknownName("Guidance Note", text, tuple(n.label for n in found[:3]), hint)
     _no_note(notes, text, rest)
 
+
 def _no_note(notes: tuple[GuidanceNote, ...], text: str, rest: list[str]) -> NoReturn:
     from .fuzzy import close_matches
 
@@ -128,23 +146,30 @@ def _no_note(notes: tuple[GuidanceNote, ...], text: str, rest: list[str]) -> NoR
     near = [label for w in rest for m in close_matches(w, owners) for label in owners[m]]
     raise UnknownName("Guidance Note", text, tuple(dict.fromkeys(near))[:3], NOTE_HINT)
 
+
 def find_topic(corpus: Corpus, text: str) -> Topic | None:
-    """The topic *text* names ('safeguards', 'topic:safeguards', 'human rights', 'Topic: Emergencies'), or None."""
+    """The topic *text* names ('safeguards', 'topic:safeguards', 'human rights', 'Topic:
+    Emergencies'), or None."""
     try:
         return topic(corpus, text)
     except UnknownName:
         return None
 
+
 def topic(corpus: Corpus, text: str) -> Topic:
-    """Resolve a topic by id, name or alias (or distinctive words of one), or raise :class:`UnknownName`."""
+    """Resolve a topic by id, name or alias (or distinctive words of one), or raise
+    :class:`UnknownName`."""
     names = _topic_names(corpus.topics)
     wanted = _TOPIC_PREFIX_RE.sub("", fold(text)).strip()
     key = alias_key(wanted)
     if key in names:
         return corpus.topic(names[key])
     words = name_words(wanted)
-    found = {t.id for t in corpus.topics
-             if words and set(words) <= {w for name in _each_name(t) for w in name_words(name)}}
+    found = {
+        t.id
+        for t in corpus.topics
+        if words and set(words) <= {w for name in _each_name(t) for w in name_words(name)}
+    }
     if len(found) == 1:
         return corpus.topic(found.pop())
     from .fuzzy import close_matches
@@ -157,14 +182,33 @@ def topic(corpus: Corpus, text: str) -> Topic:
 NOTE_HINT = "write e.g. 'GN 3', 'Guidance Note #10' or 'T-CY GN ransomware'; see 'treatycmp notes'"
 TOPIC_HINT = "see 'treatycmp topic' for the list"
 NOTE_MARKERS = frozenset({"gn", "guidance", "tcy"})
-NOTE_FILLERS = frozenset({"t", "cy", "tcy", "gn", "guidance", "note", "notes", "no", "nr", "number", "on", "the",
-                          "of", "about", "article", "art"})
+NOTE_FILLERS = frozenset(
+    {
+        "t",
+        "cy",
+        "tcy",
+        "gn",
+        "guidance",
+        "note",
+        "notes",
+        "no",
+        "nr",
+        "number",
+        "on",
+        "the",
+        "of",
+        "about",
+        "article",
+        "art",
+    }
+)
 _TOPIC_PREFIX_RE = re.compile(r"^\s*topics?\s*[:\s]\s*")
 _SYMBOL_RE = re.compile(r"[^0-9a-z]")
 
 
 def _note_words(text: str) -> tuple[bool, list[str]]:
-    """Whether *text* is marked as a note citation, and its words other than the markers ('GN3' reads 'GN 3')."""
+    """Whether *text* is marked as a note citation, and its words other than the markers ('GN3'
+    reads 'GN 3')."""
     folded = GLUED_RE.sub(" ", fold(text)).replace("t-cy", "tcy").replace("t cy", "tcy")
     words = WORD_RE.findall(folded)
     marked = bool(NOTE_MARKERS & set(words)) or "#" in folded
@@ -186,7 +230,8 @@ def _note_span(notes: tuple[GuidanceNote, ...]) -> str:
 
 
 def _symbol_key(text: str) -> str:
-    """A note symbol without spaces, punctuation and the language letter: 'T-CY (2013)7 E' -> 'tcy20137'."""
+    """A note symbol without spaces, punctuation and the language letter: 'T-CY (2013)7 E' ->
+    'tcy20137'."""
     key = _SYMBOL_RE.sub("", fold(text))
     return key[:-1] if key[-1:] in ("e", "f") and key[-2:-1].isdigit() else key
 
@@ -201,7 +246,8 @@ def _each_name(topic: Topic) -> tuple[str, ...]:
 
 
 def _topic_names(topics: tuple[Topic, ...]) -> dict[str, str]:
-    """Alias key of every id, name and alias, with its topic id (the first topic keeps a shared one)."""
+    """Alias key of every id, name and alias, with its topic id (the first topic keeps a shared
+    one)."""
     names: dict[str, str] = {}
     for topic in topics:
         for name in _each_name(topic):

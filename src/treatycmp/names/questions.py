@@ -1,11 +1,12 @@
-"""Reading a query as a question: the words that carry no subject, and the instruments or groups it names.
+"""Reading a query as a question: the words that carry no subject, and the instruments or groups it
+names.
 
-``what does the UN treaty say about extradition`` is read as ``extradition`` in ``un``: question and stop words
-('what', 'does', 'say', 'about') do not count against a match, and an instrument or group named by its id or an
-alias ('UN', 'UN treaty', 'Budapest', 'Second Protocol', 'UNTOC', 'Merida') becomes the filter, its words taken out
-of the query. A name is read as one only when its words are all names: a word of an alias that also titles an
-article ('electronic' of 'electronic evidence protocol', 'corruption') stays a word of the query.
-"""
+``what does the UN treaty say about extradition`` is read as ``extradition`` in ``un``: question and
+stop words ('what', 'does', 'say', 'about') do not count against a match, and an instrument or group
+named by its id or an alias ('UN', 'UN treaty', 'Budapest', 'Second Protocol', 'UNTOC', 'Merida')
+becomes the filter, its words taken out of the query. A name is read as one only when its words are
+all names: a word of an alias that also titles an article ('electronic' of 'electronic evidence
+protocol', 'corruption') stays a word of the query."""
 
 from __future__ import annotations
 
@@ -16,28 +17,143 @@ from ..errors import echo
 from .citations import FILLERS, GENERIC, Resolver, name_words
 from .normalise import fold
 
-QUESTION_WORDS = frozenset({
-    "a", "about", "according", "address", "addresses", "all", "also", "an", "and", "any", "anything", "apply",
-    "applies", "are", "as", "at", "be", "been", "by", "can", "contain", "contains", "could", "cover", "covers",
-    "covered", "deal", "deals", "dealt", "describe", "describes", "did", "do", "does", "doing", "explain", "find",
-    "for", "from", "get", "gets", "handle", "handles", "has", "have", "here", "how", "i", "if", "in", "include",
-    "includes", "into", "is", "it", "its", "kind", "know", "look", "may", "me", "mean", "means", "mention", "mentions",
-    "might", "must", "of", "on", "or", "please", "provide", "provides", "regarding", "rule", "rules", "said", "say",
-    "says", "set", "sets", "shall", "should", "show", "so", "some", "tell", "tells", "that", "the", "their", "them",
-    "there", "these", "they", "this", "those", "to", "treat", "treats", "under", "us", "want", "was", "we", "were",
-    "what", "whats", "when", "where", "whether", "which", "who", "whom", "whose", "why", "will", "with", "within",
-    "would", "you",
-})
+QUESTION_WORDS = frozenset(
+    {
+        "a",
+        "about",
+        "according",
+        "address",
+        "addresses",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "anything",
+        "apply",
+        "applies",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "can",
+        "contain",
+        "contains",
+        "could",
+        "cover",
+        "covers",
+        "covered",
+        "deal",
+        "deals",
+        "dealt",
+        "describe",
+        "describes",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "explain",
+        "find",
+        "for",
+        "from",
+        "get",
+        "gets",
+        "handle",
+        "handles",
+        "has",
+        "have",
+        "here",
+        "how",
+        "i",
+        "if",
+        "in",
+        "include",
+        "includes",
+        "into",
+        "is",
+        "it",
+        "its",
+        "kind",
+        "know",
+        "look",
+        "may",
+        "me",
+        "mean",
+        "means",
+        "mention",
+        "mentions",
+        "might",
+        "must",
+        "of",
+        "on",
+        "or",
+        "please",
+        "provide",
+        "provides",
+        "regarding",
+        "rule",
+        "rules",
+        "said",
+        "say",
+        "says",
+        "set",
+        "sets",
+        "shall",
+        "should",
+        "show",
+        "so",
+        "some",
+        "tell",
+        "tells",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "treat",
+        "treats",
+        "under",
+        "us",
+        "want",
+        "was",
+        "we",
+        "were",
+        "what",
+        "whats",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "would",
+        "you",
+    }
+)
 """Words that ask rather than say what is asked about: they never count against a match."""
 MAX_NAME_WORDS = 8
-"""Longest run of words read as one name ('the Second Additional Protocol to the Budapest Convention' has 8)."""
+"""Longest run of words read as one name ('the Second Additional Protocol to the Budapest
+Convention' has 8)."""
 
 _TOKEN_RE = re.compile(r"[^\W_](?:[\w/'’.-]*[^\W_])?")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
 class Mention(NamedTuple):
-    """An instrument or group named in a query: the words as typed, the scope id, and where they stand."""
+    """An instrument or group named in a query: the words as typed, the scope id, and where they
+    stand."""
 
     text: str
     scope: str
@@ -46,7 +162,8 @@ class Mention(NamedTuple):
 
 
 class Question(NamedTuple):
-    """A query as ``find`` reads it: the instruments and groups it names, and what it asks without them."""
+    """A query as ``find`` reads it: the instruments and groups it names, and what it asks without
+    them."""
 
     query: str
     mentions: tuple[Mention, ...] = ()
@@ -59,9 +176,12 @@ class Question(NamedTuple):
 
 
 def reading(mentions: tuple[Mention, ...]) -> str:
-    """How the query was read, said once: "reading 'UN treaty' as --in un" (each scope once, as first named)."""
+    """How the query was read, said once: "reading 'UN treaty' as --in un" (each scope once, as
+    first named)."""
     first = {m.scope: m for m in reversed(mentions)}
-    said = " and ".join(f"{echo(m.text)} as --in {m.scope}" for m in sorted(first.values(), key=lambda m: m.start))
+    said = " and ".join(
+        f"{echo(m.text)} as --in {m.scope}" for m in sorted(first.values(), key=lambda m: m.start)
+    )
     return f"reading {said}"
 
 
@@ -71,15 +191,19 @@ def is_question_word(word: str) -> bool:
 
 
 def read_question(resolver: Resolver, query: str, titles_word: Callable[[str], bool]) -> Question:
-    """Read *query*: the instruments and groups it names (by id or alias; a partial name only of words that title no
-    article, as *titles_word* tells), and what it asks without them."""
+    """Read *query*: the instruments and groups it names (by id or alias; a partial name only of
+    words that title no article, as *titles_word* tells), and what it asks without them."""
     tokens = _tokens(query)
     mentions: list[Mention] = []
     taken: set[int] = set()
     for size in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
         for i in range(len(tokens) - size + 1):
             run = range(i, i + size)
-            if taken.intersection(run) or _loose(query, tokens[i]) or _loose(query, tokens[i + size - 1]):
+            if (
+                taken.intersection(run)
+                or _loose(query, tokens[i])
+                or _loose(query, tokens[i + size - 1])
+            ):
                 continue
             start, end = tokens[i][0], tokens[i + size - 1][1]
             scope = _names(resolver, query[start:end], titles_word)
@@ -91,13 +215,15 @@ def read_question(resolver: Resolver, query: str, titles_word: Callable[[str], b
 
 
 def plain(query: str) -> str:
-    """*query* without its question words, punctuation kept ('what is Art. 32 BC' -> 'Art. 32 BC')."""
+    """*query* without its question words, punctuation kept ('what is Art. 32 BC' -> 'Art. 32
+    BC')."""
     spans = [m.span() for m in _TOKEN_RE.finditer(query) if is_question_word(m.group())]
     return _without(query, spans) if spans else query
 
 
 def _tokens(query: str) -> list[tuple[int, int]]:
-    """Where each word of *query* stands, a possessive 's left out ('Convention's' -> 'Convention')."""
+    """Where each word of *query* stands, a possessive 's left out ('Convention's' ->
+    'Convention')."""
     out = []
     for match in _TOKEN_RE.finditer(query):
         start, end = match.span()
@@ -108,8 +234,9 @@ def _tokens(query: str) -> list[tuple[int, int]]:
 
 
 def _loose(query: str, token: tuple[int, int]) -> bool:
-    """True for a word that never starts or ends a name ('the', 'of', 'article'): a name reads as typed, no more."""
-    return fold(query[token[0]:token[1]]) in FILLERS
+    """True for a word that never starts or ends a name ('the', 'of', 'article'): a name reads as
+    typed, no more."""
+    return fold(query[token[0] : token[1]]) in FILLERS
 
 
 def _names(resolver: Resolver, text: str, titles_word: Callable[[str], bool]) -> str | None:
@@ -134,4 +261,3 @@ def _without(query: str, spans: list[tuple[int, int]]) -> str:
         last = end
     out.append(query[last:])
     return " ".join(" ".join(out).split())
-

@@ -1,1 +1,2 @@
-"""Output: the view model, the presentation of each command's result, the renderers, and writing files."""
+"""Output: the view model, the presentation of each command's result, the renderers, and writing
+files."""

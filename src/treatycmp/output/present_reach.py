@@ -41,8 +41,10 @@ def _of(r: Record) -> str:
     return str(states["known"]) if states["complete"] else UNKNOWN
 
 
-HEAD: Spec = ((Column("instrument", "Instrument", ID), field("instrument")),
-              (Column("date", "Date", ID), field("_when")))
+HEAD: Spec = (
+    (Column("instrument", "Instrument", ID), field("instrument")),
+    (Column("date", "Date", ID), field("_when")),
+)
 COUNTS_SPEC: Spec = tuple((Column(c, c.capitalize(), NUMBER), _count(c)) for c in COUNTS)
 SOURCE_SPEC: Spec = ((Column("source", "Source", SOURCE), field("_source")),)
 LATEST_SPEC: Spec = (*HEAD, *COUNTS_SPEC, *SOURCE_SPEC)
@@ -52,8 +54,10 @@ LIST_SPEC: Spec = (
     (Column("list", "List", ID), lambda r: "complete" if r["states"]["complete"] else "partial"),
     (Column("known", "States named", NUMBER), lambda r: str(r["states"]["known"])),
     (Column("of", "of", NUMBER), _of),
-    (Column("named_parties", "Parties named", NUMBER),
-     lambda r: str(sum(1 for e in r["states"]["list"] if e["status"] == "party"))),
+    (
+        Column("named_parties", "Parties named", NUMBER),
+        lambda r: str(sum(1 for e in r["states"]["list"] if e["status"] == "party")),
+    ),
     *SOURCE_SPEC,
 )
 
@@ -79,59 +83,101 @@ def reach_report(result: Reach) -> Report:
     sections = (
         section("Latest counts", LATEST_SPEC, latest),
         section("Timeline", TIMELINE_SPEC, timeline, "no snapshot in the data"),
-        section("Lists of States", LIST_SPEC, [r for r in timeline if r["states"]],
-                "no source in the data lists States"),
+        section(
+            "Lists of States",
+            LIST_SPEC,
+            [r for r in timeline if r["states"]],
+            "no source in the data lists States",
+        ),
     )
-    facts = tuple((i["id"], f"{counts_text(i['latest'])} ({i['latest']['_when']})" if i["latest"]
-                   else "no count in the data") for i in data)
+    facts = tuple(
+        (
+            i["id"],
+            f"{counts_text(i['latest'])} ({i['latest']['_when']})"
+            if i["latest"]
+            else "no count in the data",
+        )
+        for i in data
+    )
     figures = tuple(_figure(i) for i in data if i["latest"])
-    footer = ("Dates marked 'or later': the source prints no date; the date of its latest entry "
-              "is a lower bound.")
-    view = View(f"Reach of {names}", sections, facts, marks=("reach",) if timeline else (),
-                figures=figures, footer=footer)
+    footer = (
+        "Dates marked 'or later': the source prints no date; the date of its latest entry "
+        "is a lower bound."
+    )
+    view = View(
+        f"Reach of {names}",
+        sections,
+        facts,
+        marks=("reach",) if timeline else (),
+        figures=figures,
+        footer=footer,
+    )
     return Report("reach", view, {"instruments": public(data)})
 
 
 def _figure(inst: Record) -> Figure:
     snap = inst["latest"]
-    counts = tuple((str(snap[c]), COUNT_LABELS[c][0].upper() + COUNT_LABELS[c][1:])
-                   for c in COUNTS if snap[c] is not None)
-    return Figure(f"{inst['_short']}: reach", counts, f"Status {snap['_when']}",
-                  f"Source: {snap['_source']}")
+    counts = tuple(
+        (str(snap[c]), COUNT_LABELS[c][0].upper() + COUNT_LABELS[c][1:])
+        for c in COUNTS
+        if snap[c] is not None
+    )
+    return Figure(
+        f"{inst['_short']}: reach", counts, f"Status {snap['_when']}", f"Source: {snap['_source']}"
+    )
 
 
 def instrument_data(r: InstrumentReach) -> Record:
     """The stable JSON form of one instrument's reach (with its short name for slides)."""
     latest = r.latest
-    return {"id": r.instrument.id, "name": r.instrument.name,
-            "latest": snapshot_data(latest) if latest else None,
-            "snapshots": [snapshot_data(s) for s in r.timeline], "_short": r.instrument.short}
+    return {
+        "id": r.instrument.id,
+        "name": r.instrument.name,
+        "latest": snapshot_data(latest) if latest else None,
+        "snapshots": [snapshot_data(s) for s in r.timeline],
+        "_short": r.instrument.short,
+    }
 
 
 def snapshot_data(snap: Snapshot) -> Record:
     """The stable JSON form of a snapshot: counts (null when the source does not state them), date,
     source, list; with the date and source as tables show them."""
     return {
-        "date": snap.date, "lower_bound": snap.lower_bound, **{c: snap.stated(c) for c in COUNTS},
-        "source": snap.source._asdict(), "note": snap.note,
+        "date": snap.date,
+        "lower_bound": snap.lower_bound,
+        **{c: snap.stated(c) for c in COUNTS},
+        "source": snap.source._asdict(),
+        "note": snap.note,
         "states": _list_data(snap.states) if snap.states else None,
-        "_when": snap.when, "_source": source_text(snap),
+        "_when": snap.when,
+        "_source": source_text(snap),
     }
 
 
 def _list_data(states: StateList) -> Record:
     known = states.known if states.known is not None else len(states.entries)
-    return {"complete": states.complete, "known": known, "of": states.of,
-            "list": [_entry_data(e) for e in states.entries]}
+    return {
+        "complete": states.complete,
+        "known": known,
+        "of": states.of,
+        "list": [_entry_data(e) for e in states.entries],
+    }
 
 
 def _entry_data(entry: Listed) -> Record:
     from ..names.states import registry
 
     state = registry().find(entry.state)
-    return {"state": entry.state, "alpha2": state.alpha2 if state else None,
-            "alpha3": state.alpha3 if state else None, "name": state.name if state else None,
-            "status": entry.status, "signed": entry.signed, "bound": entry.bound, "how": entry.how}
+    return {
+        "state": entry.state,
+        "alpha2": state.alpha2 if state else None,
+        "alpha3": state.alpha3 if state else None,
+        "name": state.name if state else None,
+        "status": entry.status,
+        "signed": entry.signed,
+        "bound": entry.bound,
+        "how": entry.how,
+    }
 
 
 def states_report(answer: StatesAnswer) -> Report:
@@ -139,22 +185,34 @@ def states_report(answer: StatesAnswer) -> Report:
     being computed."""
     ids = [r.instrument.id for r in answer.reach.instruments]
     title = f"States bound by {' and '.join(ids)}"
-    listed = [(r.instrument.id, snapshot_data(r.latest_list) if r.latest_list else None)
-              for r in answer.reach.instruments]
-    lists = section("Lists used", LIST_SPEC,
-                    [{"instrument": i, **s} for i, s in listed if s and s["states"]])
-    data: Record = {"computed": answer.computed, "instruments": ids,
-                    "lists": [_used(i, s) for i, s in listed]}
+    listed = [
+        (r.instrument.id, snapshot_data(r.latest_list) if r.latest_list else None)
+        for r in answer.reach.instruments
+    ]
+    lists = section(
+        "Lists used", LIST_SPEC, [{"instrument": i, **s} for i, s in listed if s and s["states"]]
+    )
+    data: Record = {
+        "computed": answer.computed,
+        "instruments": ids,
+        "lists": [_used(i, s) for i, s in listed],
+    }
     if not answer.computed:
-        facts = (("computed", "nothing: the States can be compared only from complete lists"),
-                 *((g.instrument.id, str(g).partition(": ")[2]) for g in answer.gaps))
+        facts = (
+            ("computed", "nothing: the States can be compared only from complete lists"),
+            *((g.instrument.id, str(g).partition(": ")[2]) for g in answer.gaps),
+        )
         data = {**data, "gaps": [str(g) for g in answer.gaps]}
         return Report("reach", View(title, (lists,), facts), {k: data[k] for k in _GAP_KEYS})
-    spec: Spec = ((Column("state", "State", ratio=2), field("name")),
-                  (Column("code", "ISO", ID), field("alpha3")),
-                  *((Column(i, f"{i}: bound", ID), _bound_cell(i)) for i in ids))
-    groups = [(key, name, [_state_data(s, answer) for s in states])
-              for key, (name, states) in zip(_keys(ids), _groups(answer, ids))]
+    spec: Spec = (
+        (Column("state", "State", ratio=2), field("name")),
+        (Column("code", "ISO", ID), field("alpha3")),
+        *((Column(i, f"{i}: bound", ID), _bound_cell(i)) for i in ids),
+    )
+    groups = [
+        (key, name, [_state_data(s, answer) for s in states])
+        for key, (name, states) in zip(_keys(ids), _groups(answer, ids))
+    ]
     sections = tuple(section(f"{name} ({len(rows)})", spec, rows) for _, name, rows in groups)
     facts = tuple((name, str(len(rows))) for _, name, rows in groups)
     data.update({key: public(rows) for key, _, rows in groups})
@@ -170,8 +228,11 @@ def _groups(answer: StatesAnswer, ids: list[str]) -> list[tuple[str, tuple[State
         return [(f"Bound by {ids[0]}", answer.in_any())]
     both = "both" if len(ids) == 2 else "all"
     either = "either" if len(ids) == 2 else "any"
-    return [(f"Bound by {both}", answer.in_all()), (f"Bound by {either}", answer.in_any()),
-            *((f"Bound by {i} only", answer.only_in(n)) for n, i in enumerate(ids))]
+    return [
+        (f"Bound by {both}", answer.in_all()),
+        (f"Bound by {either}", answer.in_any()),
+        *((f"Bound by {i} only", answer.only_in(n)) for n, i in enumerate(ids)),
+    ]
 
 
 def _keys(ids: list[str]) -> list[str]:
@@ -187,8 +248,13 @@ def _state_data(state: State, answer: StatesAnswer) -> Record:
     ids = [r.instrument.id for r in answer.reach.instruments]
     lists = list(zip(ids, answer.bound))
     bound = {i: (b[state.alpha2].on if state.alpha2 in b else None) for i, b in lists}
-    return {"name": state.name, "alpha2": state.alpha2, "alpha3": state.alpha3, "bound": bound,
-            "_in": [i for i, b in lists if state.alpha2 in b]}
+    return {
+        "name": state.name,
+        "alpha2": state.alpha2,
+        "alpha3": state.alpha3,
+        "bound": bound,
+        "_in": [i for i, b in lists if state.alpha2 in b],
+    }
 
 
 def _used(inst_id: str, snap: Record | None) -> Record:
@@ -196,6 +262,12 @@ def _used(inst_id: str, snap: Record | None) -> Record:
     if snap is None or snap["states"] is None:
         return {"instrument": inst_id, "list": None}
     states = snap["states"]
-    return {"instrument": inst_id, "date": snap["date"], "lower_bound": snap["lower_bound"],
-            "complete": states["complete"], "known": states["known"], "of": states["of"],
-            "source": snap["source"]}
+    return {
+        "instrument": inst_id,
+        "date": snap["date"],
+        "lower_bound": snap["lower_bound"],
+        "complete": states["complete"],
+        "known": states["known"],
+        "of": states["of"],
+        "source": snap["source"],
+    }

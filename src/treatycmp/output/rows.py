@@ -12,7 +12,17 @@ from collections import Counter
 from typing import Any, Callable, Iterable, Sequence
 
 from ..models import Basis
-from .views import DRAFT, REVIEWED, UNMAPPED_MARK, Column, Ref, Section, basis_word, marked, status_word
+from .views import (
+    DRAFT,
+    REVIEWED,
+    UNMAPPED_MARK,
+    Column,
+    Ref,
+    Section,
+    basis_word,
+    marked,
+    status_word,
+)
 
 Record = dict[str, Any]
 Show = Callable[[Record], object]
@@ -20,8 +30,13 @@ Spec = tuple[tuple[Column, Show], ...]
 """Each column with how it shows a record."""
 
 
-def section(title: str, spec: Spec, records: Iterable[Record], empty: str = "(none)",
-            exports_only: bool = False) -> Section:
+def section(
+    title: str,
+    spec: Spec,
+    records: Iterable[Record],
+    empty: str = "(none)",
+    exports_only: bool = False,
+) -> Section:
     """The table of *records*, one row each, one cell per column of *spec*."""
     rows = tuple(cells(spec, r) for r in records)
     return Section(title, tuple(c for c, _ in spec), rows, empty, exports_only)
@@ -82,11 +97,13 @@ def flagged(key: str) -> Show:
 
 def evidence(side: int) -> Show:
     """What was read on one side (0: this side, 1: the other), '' when the row says nothing."""
+
     def show(r: Record) -> object:
         read = r["evidence"]
         if not read:
             return ""
         return list(read.values() if isinstance(read, dict) else read)[side]
+
     return show
 
 
@@ -111,8 +128,11 @@ def status_counts(records: Sequence[Record]) -> str:
     """'80 rows: 13 reviewed, 62 draft, 5 not mapped' (parts that are zero left out)."""
     declared = _declared(records)
     reviewed = sum(1 for r in declared if r["status"] == REVIEWED)
-    parts = [(reviewed, REVIEWED), (len(declared) - reviewed, DRAFT),
-             (len(records) - len(declared), "not mapped")]
+    parts = [
+        (reviewed, REVIEWED),
+        (len(declared) - reviewed, DRAFT),
+        (len(records) - len(declared), "not mapped"),
+    ]
     said = ", ".join(f"{n} {what}" for n, what in parts if n)
     return f"{len(records)} row{'s' if len(records) != 1 else ''}" + (f": {said}" if said else "")
 

@@ -1,9 +1,8 @@
 """Data shown literally and harmlessly: control and bidi-override characters made visible.
 
-A title holding ``\\x1b]0;...\\x07`` must not retitle a terminal, break an SVG or hide text in a CSV. Human formats
-show such characters as escapes (``\\x1b``, ``\\u202e``); JSON keeps them, escaped as ``\\uXXXX`` so that the data
-stays faithful and the file stays valid and inert.
-"""
+A title holding ``\\x1b]0;...\\x07`` must not retitle a terminal, break an SVG or hide text in a
+CSV. Human formats show such characters as escapes (``\\x1b``, ``\\u202e``); JSON keeps them,
+escaped as ``\\uXXXX`` so that the data stays faithful and the file stays valid and inert."""
 
 from __future__ import annotations
 
@@ -23,16 +22,18 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def visible(text: str) -> str:
-    """*text* with every control character but tab and newline, and every bidi control, shown as an escape."""
+    """*text* with every control character but tab and newline, and every bidi control, shown as an
+    escape."""
     return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
 
 
 def one_line(text: str) -> str:
-    """*text* on one line with every control shown as an escape (tabs and newlines become spaces first)."""
+    """*text* on one line with every control shown as an escape (tabs and newlines become spaces
+    first)."""
     return visible(" ".join(text.split())) if text else text
 
 
 def json_inert(dumped: str) -> str:
-    """JSON text with DEL, C1 controls and bidi controls written as ``\\uXXXX`` (json.dumps already escapes C0)."""
+    """JSON text with DEL, C1 controls and bidi controls written as ``\\uXXXX`` (json.dumps already
+    escapes C0)."""
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
-

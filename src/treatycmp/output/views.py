@@ -1,8 +1,7 @@
 """Neutral tables that every renderer understands: a view is a title, facts and sections of rows.
 
-Also the vocabulary every output shares: relation symbols and meanings, and the status marks (a draft row,
-an unconfirmed title) with the legend lines that explain them.
-"""
+Also the vocabulary every output shares: relation symbols and meanings, and the status marks (a
+draft row, an unconfirmed title) with the legend lines that explain them."""
 
 from __future__ import annotations
 
@@ -11,14 +10,33 @@ from typing import NamedTuple
 
 from ..models import Basis, Status
 
-TEXT, ID, RELATION, BAR, NUMBER, SOURCE, STATUS = "text", "id", "relation", "bar", "number", "source", "status"
+TEXT, ID, RELATION, BAR, NUMBER, SOURCE, STATUS = (
+    "text",
+    "id",
+    "relation",
+    "bar",
+    "number",
+    "source",
+    "status",
+)
 TIGHT = frozenset({ID, NUMBER, RELATION, SOURCE, BAR, STATUS})
 """Column kinds sized to their content rather than sharing the width by ratio."""
 
 RELATIONS = ("equal", "subset", "superset", "intersects", "none")
-SYMBOLS = {"equal": "=", "subset": "⊂", "superset": "⊃", "intersects": "∩", "none": "∅",
-           "absent": "∅", "unmapped": "?", "parties": "#", "signatories": "+", "invited": "."}
-"""The symbol of each relation, and the glyph of each part of a bar in plain text (reach: parties, signatories, invited)."""
+SYMBOLS = {
+    "equal": "=",
+    "subset": "⊂",
+    "superset": "⊃",
+    "intersects": "∩",
+    "none": "∅",
+    "absent": "∅",
+    "unmapped": "?",
+    "parties": "#",
+    "signatories": "+",
+    "invited": ".",
+}
+"""The symbol of each relation, and the glyph of each part of a bar in plain text (reach: parties,
+signatories, invited)."""
 MEANINGS = {
     "equal": "same measure; differences of wording only",
     "subset": "left article is narrower than its counterpart",
@@ -33,14 +51,18 @@ DRAFT, REVIEWED = Status.DRAFT.value, Status.REVIEWED.value
 UNMAPPED_MARK = "⚠"
 MARK_LEGEND = {
     "unconfirmed": f"{UNCONFIRMED} title not yet confirmed against the official English text.",
-    "unconfirmed_fact": f"{UNCONFIRMED} on a Guidance Note's fact: a best reading that no source we read states outright.",
+    "unconfirmed_fact": f"{UNCONFIRMED} on a Guidance Note's fact: a best reading that no source "
+    "we read states outright.",
     DRAFT: f"{DRAFT}: a row not yet checked against the official texts of both instruments "
-           f"({REVIEWED}: both texts compared).",
-    "unmapped": f"{UNMAPPED_MARK} not mapped: neither linked nor declared absent (see 'treatycmp check').",
+    f"({REVIEWED}: both texts compared).",
+    "unmapped": f"{UNMAPPED_MARK} not mapped: neither linked nor declared absent (see 'treatycmp "
+    "check').",
     **{f"basis:{b.value}": f"basis {b.value}: {b.meaning}." for b in Basis},
-    "reach": "Reach bars: Parties ('#' in plain text), then signatories not yet Parties ('+'), then States invited to "
-             "accede ('.'); observer States are signatories or invited States, so they are not drawn again; a count "
-             "the source does not state is '—'.",
+    "reach": "Reach bars: Parties ('#' in plain text), then signatories not yet Parties ('+'), "
+    "then States invited to "
+    "accede ('.'); observer States are signatories or invited States, so they are not drawn again; "
+    "a count "
+    "the source does not state is '—'.",
 }
 """What each status mark means, in the order legends print them."""
 
@@ -66,7 +88,8 @@ def marked(text: str, confirmed: bool) -> str:
 
 
 class Column(NamedTuple):
-    """A column: its key (for ``--columns`` and CSV), header, kind, relative width, and whether tables show it."""
+    """A column: its key (for ``--columns`` and CSV), header, kind, relative width, and whether
+    tables show it."""
 
     key: str
     header: str
@@ -77,7 +100,8 @@ class Column(NamedTuple):
 
 
 class Ref(NamedTuple):
-    """An article id with an optional paragraph pinpoint: shown 'budapest:1 ¶(a)-(d)', exported as the id."""
+    """An article id with an optional paragraph pinpoint: shown 'budapest:1 ¶(a)-(d)', exported as
+    the id."""
 
     id: str
     paragraphs: str | None = None
@@ -94,11 +118,13 @@ class Section(NamedTuple):
     rows: tuple[tuple[object, ...], ...]
     empty: str = "(none)"
     exports_only: bool = False
-    """A section that tables and documents leave out because the facts already show it (CSV keeps it)."""
+    """A section that tables and documents leave out because the facts already show it (CSV keeps
+    it)."""
 
 
 class Figure(NamedTuple):
-    """Headline counts for a slide: big numbers with their labels, the date they are of, and the source line."""
+    """Headline counts for a slide: big numbers with their labels, the date they are of, and the
+    source line."""
 
     title: str
     counts: tuple[tuple[str, str], ...]
@@ -107,8 +133,9 @@ class Figure(NamedTuple):
 
 
 class View(NamedTuple):
-    """What a command shows: a title, key facts, sections, whether a relation legend applies, the status marks
-    used (keys of :data:`MARK_LEGEND`), a closing line, and headline figures (slides show each on its own)."""
+    """What a command shows: a title, key facts, sections, whether a relation legend applies, the
+    status marks used (keys of :data:`MARK_LEGEND`), a closing line, and headline figures (slides
+    show each on its own)."""
 
     title: str
     sections: tuple[Section, ...]
@@ -121,10 +148,13 @@ class View(NamedTuple):
     def legend_lines(self) -> tuple[str, ...]:
         """The lines explaining each status mark this view uses and shows, in a fixed order."""
         shown = self.shown_text()
-        return tuple(text for key, text in MARK_LEGEND.items() if key in self.marks and _shows(shown, key))
+        return tuple(
+            text for key, text in MARK_LEGEND.items() if key in self.marks and _shows(shown, key)
+        )
 
     def shown_text(self) -> str:
-        """The text tables and documents show: title, facts, and the headers and cells of the shown columns."""
+        """The text tables and documents show: title, facts, and the headers and cells of the shown
+        columns."""
         parts = [self.title, *(f"{k}: {v}" for k, v in self.facts)]
         for section in self.sections:
             if section.exports_only:
@@ -136,7 +166,8 @@ class View(NamedTuple):
 
 
 def _shows(text: str, mark: str) -> bool:
-    """True when *text* shows *mark*: its symbol (†, ⚠) or its word ('draft', a basis such as 'analysis')."""
+    """True when *text* shows *mark*: its symbol (†, ⚠) or its word ('draft', a basis such as
+    'analysis')."""
     if mark in ("unconfirmed", "unconfirmed_fact"):
         return UNCONFIRMED in text
     if mark == "unmapped":
@@ -157,7 +188,8 @@ class MappingRow(NamedTuple):
     subject_source: str
     """The instrument of the subject."""
     object_source: str
-    """The instrument (or group) searched: the object's instrument, or where the subject is absent."""
+    """The instrument (or group) searched: the object's instrument, or where the subject is
+    absent."""
     status: str
     basis: str | None
     note: str
@@ -176,8 +208,9 @@ class MappingSet(NamedTuple):
 
 
 class Report(NamedTuple):
-    """A command's answer: a view for tables and documents, stable data for JSON and, for the commands that
-    answer with links and absences (diff, gaps, export), the same rows as a mapping set (SSSOM)."""
+    """A command's answer: a view for tables and documents, stable data for JSON and, for the
+    commands that answer with links and absences (diff, gaps, export), the same rows as a mapping
+    set (SSSOM)."""
 
     command: str
     view: View
@@ -186,7 +219,8 @@ class Report(NamedTuple):
     mappings: MappingSet | None = None
 
     def flat(self) -> Section:
-        """All sections as one table (for CSV), with a leading 'part' column when there are several."""
+        """All sections as one table (for CSV), with a leading 'part' column when there are
+        several."""
         sections = self.view.sections
         if len(sections) == 1:
             return sections[0]
@@ -199,7 +233,9 @@ class Report(NamedTuple):
         return _pick(flat, ("part", *self.picked)) if self.picked else flat
 
 
-def _spread(section: Section, row: tuple[object, ...], columns: dict[str, Column]) -> tuple[object, ...]:
+def _spread(
+    section: Section, row: tuple[object, ...], columns: dict[str, Column]
+) -> tuple[object, ...]:
     values = {c.key: v for c, v in zip(section.columns, row)}
     return tuple(values.get(key, "") for key in columns)
 
@@ -214,7 +250,8 @@ def table_columns(section: Section) -> Section:
 
 
 def footnote_sources(section: Section, notes: dict[str, int]) -> Section:
-    """Replace long texts in source columns by '[n]', numbering them in *notes* (shared across sections)."""
+    """Replace long texts in source columns by '[n]', numbering them in *notes* (shared across
+    sections)."""
     idx = [i for i, c in enumerate(section.columns) if c.kind == SOURCE]
     if not idx:
         return section
@@ -230,8 +267,11 @@ def footnote_sources(section: Section, notes: dict[str, int]) -> Section:
 
 
 def pick_columns(report: Report, keys: tuple[str, ...]) -> Report:
-    """Keep only the columns named in *keys* (in that order); sections with none of them are dropped."""
-    sections = tuple(_pick(s, keys) for s in report.view.sections if any(c.key in keys for c in s.columns))
+    """Keep only the columns named in *keys* (in that order); sections with none of them are
+    dropped."""
+    sections = tuple(
+        _pick(s, keys) for s in report.view.sections if any(c.key in keys for c in s.columns)
+    )
     return report._replace(view=report.view._replace(sections=sections), picked=keys)
 
 

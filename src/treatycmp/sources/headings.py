@@ -1,7 +1,10 @@
-"""Article, chapter and section headings of a treaty or law, found by hand-written rules (no library reads legal headings)."""
+"""Article, chapter and section headings of a treaty or law, found by hand-written rules (no library
+reads legal headings)."""
 
-# A heading starts its line, is short, and is followed by a title (on the same line after a dash, full stop or colon,
-# or on the next non-empty line) or by the body of the article; a sentence that merely mentions "Article 5" is not one.
+# A heading starts its line, is short, and is followed by a title (on the same line after a dash,
+# full stop or colon,
+# or on the next non-empty line) or by the body of the article; a sentence that merely mentions
+# "Article 5" is not one.
 
 from __future__ import annotations
 
@@ -18,7 +21,9 @@ _SEP = r"[.:\u2013\u2014\u2011\u2012\u2010-]"
 _NUM = rf"(?P<num>\d{{1,4}}(?:[A-Za-z]\b|\s*(?:{LATIN})\b)?|premier|1er)"
 _TAIL = rf"\s*(?:{_SEP}\s*(?P<name>.*?))?\s*$"
 ARTICLE_RE = re.compile(rf"^(?i:article|art\.?)\s*{_NUM}{_TAIL}")
-ARTICLE_BARE_RE = re.compile(rf"^(?i:article|art\.?)\s*{_NUM}\s+(?P<name>[A-Z\u00c0-\u00de\"'\u2018\u201c].*?)\s*$")
+ARTICLE_BARE_RE = re.compile(
+    rf"^(?i:article|art\.?)\s*{_NUM}\s+(?P<name>[A-Z\u00c0-\u00de\"'\u2018\u201c].*?)\s*$"
+)
 _LEVEL_NUM = r"(?P<num>[IVXLC]+|\d{1,3}[A-Za-z]?|premier|1er)\b"
 CHAPTER_RE = re.compile(rf"^(?i:chapter|chapitre|part|partie)\s+{_LEVEL_NUM}{_TAIL}")
 SECTION_RE = re.compile(rf"^(?i:section|sect\.)\s*{_LEVEL_NUM}{_TAIL}")
@@ -32,7 +37,8 @@ UNTITLED = "(untitled)"
 
 
 class OutlineArticle(NamedTuple):
-    """An article-level heading: its number (as the corpus writes numbers), title, line and place."""
+    """An article-level heading: its number (as the corpus writes numbers), title, line and
+    place."""
 
     num: str
     title: str
@@ -74,7 +80,8 @@ class Outline(NamedTuple):
 
 
 def number_key(num: str) -> str:
-    """A comparable form of an article number: lower case, no spaces, dashes or dots; 'premier' is 1."""
+    """A comparable form of an article number: lower case, no spaces, dashes or dots; 'premier' is
+    1."""
     key = re.sub(r"[\s.\-]", "", num.lower())
     return "1" if key in ("premier", "1er") else key
 
@@ -100,10 +107,15 @@ def canonical_num(raw: str) -> str:
 
 
 def parse_outline(source: SourceText, units: str | None = None) -> Outline:
-    """The headings of *source*; *units* is 'articles' or 'sections' (auto: articles if any Article heading)."""
+    """The headings of *source*; *units* is 'articles' or 'sections' (auto: articles if any Article
+    heading)."""
     lines = [line for line in source.lines if line.text]
     if units is None:
-        units = ARTICLES if any(_article_match(lines, i, ARTICLES) for i in range(len(lines))) else SECTIONS
+        units = (
+            ARTICLES
+            if any(_article_match(lines, i, ARTICLES) for i in range(len(lines)))
+            else SECTIONS
+        )
     if units not in (ARTICLES, SECTIONS):
         raise ValueError(f"units must be {ARTICLES!r} or {SECTIONS!r}, not {units!r}")
     numbered = units == SECTIONS and not any(SECTION_RE.match(line.text) for line in lines)
@@ -111,7 +123,9 @@ def parse_outline(source: SourceText, units: str | None = None) -> Outline:
     return Outline(source.path, units, tuple(articles), tuple(headings), tuple(_findings(articles)))
 
 
-def _walk(lines: list[Line], units: str, numbered: bool) -> tuple[list[OutlineArticle], list[OutlineHeading]]:
+def _walk(
+    lines: list[Line], units: str, numbered: bool
+) -> tuple[list[OutlineArticle], list[OutlineHeading]]:
     articles: list[OutlineArticle] = []
     headings: list[OutlineHeading] = []
     place: dict[str, Heading | None] = {CHAPTER: None, SECTION: None, TITLE: None}
@@ -127,7 +141,11 @@ def _walk(lines: list[Line], units: str, numbered: bool) -> tuple[list[OutlineAr
         article = _article_match(lines, i, units, numbered and place[CHAPTER] is not None)
         if article is not None:
             num, title, used = article
-            articles.append(OutlineArticle(num, title, lines[i].number, place[CHAPTER], place[SECTION], place[TITLE]))
+            articles.append(
+                OutlineArticle(
+                    num, title, lines[i].number, place[CHAPTER], place[SECTION], place[TITLE]
+                )
+            )
             i += used
             continue
         i += 1
@@ -143,7 +161,9 @@ def _enter(place: dict[str, Heading | None], kind: str, heading: Heading) -> Non
 
 
 def _level_match(lines: list[Line], i: int, units: str) -> tuple[str, Heading, int] | None:
-    patterns = [(CHAPTER, CHAPTER_RE)] + ([(SECTION, SECTION_RE), (TITLE, TITLE_RE)] if units == ARTICLES else [])
+    patterns = [(CHAPTER, CHAPTER_RE)] + (
+        [(SECTION, SECTION_RE), (TITLE, TITLE_RE)] if units == ARTICLES else []
+    )
     for kind, pattern in patterns:
         found = _headed(lines, i, pattern)
         if found is not None:
@@ -152,7 +172,9 @@ def _level_match(lines: list[Line], i: int, units: str) -> tuple[str, Heading, i
     return None
 
 
-def _article_match(lines: list[Line], i: int, units: str, numbered: bool = False) -> tuple[str, str, int] | None:
+def _article_match(
+    lines: list[Line], i: int, units: str, numbered: bool = False
+) -> tuple[str, str, int] | None:
     if units == ARTICLES:
         found = _headed(lines, i, ARTICLE_RE) or _bare(lines, i)
     else:
@@ -160,7 +182,9 @@ def _article_match(lines: list[Line], i: int, units: str, numbered: bool = False
     if found is None:
         return None
     num, title, used = found
-    arabic = str(roman_value(num)) if re.fullmatch(r"[IVXLC]+", num) else canonical_num(num)  # 'Section IV' of a law
+    arabic = (
+        str(roman_value(num)) if re.fullmatch(r"[IVXLC]+", num) else canonical_num(num)
+    )  # 'Section IV' of a law
     return arabic, title, used
 
 
@@ -174,17 +198,29 @@ def _headed(lines: list[Line], i: int, pattern: re.Pattern[str]) -> tuple[str, s
     if name:
         return (match.group("num"), name, 1) if is_heading_text(name) else None
     following = lines[i + 1].text if i + 1 < len(lines) else ""
-    if not following or not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'(\u2018\u201c"):
-        return None  # the end of the text, or a sentence going on: "... under Article 5 / of this Convention"
-    if _is_any_heading(following) or not is_heading_text(following) or _PARAGRAPH_RE.match(following):
+    if not following or not (
+        following[0].isupper() or following[0].isdigit() or following[0] in "\"'(\u2018\u201c"
+    ):
+        # the end of the text, or a sentence going on: "... under Article 5 / of this Convention"
+        return None
+    if (
+        _is_any_heading(following)
+        or not is_heading_text(following)
+        or _PARAGRAPH_RE.match(following)
+    ):
         return match.group("num"), "", 1  # an untitled heading followed by its body
     return match.group("num"), following, 2
 
 
 def _bare(lines: list[Line], i: int) -> tuple[str, str, int] | None:
-    """'Article 5 Illegal access': a title after the number with no dash, only when it reads like a title."""
+    """'Article 5 Illegal access': a title after the number with no dash, only when it reads like a
+    title."""
     match = ARTICLE_BARE_RE.match(lines[i].text)
-    if match is None or not is_heading_text(match.group("name")) or match.group("name").endswith("."):
+    if (
+        match is None
+        or not is_heading_text(match.group("name"))
+        or match.group("name").endswith(".")
+    ):
         return None
     return match.group("num"), match.group("name"), 1
 
@@ -217,14 +253,22 @@ def _is_any_heading(text: str) -> bool:
 
 def _findings(articles: list[OutlineArticle]) -> Iterator[OutlineFinding]:
     if not articles:
-        yield OutlineFinding("no-headings", None, "no article headings found (is this the text of a treaty or a law?)")
+        yield OutlineFinding(
+            "no-headings",
+            None,
+            "no article headings found (is this the text of a treaty or a law?)",
+        )
         return
     seen: dict[str, int] = {}
     previous: int | None = None
     for art in articles:
         key = number_key(art.num)
         if key in seen:
-            yield OutlineFinding("duplicate-article", art.line, f"article {art.num} again (first at line {seen[key]})")
+            yield OutlineFinding(
+                "duplicate-article",
+                art.line,
+                f"article {art.num} again (first at line {seen[key]})",
+            )
             continue
         seen[key] = art.line
         value = int(re.match(r"\d+", art.num).group())  # type: ignore[union-attr]

@@ -1,9 +1,8 @@
 """The articles.yaml entry of a new instrument, made from the headings of its text.
 
-Whatever it writes loads back and passes ``treatycmp check`` (but for the summaries still to write): names given on
-the command line are refused when they hold a character the data may not hold, and such characters in the text's
-headings are dropped.
-"""
+Whatever it writes loads back and passes ``treatycmp check`` (but for the summaries still to write):
+names given on the command line are refused when they hold a character the data may not hold, and
+such characters in the text's headings are dropped."""
 
 from __future__ import annotations
 
@@ -20,8 +19,9 @@ from .headings import UNTITLED, Outline, OutlineArticle, number_key
 from .yamledit import FileEdit
 
 UNKNOWN = "unknown"
-"""The number written, followed by the id, when no treaty series number or document symbol is given (the corpus
-needs one, and a number is a name of its instrument: two instruments may not share one)."""
+"""The number written, followed by the id, when no treaty series number or document symbol is given
+(the corpus needs one, and a number is a name of its instrument: two instruments may not share
+one)."""
 _BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
 """Line breaks as YAML reads them (and tabs): a space in a title, refused in a name."""
 _UNSAFE = re.compile(f"[{CONTROLS}{BIDI}\ud800-\udfff\ufffe\uffff]")
@@ -31,27 +31,38 @@ HEADER = "# My instruments, layered over the shipped treatycmp data. Format: doc
 
 
 def skeleton_yaml(
-    id: str, name: str, outline: Outline, *, short: str | None = None, number: str | None = None,
+    id: str,
+    name: str,
+    outline: Outline,
+    *,
+    short: str | None = None,
+    number: str | None = None,
     source: str | None = None,
 ) -> str:
-    """The YAML of an `instruments:` item for *outline*, indented to go under `instruments:` in articles.yaml.
+    """The YAML of an `instruments:` item for *outline*, indented to go under `instruments:` in
+    articles.yaml.
 
-    Titles and places are the text's own, each article cites its file and line and is `verified: true`;
-    summaries are left empty and nothing else is declared.
-    """
+    Titles and places are the text's own, each article cites its file and line and is `verified:
+    true`; summaries are left empty and nothing else is declared."""
     if not ID_RE.match(id):
-        raise UsageError(f"instrument id {id!r} must be lower-case letters and digits, starting with a letter")
+        raise UsageError(
+            f"instrument id {id!r} must be lower-case letters and digits, starting with a letter"
+        )
     for option, value in (("--name", name), ("--short", short), ("--number", number)):
         _refuse_unsafe(option, value)
     label = safe_text(source or Path(outline.source).name)
     articles, omitted = _first_of_each(outline.articles)
-    out = [f"  # {name}: made from {label} by `treatycmp new`; summaries still to write in our own words."]
+    out = [
+        f"  # {name}: made from {label} by `treatycmp new`; summaries still to write in our own "
+        f"words."
+    ]
     out += [f"  # article {a.num} again at line {a.line} of the text, left out" for a in omitted]
     out += [
         f"  - id: {_q(id)}",
         f"    name: {_q(name)}",
         f"    short: {_q(short or name)}",
-        f"    number: {_q(number or f'{UNKNOWN} ({id})')}" + ("" if number else "  # no number given: fill in if there is one"),
+        f"    number: {_q(number or f'{UNKNOWN} ({id})')}"
+        + ("" if number else "  # no number given: fill in if there is one"),
         f"    article_count: {len(articles)}",
         "    sources:",
         f"      - {_q(f'Text of the instrument: {label}')}",
@@ -76,8 +87,9 @@ def refuse_taken_names(corpus: Corpus, instrument_id: str, number: str | None) -
         owner = owners.get(alias_key(value)) if value else None
         if owner is not None:
             named = f"{owner[0]!r}" if owner[0] == value else f"{owner[0]!r}, which {value!r} names"
-            raise UsageError(f"{owner[1]} already defines {named}; "
-                             f"choose another {what} for the new instrument")
+            raise UsageError(
+                f"{owner[1]} already defines {named}; choose another {what} for the new instrument"
+            )
 
 
 def add_to_articles(path: Path, instrument_id: str, yaml: str) -> FileEdit:
@@ -90,13 +102,16 @@ def add_to_articles(path: Path, instrument_id: str, yaml: str) -> FileEdit:
         raise UsageError(f"{path} already defines an instrument {instrument_id!r}")
     last_key = [line for line in old.splitlines() if line[:1].isalpha()][-1:]
     if last_key != ["instruments:"]:
-        raise UsageError(f"cannot add to {path}: its last top-level key must be 'instruments:'; "
-                         "paste the YAML of 'treatycmp new' (without --data) under it instead")
+        raise UsageError(
+            f"cannot add to {path}: its last top-level key must be 'instruments:'; "
+            "paste the YAML of 'treatycmp new' (without --data) under it instead"
+        )
     return FileEdit(path, str(path), old, old.rstrip("\n") + "\n" + yaml)
 
 
 def _refuse_unsafe(option: str, value: str | None) -> None:
-    """Refuse a name that would not load back: a control, line break, tab or bidi character, or nothing at all."""
+    """Refuse a name that would not load back: a control, line break, tab or bidi character, or
+    nothing at all."""
     if value is None:
         return
     if not value.strip():
@@ -105,16 +120,22 @@ def _refuse_unsafe(option: str, value: str | None) -> None:
     if found:
         code = ord(found.group())
         shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-        raise UsageError(f"{option} holds the character {shown} (a control, line break or bidirectional character); "
-                         "give it as plain text")
+        raise UsageError(
+            f"{option} holds the character {shown} (a control, line break or bidirectional "
+            f"character); "
+            "give it as plain text"
+        )
 
 
 def safe_text(text: str) -> str:
-    """*text* as the data may hold it: line breaks and tabs as spaces, control and bidi characters dropped."""
+    """*text* as the data may hold it: line breaks and tabs as spaces, control and bidi characters
+    dropped."""
     return " ".join(_UNSAFE.sub("", _BREAKS.sub(" ", text)).split())
 
 
-def _first_of_each(articles: tuple[OutlineArticle, ...]) -> tuple[list[OutlineArticle], list[OutlineArticle]]:
+def _first_of_each(
+    articles: tuple[OutlineArticle, ...],
+) -> tuple[list[OutlineArticle], list[OutlineArticle]]:
     seen: set[str] = set()
     first: list[OutlineArticle] = []
     again: list[OutlineArticle] = []
@@ -126,11 +147,22 @@ def _first_of_each(articles: tuple[OutlineArticle, ...]) -> tuple[list[OutlineAr
 
 
 def _article(art: OutlineArticle, label: str) -> list[str]:
-    lines = [f"      - num: {_q(art.num)}", f"        title: {_q(safe_text(art.title) or UNTITLED)}"]
-    for key, heading in (("chapter", art.chapter), ("section", art.section), ("title_group", art.title_group)):
+    lines = [
+        f"      - num: {_q(art.num)}",
+        f"        title: {_q(safe_text(art.title) or UNTITLED)}",
+    ]
+    for key, heading in (
+        ("chapter", art.chapter),
+        ("section", art.section),
+        ("title_group", art.title_group),
+    ):
         if heading is not None:
             lines.append(f"        {key}: {_q(_heading(heading))}")
-    lines += ['        summary: ""', f"        source: {_q(f'{label}, line {art.line}')}", "        verified: true"]
+    lines += [
+        '        summary: ""',
+        f"        source: {_q(f'{label}, line {art.line}')}",
+        "        verified: true",
+    ]
     return lines
 
 

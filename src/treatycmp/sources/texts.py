@@ -14,16 +14,25 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import DataError, UsageError, cut
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
-"""The largest document read (20 MB): a treaty's text is well under 1 MB, its PDF a few MB. No more than one byte
-past it is read, so /dev/zero, an endless pipe or a huge file is refused at once."""
+"""The largest document read (20 MB): a treaty's text is well under 1 MB, its PDF a few MB. No more
+than one byte past it is read, so /dev/zero, an endless pipe or a huge file is refused at once."""
 if TYPE_CHECKING:
     from pypdf import PdfReader
 
 PDF_EXTRA_MESSAGE = "PDF input needs the optional extra: pip install 'treatycmp[pdf]'"
-KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-         ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+}
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "address article aside blockquote body br caption dd div dl dt figcaption figure footer h1 h2 "
+    "h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table tbody td tfoot th thead title tr ul".split()
 )
 DROPPED_TAGS = frozenset(("script", "style", "template"))
@@ -38,7 +47,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
 
 
 class Line(NamedTuple):
-    """One line of a document: its 1-based number in the file (or in the extracted text), its text, its page."""
+    """One line of a document: its 1-based number in the file (or in the extracted text), its text,
+    its page."""
 
     number: int
     text: str
@@ -53,7 +63,8 @@ class SourceText(NamedTuple):
     lines: tuple[Line, ...]
 
     def locator(self, number: int) -> str:
-        """Where line *number* is, as a person would cite it: 'file, line 12' or, in a PDF, 'file, p. 3'."""
+        """Where line *number* is, as a person would cite it: 'file, line 12' or, in a PDF, 'file,
+        p. 3'."""
         line = next((ln for ln in self.lines if ln.number == number), Line(number, ""))
         return self.locator_of(line)
 
@@ -64,7 +75,10 @@ class SourceText(NamedTuple):
 
 def read_text(path: str | Path) -> SourceText:
     """Read *path* as text, Markdown, HTML or PDF; raise DataError when it holds no usable text."""
-    label, shown = str(path), cut(str(path))  # errors show the path as given, cut when it is very long
+    label, shown = (
+        str(path),
+        cut(str(path)),
+    )  # errors show the path as given, cut when it is very long
     data = _read_bytes(Path(path), shown)
     kind = _kind(Path(path), data)
     if kind == "pdf":
@@ -78,7 +92,8 @@ def read_text(path: str | Path) -> SourceText:
 
 
 def _kind(path: Path, data: bytes) -> str:
-    """The kind the extension names, or else the one the content shows (PDF signature, HTML, Markdown headings)."""
+    """The kind the extension names, or else the one the content shows (PDF signature, HTML,
+    Markdown headings)."""
     kind = KINDS.get(path.suffix.lower())
     if kind is not None:
         return kind
@@ -91,9 +106,11 @@ def _kind(path: Path, data: bytes) -> str:
 
 
 def _read_bytes(path: Path, label: str) -> bytes:
-    """At most MAX_TEXT_BYTES of *path*; a longer document (or an endless one) is refused after one byte more."""
+    """At most MAX_TEXT_BYTES of *path*; a longer document (or an endless one) is refused after one
+    byte more."""
     try:
-        # O_NONBLOCK: opening a FIFO that no one writes to returns at once (its read then finds the end) instead of
+        # O_NONBLOCK: opening a FIFO that no one writes to returns at once (its read then finds the
+        # end) instead of
         # waiting for a writer; reads are blocking again once it is open.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | _NONBLOCK)
         with os.fdopen(fd, "rb") as handle:
@@ -105,8 +122,12 @@ def _read_bytes(path: Path, label: str) -> bytes:
     except OSError as exc:
         raise DataError(label, None, f"cannot read the document: {exc.strerror or exc}") from None
     if len(data) > MAX_TEXT_BYTES:
-        raise DataError(label, None, f"the document is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB, "
-                                     "the limit for an official text")
+        raise DataError(
+            label,
+            None,
+            f"the document is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB, "
+            "the limit for an official text",
+        )
     return data
 
 
@@ -119,7 +140,9 @@ def _decode(data: bytes, label: str, kind: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DataError(label, None, f"not {' or '.join(e.replace('-sig', '') for e in encodings)} text")
+    raise DataError(
+        label, None, f"not {' or '.join(e.replace('-sig', '') for e in encodings)} text"
+    )
 
 
 def _plain_lines(raw: str, markdown: bool) -> list[Line]:
@@ -139,7 +162,8 @@ def _markdown_line(text: str) -> str:
 
 
 class _TextCollector(HTMLParser):
-    """Collects the text of an HTML page, one line per block element, with the source line of each."""
+    """Collects the text of an HTML page, one line per block element, with the source line of
+    each."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -207,18 +231,23 @@ def _pdf_lines(data: bytes, label: str) -> list[Line]:
         for piece in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             lines.append(Line(len(lines) + 1, _clean(piece), page_no))
     if not any(line.text for line in lines):
-        raise DataError(label, None, "the PDF has no text layer (a scanned image?); run it through OCR first")
+        raise DataError(
+            label, None, "the PDF has no text layer (a scanned image?); run it through OCR first"
+        )
     return lines
 
 
 def _pdf_pages(data: bytes, label: str) -> list[str]:
-    """The text of each page; pypdf's own warnings (a damaged cross-reference table ...) are not printed."""
+    """The text of each page; pypdf's own warnings (a damaged cross-reference table ...) are not
+    printed."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PyPdfError
     except ImportError:
         raise UsageError(PDF_EXTRA_MESSAGE) from None
-    logger = logging.getLogger("pypdf")  # the level holds for pypdf's modules' loggers too ('disabled' would not)
+    logger = logging.getLogger(
+        "pypdf"
+    )  # the level holds for pypdf's modules' loggers too ('disabled' would not)
     level = logger.level
     logger.setLevel(logging.CRITICAL + 1)
     try:
@@ -232,7 +261,8 @@ def _pdf_pages(data: bytes, label: str) -> list[str]:
 
 
 def _extract(reader: PdfReader, label: str) -> list[str]:
-    """The text of each page of an open PDF; refused once the text grows past the limit (a decompression bomb)."""
+    """The text of each page of an open PDF; refused once the text grows past the limit (a
+    decompression bomb)."""
     if reader.is_encrypted and not reader.decrypt(""):
         raise DataError(label, None, "the PDF is encrypted")
     pages: list[str] = []
@@ -241,6 +271,10 @@ def _extract(reader: PdfReader, label: str) -> list[str]:
         pages.append(page.extract_text() or "")
         size += len(pages[-1])
         if size > MAX_TEXT_BYTES:
-            raise DataError(label, None, f"the PDF's text is longer than {MAX_TEXT_BYTES // (1024 * 1024)} MB, the "
-                                         "limit for an official text")
+            raise DataError(
+                label,
+                None,
+                f"the PDF's text is longer than {MAX_TEXT_BYTES // (1024 * 1024)} MB, the "
+                "limit for an official text",
+            )
     return pages

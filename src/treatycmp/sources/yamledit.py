@@ -1,6 +1,8 @@
-"""Confirmed articles marked verified in articles.yaml, edited in place: a YAML round trip would lose comments and layout."""
+"""Confirmed articles marked verified in articles.yaml, edited in place: a YAML round trip would
+lose comments and layout."""
 
-# Only the `verified:` and `source:` values of each confirmed article change; old values are read with PyYAML.
+# Only the `verified:` and `source:` values of each confirmed article change; old values are read
+# with PyYAML.
 
 from __future__ import annotations
 
@@ -21,12 +23,14 @@ _COMMENT = re.compile(r"\s+#.*$")
 
 
 class Confirmation(NamedTuple):
-    """An article confirmed against the official text: the line of its `- num:` item and where it was found."""
+    """An article confirmed against the official text: the line of its `- num:` item and where it
+    was found."""
 
     line: int
     locator: str
     not_compared: tuple[str, ...] = ()
-    """The levels of its place the text did not state (`chapter`, `section`, `title_group`): still unconfirmed."""
+    """The levels of its place the text did not state (`chapter`, `section`, `title_group`): still
+    unconfirmed."""
 
 
 class Skipped(NamedTuple):
@@ -62,7 +66,9 @@ def confirm_titles(path: Path, label: str, confirmations: Iterable[Confirmation]
     return FileEdit(path, label, old, mark_verified(old, confirmations, label))
 
 
-def mark_verified(path_text: str, confirmations: Iterable[Confirmation], label: str = "articles.yaml") -> str:
+def mark_verified(
+    path_text: str, confirmations: Iterable[Confirmation], label: str = "articles.yaml"
+) -> str:
     """The text with each confirmed article `verified: true` and its source naming the locator.
 
     Raises DataError naming the first article that cannot be edited in place (see `edit_verified`).
@@ -87,13 +93,18 @@ def edit_verified(path_text: str, confirmations: Iterable[Confirmation]) -> Edit
 
 def unified_diff(old: str, new: str, label: str) -> str:
     """A unified diff of two versions of the file *label*."""
-    diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{label}", f"b/{label}")
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff)
+    diff = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{label}", f"b/{label}"
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff
+    )
 
 
 def gains(old: str, locator: str, not_compared: tuple[str, ...] = ()) -> str:
-    """A source value that names *locator*: the old value followed by it, or the locator alone; what the old value
-    said was not yet confirmed (`(title not yet confirmed …)`) is left out, but for levels in *not_compared*."""
+    """A source value that names *locator*: the old value followed by it, or the locator alone; what
+    the old value said was not yet confirmed (`(title not yet confirmed …)`) is left out, but for
+    levels in *not_compared*."""
     old = confirmed(old, not_compared).strip()
     if not old:
         return locator
@@ -101,12 +112,17 @@ def gains(old: str, locator: str, not_compared: tuple[str, ...] = ()) -> str:
 
 
 def confirmed(source: str, not_compared: tuple[str, ...] = ()) -> str:
-    """*source* without the clauses of its parentheses that say something is not yet confirmed (a parenthesis left
-    empty goes too); a clause about a level in *not_compared* (a chapter or section heading) stays."""
+    """*source* without the clauses of its parentheses that say something is not yet confirmed (a
+    parenthesis left empty goes too); a clause about a level in *not_compared* (a chapter or section
+    heading) stays."""
     out: list[str] = []
     at = 0
     for start, end in _parentheses(source):
-        clauses = [c for c in _split_clauses(source[start + 1:end - 1]) if not _unconfirmed(c, not_compared)]
+        clauses = [
+            c
+            for c in _split_clauses(source[start + 1 : end - 1])
+            if not _unconfirmed(c, not_compared)
+        ]
         kept = f"({'; '.join(clauses)})" if clauses else ""
         out.append((source[at:start] if kept else source[at:start].rstrip()) + kept)
         at = end
@@ -114,7 +130,8 @@ def confirmed(source: str, not_compared: tuple[str, ...] = ()) -> str:
 
 
 def _parentheses(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each outermost balanced parenthesis of *text*, end past its closing bracket."""
+    """(start, end) of each outermost balanced parenthesis of *text*, end past its closing
+    bracket."""
     depth, start = 0, 0
     for i, ch in enumerate(text):
         if ch == "(":
@@ -140,7 +157,9 @@ def _split_clauses(inside: str) -> list[str]:
 def _unconfirmed(clause: str, not_compared: tuple[str, ...]) -> bool:
     words = clause.lower()
     levels = {"chapter": "chapter", "section": "section", "title_group": "title heading"}
-    return "not yet confirmed" in words and not any(levels[f] in words for f in not_compared if f in levels)
+    return "not yet confirmed" in words and not any(
+        levels[f] in words for f in not_compared if f in levels
+    )
 
 
 def _edit_item(lines: list[str], conf: Confirmation) -> str:
@@ -150,7 +169,11 @@ def _edit_item(lines: list[str], conf: Confirmation) -> str:
         return f"line {conf.line} does not start an article item ('- num: ...')"
     rest = _COMMENT.sub("", match.group("rest"))
     if rest.startswith("{"):
-        return _edit_flow(lines, index, conf) if rest.endswith("}") else "a flow mapping over several lines; edit it by hand"
+        return (
+            _edit_flow(lines, index, conf)
+            if rest.endswith("}")
+            else "a flow mapping over several lines; edit it by hand"
+        )
     keys = len(match.group("indent")) + 1 + len(match.group("gap"))
     end = _item_end(lines, index, len(match.group("indent")))
     _set_verified(lines, index, end, keys)  # first: it never changes the number of lines
@@ -173,8 +196,10 @@ def _item_end(lines: list[str], index: int, dash: int) -> int:
 
 def _key_at(lines: list[str], i: int, keys: int, key: str) -> bool:
     text = lines[i]
-    return text[keys:].startswith(key + ":") and not text[:keys].strip(" -") and (
-        len(text) - len(text.lstrip(" -")) == keys
+    return (
+        text[keys:].startswith(key + ":")
+        and not text[:keys].strip(" -")
+        and (len(text) - len(text.lstrip(" -")) == keys)
     )
 
 
@@ -196,7 +221,7 @@ def _set_verified(lines: list[str], start: int, end: int, keys: int) -> None:
 def _split_value(line: str, keys: int, key: str) -> tuple[str, str, str]:
     """The line cut into (everything up to the value, the value with any comment, the line end)."""
     body = line.rstrip("\r\n")
-    eol = line[len(body):]
+    eol = line[len(body) :]
     after = keys + len(key) + 1
     value = body[after:].lstrip(" ")
     return body[: len(body) - len(value)], value, eol
@@ -213,14 +238,22 @@ def _set_source(lines: list[str], start: int, end: int, keys: int, conf: Confirm
     head, value, eol = _split_value(lines[i], keys, "source")
     if stop == i + 1 and _single_line_scalar(value):
         old = _scalar(head, value)
-        lines[i] = head + _emit(gains(old, conf.locator, conf.not_compared), value) + _comment(value) + eol
+        lines[i] = (
+            head + _emit(gains(old, conf.locator, conf.not_compared), value) + _comment(value) + eol
+        )
     else:
-        old = _scalar(head, "".join([value + "\n"] + [line.rstrip("\r\n") + "\n" for line in lines[i + 1:stop]]))
-        lines[i:stop] = [head + _quoted(gains(old, conf.locator, conf.not_compared)) + _eol(lines[stop - 1])]
+        old = _scalar(
+            head,
+            "".join([value + "\n"] + [line.rstrip("\r\n") + "\n" for line in lines[i + 1 : stop]]),
+        )
+        lines[i:stop] = [
+            head + _quoted(gains(old, conf.locator, conf.not_compared)) + _eol(lines[stop - 1])
+        ]
 
 
 def _value_end(lines: list[str], i: int, end: int, keys: int) -> int:
-    """The index past the last line of the value that starts on line *i* (continuations are more indented)."""
+    """The index past the last line of the value that starts on line *i* (continuations are more
+    indented)."""
     stop = i + 1
     for j in range(i + 1, end):
         text = lines[j].rstrip("\r\n")
@@ -248,7 +281,7 @@ def _comment(value: str) -> str:
             yaml.safe_load("k: " + value[: match.start()])
         except yaml.YAMLError:
             continue
-        return value[match.start():]
+        return value[match.start() :]
     return ""
 
 
@@ -284,7 +317,7 @@ def _edit_flow(lines: list[str], index: int, conf: Confirmation) -> str:
     if close_at is None:
         return "a flow mapping this editor cannot read; edit it by hand"
     entries = _flow_entries(line, open_at + 1, close_at)
-    inner = line[open_at + 1:close_at]
+    inner = line[open_at + 1 : close_at]
     pieces: list[tuple[int, int, str]] = []
     for key, start, stop in entries:
         value = line[start:stop]
@@ -294,10 +327,14 @@ def _edit_flow(lines: list[str], index: int, conf: Confirmation) -> str:
         elif key == "source":
             old = yaml.safe_load("k: " + value) if value.strip() else None
             new = gains("" if old is None else str(old["k"]), conf.locator, conf.not_compared)
-            pieces.append((start, stop, _emit(new, value) if value.startswith("'") else _quoted(new)))
+            pieces.append(
+                (start, stop, _emit(new, value) if value.startswith("'") else _quoted(new))
+            )
     if "source" not in {key for key, _, _ in entries}:
         gap = " " if inner.endswith(" ") else ""
-        pieces.append((close_at - len(gap), close_at - len(gap), f", source: {_quoted(conf.locator)}"))
+        pieces.append(
+            (close_at - len(gap), close_at - len(gap), f", source: {_quoted(conf.locator)}")
+        )
     for start, stop, text in sorted(pieces, reverse=True):
         line = line[:start] + text + line[stop:]
     lines[index] = line
@@ -305,7 +342,8 @@ def _edit_flow(lines: list[str], index: int, conf: Confirmation) -> str:
 
 
 def _outside_quotes(line: str, start: int, stop: int) -> Iterator[tuple[int, str, int]]:
-    """Each character of ``line[start:stop]`` that is not inside quotes, with the bracket depth before it."""
+    """Each character of ``line[start:stop]`` that is not inside quotes, with the bracket depth
+    before it."""
     depth, quote = 0, ""
     for i in range(start, stop):
         ch = line[i]
@@ -321,18 +359,29 @@ def _outside_quotes(line: str, start: int, stop: int) -> Iterator[tuple[int, str
 
 def _flow_close(line: str, open_at: int) -> int | None:
     """Where the flow collection opened at *open_at* closes on this line, or None."""
-    return next((i for i, ch, depth in _outside_quotes(line, open_at, len(line)) if ch in "}]" and depth == 1), None)
+    return next(
+        (
+            i
+            for i, ch, depth in _outside_quotes(line, open_at, len(line))
+            if ch in "}]" and depth == 1
+        ),
+        None,
+    )
 
 
 def _flow_entries(line: str, start: int, stop: int) -> list[tuple[str, int, int]]:
     """(key, value start, value end) of each top-level `key: value` of a flow mapping's inside."""
-    commas = [i for i, ch, depth in _outside_quotes(line, start, stop) if ch == "," and depth == 0] + [stop]
+    commas = [
+        i for i, ch, depth in _outside_quotes(line, start, stop) if ch == "," and depth == 0
+    ] + [stop]
     entries: list[tuple[str, int, int]] = []
     begin = start
     for end in commas:
         entry = re.match(r"\s*([A-Za-z_][\w-]*)\s*:\s?", line[begin:end])
         if entry:
             value_start = begin + entry.end()
-            entries.append((entry.group(1), value_start, value_start + len(line[value_start:end].rstrip())))
+            entries.append(
+                (entry.group(1), value_start, value_start + len(line[value_start:end].rstrip()))
+            )
         begin = end + 1
     return entries

@@ -1,9 +1,9 @@
-"""Renderers: one module per format, each a :class:`~treatycmp.output.render.base.Renderer`, registered in one table.
+"""Renderers: one module per format, each a :class:`~treatycmp.output.render.base.Renderer`,
+registered in one table.
 
-Every data command renders through :func:`render`; ``pptx`` and ``xlsx`` are binary and live behind optional
-extras, ``sssom`` is for the commands that answer with links and absences, and ``text``/``github`` are the line
-formats of ``treatycmp check``.
-"""
+Every data command renders through :func:`render`; ``pptx`` and ``xlsx`` are binary and live behind
+optional extras, ``sssom`` is for the commands that answer with links and absences, and
+``text``/``github`` are the line formats of ``treatycmp check``."""
 
 from __future__ import annotations
 
@@ -62,7 +62,9 @@ def renderer_for(fmt: str, options: RenderOptions) -> Renderer:
     return renderer
 
 
-def render(report: Report, fmt: Format | CheckFormat | str, *, width: int = 100, color: bool = False) -> str | bytes:
+def render(
+    report: Report, fmt: Format | CheckFormat | str, *, width: int = 100, color: bool = False
+) -> str | bytes:
     """Render *report* in *fmt*."""
     name = fmt.value if isinstance(fmt, Enum) else fmt
     return renderer_for(name, RenderOptions(width, color)).render(report)

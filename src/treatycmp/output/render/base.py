@@ -1,10 +1,10 @@
 """The renderer interface: the sequence every human format shares, written once.
 
-A report is shown as: title, facts, each section (long sources replaced by numbered footnotes), the footnotes,
-the relation legend, the legend of the status marks used, and a closing line. A format implements the pieces;
-:meth:`Renderer.render` puts them in that order. Every text of the data is made harmless first
-(:func:`~treatycmp.output.textsafe.visible`), so no format can be reached by control characters.
-"""
+A report is shown as: title, facts, each section (long sources replaced by numbered footnotes), the
+footnotes, the relation legend, the legend of the status marks used, and a closing line. A format
+implements the pieces; :meth:`Renderer.render` puts them in that order. Every text of the data is
+made harmless first (:func:`~treatycmp.output.textsafe.visible`), so no format can be reached by
+control characters."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ class RenderOptions(NamedTuple):
 
 
 class Renderer:
-    """One output format. Subclasses implement the pieces; data formats (JSON, CSV) override :meth:`render`."""
+    """One output format. Subclasses implement the pieces; data formats (JSON, CSV) override
+    :meth:`render`."""
 
     binary = False
 
@@ -49,7 +50,8 @@ class Renderer:
         return self.finish(view)
 
     def tabulate(self, section: Section, notes: dict[str, int]) -> Section:
-        """*section* as tables show it: export-only columns left out, long sources numbered in *notes*."""
+        """*section* as tables show it: export-only columns left out, long sources numbered in
+        *notes*."""
         return footnote_sources(table_columns(section), notes)
 
     def head(self, view: View) -> None:
@@ -78,10 +80,17 @@ class Renderer:
 def safe_view(view: View) -> View:
     """*view* with every text made visible-safe (control and bidi characters escaped)."""
     sections = tuple(
-        s._replace(title=visible(s.title), columns=tuple(_safe_column(c) for c in s.columns), rows=tuple(tuple(_safe(v) for v in row) for row in s.rows)) for s in view.sections
+        s._replace(
+            title=visible(s.title),
+            columns=tuple(_safe_column(c) for c in s.columns),
+            rows=tuple(tuple(_safe(v) for v in row) for row in s.rows),
+        )
+        for s in view.sections
     )
     facts = tuple((visible(k), visible(v)) for k, v in view.facts)
-    return view._replace(title=visible(view.title), facts=facts, sections=sections, footer=visible(view.footer))
+    return view._replace(
+        title=visible(view.title), facts=facts, sections=sections, footer=visible(view.footer)
+    )
 
 
 def _safe_column(column: Column) -> Column:
@@ -92,5 +101,7 @@ def _safe(value: object) -> object:
     if isinstance(value, str):
         return visible(value)
     if isinstance(value, Ref):
-        return value._replace(id=visible(value.id), paragraphs=visible(value.paragraphs) if value.paragraphs else None)
+        return value._replace(
+            id=visible(value.id), paragraphs=visible(value.paragraphs) if value.paragraphs else None
+        )
     return value

@@ -24,8 +24,14 @@ class FindingLines(Renderer):
     def render(self, report: Report) -> str:
         section: Section = report.view.sections[0]
         keys = [c.key for c in section.columns]
-        fields = itemgetter(*(keys.index(k) for k in ("file", "line", "column", "severity", "code", "message")))
-        return "".join(["%s:%s:%s: %s %s %s\n" % fields(row) for row in section.rows]) + _summary(report) + "\n"
+        fields = itemgetter(
+            *(keys.index(k) for k in ("file", "line", "column", "severity", "code", "message"))
+        )
+        return (
+            "".join(["%s:%s:%s: %s %s %s\n" % fields(row) for row in section.rows])
+            + _summary(report)
+            + "\n"
+        )
 
 
 class GitHubAnnotations(Renderer):
@@ -36,10 +42,19 @@ class GitHubAnnotations(Renderer):
 
 
 def _annotation(f: dict[str, object]) -> str:
-    message = f"{f['code']}: {f['message']}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    message = (
+        f"{f['code']}: {f['message']}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    )
     place = f"file={_prop(f['file'])},line={f['line']},col={f['column']}"
     return f"::{f['severity']} {place},title=treatycmp {f['code']}::{message}\n"
 
 
 def _prop(value: object) -> str:
-    return str(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+    return (
+        str(value)
+        .replace("%", "%25")
+        .replace("\r", "%0D")
+        .replace("\n", "%0A")
+        .replace(":", "%3A")
+        .replace(",", "%2C")
+    )

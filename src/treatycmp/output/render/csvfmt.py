@@ -1,4 +1,5 @@
-"""CSV: a header row then one row per record, UTF-8 with a byte-order mark so spreadsheets read accents."""
+"""CSV: a header row then one row per record, UTF-8 with a byte-order mark so spreadsheets read
+accents."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from .base import Renderer
 
 
 class Csv(Renderer):
-    """All sections as one table (with a 'part' column when there are several); formulas neutralised."""
+    """All sections as one table (with a 'part' column when there are several); formulas
+    neutralised."""
 
     def render(self, report: Report) -> str:
         section = report.flat()
@@ -24,7 +26,8 @@ class Csv(Renderer):
 
 
 def export_text(value: object) -> str:
-    """A cell's text in a data export: the id of a pinpointed reference, marks of the table views dropped."""
+    """A cell's text in a data export: the id of a pinpointed reference, marks of the table views
+    dropped."""
     return visible(value.id if isinstance(value, Ref) else str(value).removeprefix("⚠ "))
 
 

@@ -1,5 +1,6 @@
-"""Headline slides for PowerPoint decks: each :class:`~treatycmp.output.views.Figure` on its own slide, laid out like a
-reach slide (the title, each count big over its label, the date, the source line at the foot)."""
+"""Headline slides for PowerPoint decks: each :class:`~treatycmp.output.views.Figure` on its own
+slide, laid out like a reach slide (the title, each count big over its label, the date, the source
+line at the foot)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ def _figure_slide(deck: Any, figure: Figure) -> None:
     _box(slide, figure.source, (MARGIN, height - MARGIN - 110, width, 110), SOURCE_PT)
 
 
-def _box(slide: Any, text: str, rect: tuple[float, float, float, float], size: int, bold: bool = False) -> None:
+def _box(
+    slide: Any, text: str, rect: tuple[float, float, float, float], size: int, bold: bool = False
+) -> None:
     """A text box at *rect* (left, top, width, height in points)."""
     from pptx.util import Pt
 

@@ -1,4 +1,5 @@
-"""A self-contained HTML page: inline CSS, no network fetch, print-friendly, relation colours with a legend."""
+"""A self-contained HTML page: inline CSS, no network fetch, print-friendly, relation colours with a
+legend."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from .base import Renderer
 from .style import HEX
 
 CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1b1b1b}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
+max-width:1200px;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #d0d0d0;padding:.35rem .5rem;vertical-align:top;text-align:left}
@@ -62,8 +64,8 @@ class Html(Renderer):
 def page(title: str, body: str, script: str = "", css: str = "") -> str:
     """A complete standalone HTML document."""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}{rel_style()}{css}</style>\n</head>\n<body>\n{body}\n"
         f"{script}</body>\n</html>\n"
     )
@@ -79,7 +81,11 @@ def table_html(section: Section, row_attrs: list[str] | None = None) -> str:
         attrs = row_attrs[i] if row_attrs else ""
         cells = "".join(cell_html(v, c.kind) for v, c in zip(row, section.columns))
         rows.append(f"<tr{attrs}>{cells}</tr>")
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    return (
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>"
+    )
 
 
 def cell_html(value: object, kind: str, link: str | None = None) -> str:
@@ -102,20 +108,24 @@ def bar_html(counts: tuple[tuple[str, int], ...]) -> str:
     total = sum(n for _, n in counts) or 1
     spans = "".join(
         f'<span class="{"draft" if k.endswith(":draft") else ""}" title="{escape(k)}: {n}" '
-        f'style="width:{100 * n / total:.1f}%;background:{HEX.get(k.partition(":")[0], "#999")}"></span>'
-        for k, n in counts if n
+        f'style="width:{100 * n / total:.1f}%;'
+        f'background:{HEX.get(k.partition(":")[0], "#999")}"></span>'
+        for k, n in counts
+        if n
     )
-    return f'<div class="bar" role="img" aria-label="{escape(", ".join(f"{k} {n}" for k, n in counts if n))}">{spans}</div>'
+    label = escape(", ".join(f"{k} {n}" for k, n in counts if n))
+    return f'<div class="bar" role="img" aria-label="{label}">{spans}</div>'
 
 
 def sources_html(notes: dict[str, int]) -> str:
     items = "".join(f'<li value="{n}">{escape(text)}</li>' for text, n in notes.items())
-    return f"<h2>Sources</h2><ol class=\"sources\">{items}</ol>"
+    return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
 
 
 def legend_html() -> str:
     items = " ".join(
-        f'<span><b class="rel rel-{r}">{escape(SYMBOLS[r])} {r}</b> {escape(MEANINGS[r])}</span>' for r in RELATIONS
+        f'<span><b class="rel rel-{r}">{escape(SYMBOLS[r])} {r}</b> {escape(MEANINGS[r])}</span>'
+        for r in RELATIONS
     )
     return f'<p class="legend"><b>Relations:</b> {items}</p>'
 

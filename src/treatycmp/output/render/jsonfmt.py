@@ -1,4 +1,5 @@
-"""JSON: the report's stable data, indented, keys in a fixed order, UTF-8 kept readable and inert."""
+"""JSON: the report's stable data, indented, keys in a fixed order, UTF-8 kept readable and
+inert."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from .base import Renderer
 
 
 class Json(Renderer):
-    """The report's data as JSON; control and bidi characters escaped as \\uXXXX (valid and faithful)."""
+    """The report's data as JSON; control and bidi characters escaped as \\uXXXX (valid and
+    faithful)."""
 
     def render(self, report: Report) -> str:
         data = pick_keys(report.data, set(report.picked)) if report.picked else report.data

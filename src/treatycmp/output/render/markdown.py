@@ -1,4 +1,5 @@
-"""Markdown pipe tables (GitHub, pandoc, Marp): cells escaped so that '|', markup and newlines stay inside."""
+"""Markdown pipe tables (GitHub, pandoc, Marp): cells escaped so that '|', markup and newlines stay
+inside."""
 
 from __future__ import annotations
 
@@ -24,14 +25,21 @@ class Markdown(Renderer):
         self.parts += [f"- **{escape(k)}:** {escape(v)}" for k, v in view.facts]
 
     def section(self, section: Section, multi: bool) -> None:
-        self.parts += ["", f"### {escape(section.title)} ({len(section.rows)})", ""] if multi else [""]
+        self.parts += (
+            ["", f"### {escape(section.title)} ({len(section.rows)})", ""] if multi else [""]
+        )
         self.parts += _table(section)
 
     def footnotes(self, notes: dict[str, int]) -> None:
         self.parts += ["", "Sources:", ""] + [f"{n}. {escape(text)}" for text, n in notes.items()]
 
     def relations(self) -> None:
-        self.parts += ["", "Relations: " + "; ".join(f"{escape(label(r))}: {MEANINGS[r]}" for r in RELATIONS) + "."]
+        self.parts += [
+            "",
+            "Relations: "
+            + "; ".join(f"{escape(label(r))}: {MEANINGS[r]}" for r in RELATIONS)
+            + ".",
+        ]
 
     def marks(self, lines: tuple[str, ...]) -> None:
         self.parts += [""] + [escape(line) + "  " for line in lines]
@@ -48,7 +56,10 @@ def _table(section: Section) -> list[str]:
         return [f"_{escape(section.empty)}_"]
     head = "| " + " | ".join(escape(c.header) or " " for c in section.columns) + " |"
     rule = "|" + "|".join("---:" if c.kind == "number" else "---" for c in section.columns) + "|"
-    body = ["| " + " | ".join(_cell(v, c.kind) for v, c in zip(row, section.columns)) + " |" for row in section.rows]
+    body = [
+        "| " + " | ".join(_cell(v, c.kind) for v, c in zip(row, section.columns)) + " |"
+        for row in section.rows
+    ]
     return [head, rule, *body]
 
 

@@ -1,14 +1,26 @@
 """Plain text for pipes and files: aligned columns wrapped to a width, no colour, no box drawing.
 
-When the width cannot hold whole words in every text column, each row becomes a block instead: its ids,
-relation and status on one line, then each text under its header. Words are never cut inside a title.
-"""
+When the width cannot hold whole words in every text column, each row becomes a block instead: its
+ids, relation and status on one line, then each text under its header. Words are never cut inside a
+title."""
 
 from __future__ import annotations
 
 import textwrap
 
-from ..views import BAR, MEANINGS, NUMBER, RELATION, RELATIONS, SYMBOLS, TIGHT, Column, Section, View, label
+from ..views import (
+    BAR,
+    MEANINGS,
+    NUMBER,
+    RELATION,
+    RELATIONS,
+    SYMBOLS,
+    TIGHT,
+    Column,
+    Section,
+    View,
+    label,
+)
 from .base import Renderer
 
 GAP = 2
@@ -27,12 +39,16 @@ class Plain(Renderer):
     def section(self, section: Section, multi: bool) -> None:
         self.parts.append("")
         if multi:
-            self.parts.append(wrap(f"{section.title} ({len(section.rows)})", self.options.width, "  "))
+            self.parts.append(
+                wrap(f"{section.title} ({len(section.rows)})", self.options.width, "  ")
+            )
         self.parts.append(table(section, self.options.width))
 
     def footnotes(self, notes: dict[str, int]) -> None:
         self.parts.append("")
-        self.parts += [wrap(f"[{n}] {text}", self.options.width, "    ") for text, n in notes.items()]
+        self.parts += [
+            wrap(f"[{n}] {text}", self.options.width, "    ") for text, n in notes.items()
+        ]
 
     def relations(self) -> None:
         text = "Relations: " + "; ".join(f"{label(r)}: {MEANINGS[r]}" for r in RELATIONS)
@@ -46,8 +62,18 @@ class Plain(Renderer):
 
 
 def wrap(text: str, width: int, indent: str) -> str:
-    return "\n".join(textwrap.wrap(text, width, subsequent_indent=indent, break_on_hyphens=False,
-                                   break_long_words=False)) or text
+    return (
+        "\n".join(
+            textwrap.wrap(
+                text,
+                width,
+                subsequent_indent=indent,
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+        )
+        or text
+    )
 
 
 def cell_text(value: object, kind: str, scale: float = 1.0) -> str:
@@ -76,11 +102,14 @@ def _bar_total(value: object) -> int:
 
 
 def table(section: Section, width: int) -> str:
-    """The rows of *section* as aligned columns that fit in *width*, or as row blocks when they cannot."""
+    """The rows of *section* as aligned columns that fit in *width*, or as row blocks when they
+    cannot."""
     if not section.rows:
         return f"  {section.empty}"
     scale = bar_scale(section)
-    cells = [[cell_text(v, c.kind, scale) for v, c in zip(row, section.columns)] for row in section.rows]
+    cells = [
+        [cell_text(v, c.kind, scale) for v, c in zip(row, section.columns)] for row in section.rows
+    ]
     widths = _widths(section, cells, width)
     if not fits(section.columns, cells, widths):
         return row_blocks(section.columns, cells, width)
@@ -90,13 +119,15 @@ def table(section: Section, width: int) -> str:
             lines.append(_line(["-" * w for w in widths], widths, section.columns))
         wrapped = [hard_wrap(text, w) for text, w in zip(row, widths)]
         for i in range(max(len(w) for w in wrapped)):
-            lines.append(_line([w[i] if i < len(w) else "" for w in wrapped], widths, section.columns))
+            lines.append(
+                _line([w[i] if i < len(w) else "" for w in wrapped], widths, section.columns)
+            )
     return "\n".join(lines)
 
 
 def fits(columns: tuple[Column, ...], cells: list[list[str]], widths: list[int]) -> bool:
-    """True when every text column is wide enough to read (whole words, and room for its share of text) and every
-    short column (ids, numbers, bars) holds its cells whole."""
+    """True when every text column is wide enough to read (whole words, and room for its share of
+    text) and every short column (ids, numbers, bars) holds its cells whole."""
     for i, col in enumerate(columns):
         natural = max([len(col.header)] + [len(r[i]) for r in cells])
         if col.kind in TIGHT:
@@ -113,7 +144,9 @@ def row_blocks(columns: tuple[Column, ...], cells: list[list[str]], width: int) 
     """One block per row: the short cells on a line, then each text column under its header."""
     out: list[str] = []
     for row in cells:
-        out += short_lines([labelled(v, c) for v, c in zip(row, columns) if c.kind in TIGHT and v], width)
+        out += short_lines(
+            [labelled(v, c) for v, c in zip(row, columns) if c.kind in TIGHT and v], width
+        )
         for value, col in zip(row, columns):
             if col.kind not in TIGHT and value:
                 out += block_lines(f"{col.header}: {value}", width, "  ", "    ")
@@ -122,16 +155,16 @@ def row_blocks(columns: tuple[Column, ...], cells: list[list[str]], width: int) 
 
 
 def labelled(value: str, column: Column) -> str:
-    """A short cell as a row block's first line shows it: a number with its header ('Articles: 48', '#1'), since
-    no header row stands above it; ids, relations and statuses as they are."""
+    """A short cell as a row block's first line shows it: a number with its header ('Articles: 48',
+    '#1'), since no header row stands above it; ids, relations and statuses as they are."""
     if column.kind != NUMBER or not column.header:
         return value
     return f"{column.header}: {value}" if column.header[-1].isalnum() else f"{column.header}{value}"
 
 
 def short_lines(cells: list[str], width: int) -> list[str]:
-    """A row block's first line: its short cells two spaces apart, wrapped between cells ('draft: 13' stays whole),
-    later lines indented by two; a cell wider than a line wraps at its spaces."""
+    """A row block's first line: its short cells two spaces apart, wrapped between cells ('draft:
+    13' stays whole), later lines indented by two; a cell wider than a line wraps at its spaces."""
     lines: list[str] = []
     for cell in cells:
         if lines and len(lines[-1]) + 2 + len(cell) <= width:
@@ -140,13 +173,19 @@ def short_lines(cells: list[str], width: int) -> list[str]:
             lines.append(("  " if lines else "") + cell)
     out: list[str] = []
     for line in lines:
-        out += [line] if len(line) <= width else block_lines(line.strip(), width, "  " if out else "", "  ")
+        out += (
+            [line]
+            if len(line) <= width
+            else block_lines(line.strip(), width, "  " if out else "", "  ")
+        )
     return out or [""]
 
 
 def block_lines(text: str, width: int, first: str, rest: str) -> list[str]:
     """*text* wrapped at spaces (a word is cut only when it is wider than the whole line)."""
-    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first]
+    return textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+    ) or [first]
 
 
 def hard_wrap(text: str, width: int) -> list[str]:
@@ -174,7 +213,9 @@ def hard_wrap(text: str, width: int) -> list[str]:
 
 
 def _line(parts: list[str], widths: list[int], cols: tuple[Column, ...]) -> str:
-    padded = [p.rjust(w) if c.kind == NUMBER else p.ljust(w) for p, w, c in zip(parts, widths, cols)]
+    padded = [
+        p.rjust(w) if c.kind == NUMBER else p.ljust(w) for p, w, c in zip(parts, widths, cols)
+    ]
     return (" " * GAP).join(padded).rstrip()
 
 

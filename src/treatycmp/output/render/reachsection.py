@@ -1,5 +1,6 @@
-"""The "Who is bound" section of the offline HTML report: each instrument's latest counts, the timeline of its
-snapshots with a bar each, and the lists of States, every count with its date and source."""
+"""The "Who is bound" section of the offline HTML report: each instrument's latest counts, the
+timeline of its snapshots with a bar each, and the lists of States, every count with its date and
+source."""
 
 from __future__ import annotations
 
@@ -22,11 +23,16 @@ def reach_section(result: Reach | None) -> str:
 
     view = safe_view(reach_report(result).view)
     notes: dict[str, int] = {}
-    tables = "".join(f"<h3>{escape(s.title)}</h3>{table_html(footnote_sources(s, notes))}" for s in view.sections)
+    tables = "".join(
+        f"<h3>{escape(s.title)}</h3>{table_html(footnote_sources(s, notes))}" for s in view.sections
+    )
     facts = "".join(f"<li><b>{k}:</b> {v}</li>" for k, v in _escaped(view.facts))
-    return (f'<section id="reach"><h2>Who is bound</h2><ul class="facts">{facts}</ul>{tables}'
-            f"{marks_html(view.legend_lines() + (view.footer,))}{sources_html(notes).replace('<h2>', '<h3>').replace('</h2>', '</h3>')}"
-            "</section>")
+    sources = sources_html(notes).replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+    return (
+        f'<section id="reach"><h2>Who is bound</h2><ul class="facts">{facts}</ul>{tables}'
+        f"{marks_html(view.legend_lines() + (view.footer,))}{sources}"
+        "</section>"
+    )
 
 
 def _escaped(facts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:

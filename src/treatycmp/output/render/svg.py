@@ -15,8 +15,16 @@ class Svg(RichTable):
     """The coloured table as a standalone SVG (no remote font)."""
 
     def finish(self, view: View) -> str:
-        console = Console(file=io.StringIO(), record=True, width=self.options.width, force_terminal=True,
-                          color_system="truecolor", highlight=False, emoji=False, markup=False)
+        console = Console(
+            file=io.StringIO(),
+            record=True,
+            width=self.options.width,
+            force_terminal=True,
+            color_system="truecolor",
+            highlight=False,
+            emoji=False,
+            markup=False,
+        )
         console.print(Group(*self.items))
         return _REMOTE_FONT.sub("", console.export_svg(title="treatycmp"))
 

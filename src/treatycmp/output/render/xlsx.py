@@ -1,9 +1,9 @@
 """XLSX: a workbook for spreadsheets (the ``xlsx`` extra, openpyxl).
 
-One sheet per section with every column CSV has (keys in the header row), the header frozen, an auto-filter,
-column widths from the content, wrapped text, relations and review status coloured as in the report; a last sheet
-"About" holds the title, the facts, the legends and every source cited. Cells are always text or whole numbers,
-never formulas: a cell that starts with ``=`` stays text.
+One sheet per section with every column CSV has (keys in the header row), the header frozen, an
+auto-filter, column widths from the content, wrapped text, relations and review status coloured as
+in the report; a last sheet "About" holds the title, the facts, the legends and every source cited.
+Cells are always text or whole numbers, never formulas: a cell that starts with ``=`` stays text.
 """
 
 from __future__ import annotations
@@ -14,7 +14,19 @@ from typing import Any
 
 from ...errors import UsageError
 from ..textsafe import visible
-from ..views import BAR, DRAFT, MEANINGS, NUMBER, RELATION, RELATIONS, SOURCE, STATUS, Report, Section, label
+from ..views import (
+    BAR,
+    DRAFT,
+    MEANINGS,
+    NUMBER,
+    RELATION,
+    RELATIONS,
+    SOURCE,
+    STATUS,
+    Report,
+    Section,
+    label,
+)
 from .base import Renderer, safe_view
 from .csvfmt import export_text
 from .style import HEX, STATUS_HEX
@@ -32,7 +44,9 @@ class Xlsx(Renderer):
         try:
             from openpyxl import Workbook
         except ImportError:
-            raise UsageError("xlsx output needs the optional extra: pip install 'treatycmp[xlsx]'") from None
+            raise UsageError(
+                "xlsx output needs the optional extra: pip install 'treatycmp[xlsx]'"
+            ) from None
         view = safe_view(report.view)
         book = Workbook()
         book.remove(book.active)
@@ -58,7 +72,8 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 
 def cell_value(value: object, kind: str) -> object:
-    """What a cell holds: an id for a pinpointed reference, a whole number in a number column, else text."""
+    """What a cell holds: an id for a pinpointed reference, a whole number in a number column, else
+    text."""
     text = export_text(value)
     if kind == NUMBER and text.isdigit() and len(text) < 16:
         return int(text)
@@ -66,7 +81,8 @@ def cell_value(value: object, kind: str) -> object:
 
 
 def write_sheet(sheet: Any, section: Section) -> None:
-    """One section: header row of column keys, then the rows; frozen header, filter, widths, colours."""
+    """One section: header row of column keys, then the rows; frozen header, filter, widths,
+    colours."""
     from openpyxl.styles import Alignment, Font
 
     columns = [c for c in section.columns if c.kind != BAR]
@@ -85,8 +101,15 @@ def write_sheet(sheet: Any, section: Section) -> None:
     if section.rows:
         sheet.auto_filter.ref = sheet.dimensions
     for n, column in enumerate(columns, 1):
-        longest = max([len(column.key), *(len(str(c.value or "")) for c in sheet[sheet.cell(1, n).column_letter][1:])])
-        sheet.column_dimensions[sheet.cell(1, n).column_letter].width = min(MAX_WIDTH, max(8, longest + 2))
+        longest = max(
+            [
+                len(column.key),
+                *(len(str(c.value or "")) for c in sheet[sheet.cell(1, n).column_letter][1:]),
+            ]
+        )
+        sheet.column_dimensions[sheet.cell(1, n).column_letter].width = min(
+            MAX_WIDTH, max(8, longest + 2)
+        )
 
 
 def style_cell(cell: Any, kind: str, font: Any, alignment: Any) -> None:
@@ -109,8 +132,13 @@ def write_about(sheet: Any, report: Report, sections: tuple[Section, ...]) -> No
     if view.legend:
         rows += [(f"relation {label(r)}", MEANINGS[r]) for r in RELATIONS]
     rows += [("mark", line) for line in view.legend_lines()]
-    cited = dict.fromkeys(str(row[i]) for s in sections for row in s.rows
-                          for i, c in enumerate(s.columns) if c.kind == SOURCE and str(row[i]))
+    cited = dict.fromkeys(
+        str(row[i])
+        for s in sections
+        for row in s.rows
+        for i, c in enumerate(s.columns)
+        if c.kind == SOURCE and str(row[i])
+    )
     rows += [("source", text) for text in cited]
     if view.footer:
         rows.append(("note", view.footer))
