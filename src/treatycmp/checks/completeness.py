@@ -70,7 +70,7 @@ def _uncovered(corpus: Corpus, a_id: str, b_id: str, where: Pos, file: str) -> I
     a, b = scope_of(corpus, a_id), scope_of(corpus, b_id)
     members = set(b.members)
     for art in articles_of(corpus, a):
-        linked = any(l.to_id.partition(":")[0] in members for l in corpus.links_of(art.id))  # links_to
+        linked = any(l.to_id.partition(":")[0] in members for l in corpus.links_of(art.id))
         if not linked and absence_in(corpus, art.id, b) is None:
             message = f"{art.id} {art.title!r} has no link to {b_id} and no absence declared (comparison {a_id} → {b_id})"
             yield make(file, where, ERROR, "unmapped-article", message, art.id)

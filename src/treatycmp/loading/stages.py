@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, NamedTuple, TypeVar
+from typing import Callable, Mapping, NamedTuple, TypeVar, cast
 
 from ..errors import DataError
 from ..findings import Finding
@@ -15,7 +15,7 @@ from ..models import Absence, Comparison, Corpus, ErRange, Group, GuidanceNote, 
 from .commentary_schema import read_note, read_report, read_topic
 from .files import ARTICLES, EXPLANATORY, GUIDANCE, MAPPING, REACH, TOPICS, DataFiles
 from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
-from .yamltree import Node, YList, YMap, read_yaml
+from .yamltree import ItemSink, Node, Pos, YList, YMap, read_yaml
 
 T = TypeVar("T")
 ARTICLES_TOP = ("meta", "groups", "instruments")
@@ -24,6 +24,33 @@ GUIDANCE_TOP = ("notes",)
 TOPICS_TOP = ("topics",)
 EXPLANATORY_TOP = ("reports",)
 REACH_TOP = ("snapshots",)
+
+
+ItemReader = Callable[[Reader, Node, Pos], object]
+"""Makes one record (or None) of one item of a list, reporting to the reader's findings."""
+
+
+class Streamed(NamedTuple):
+    """The records made from a streamed list, and the findings made while reading it."""
+
+    records: list[object]
+    findings: list[Finding]
+
+
+def _sink(r: Reader, read_one: ItemReader, records: list[object]) -> ItemSink:
+    """Where the items of one streamed list go: *read_one* makes each a record, kept in
+    *records*."""
+    def take(node: Node, pos: Pos) -> None:
+        record = read_one(r, node, pos)
+        if record is not None:
+            records.append(record)
+    return take
+
+
+ARTICLES_LISTS: dict[str, ItemReader] = {"instruments": read_instrument, "groups": read_group}
+MAPPING_LISTS: dict[str, ItemReader] = {
+    "links": read_link, "absences": read_absence, "comparisons": read_comparison}
+"""The lists of each file made into records as they are read (see :meth:`Document.streamed`)."""
 
 
 class Document(NamedTuple):
@@ -37,6 +64,14 @@ class Document(NamedTuple):
     def tree(self) -> Node:
         """The YAML tree of the file, read now: stage 2 holds one file's tree at a time, never all of them."""
         return read_yaml(self.path, self.label)
+
+    def streamed(self, lists: Mapping[str, ItemReader]) -> tuple[Node, dict[str, Streamed]]:
+        """The tree of the file without the items of its top-level *lists*: each item is made a
+        record by the list's reader as soon as it is read, and only the record is kept."""
+        done = {key: Streamed([], []) for key in lists}
+        sinks = {key: _sink(Reader(self.label, done[key].findings), read_one, done[key].records)
+                 for key, read_one in lists.items()}
+        return read_yaml(self.path, self.label, sinks), done
 
 
 class Documents(NamedTuple):
@@ -66,7 +101,7 @@ def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Co
     groups: list[Group] = []
     metas: list[Meta] = []
     for doc in docs.articles:
-        i, g, m = _articles_file(Reader(doc.label, findings), doc.tree)
+        i, g, m = _articles_file(Reader(doc.label, findings), doc)
         instruments += i
         groups += g
         metas.append(m)
@@ -74,7 +109,7 @@ def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Co
     absences: list[Absence] = []
     comparisons: list[Comparison] = []
     for doc in docs.mapping:
-        lk, ab, cp = _mapping_file(Reader(doc.label, findings), doc.tree)
+        lk, ab, cp = _mapping_file(Reader(doc.label, findings), doc)
         links += lk
         absences += ab
         comparisons += cp
@@ -123,15 +158,21 @@ def apply_rules(corpus: Corpus, *, blocking_only: bool) -> list[Finding]:
     return list(run_rules(corpus, blocking_only=blocking_only))
 
 
-def _articles_file(r: Reader, doc: Node) -> tuple[tuple[Instrument, ...], tuple[Group, ...], Meta]:
-    top = _top(r, doc, ARTICLES_TOP)
-    return _items(r, top, "instruments", read_instrument, required=True), _items(r, top, "groups", read_group), _meta(r, top)
+def _articles_file(r: Reader, doc: Document
+                   ) -> tuple[tuple[Instrument, ...], tuple[Group, ...], Meta]:
+    tree, lists = doc.streamed(ARTICLES_LISTS)
+    top = _top(r, tree, ARTICLES_TOP)
+    return (_items(r, top, "instruments", read_instrument, required=True, streamed=lists),
+            _items(r, top, "groups", read_group, streamed=lists), _meta(r, top))
 
 
-def _mapping_file(r: Reader, doc: Node) -> tuple[tuple[Link, ...], tuple[Absence, ...], tuple[Comparison, ...]]:
-    top = _top(r, doc, MAPPING_TOP)
-    return (_items(r, top, "links", read_link), _items(r, top, "absences", read_absence),
-            _items(r, top, "comparisons", read_comparison))
+def _mapping_file(r: Reader, doc: Document
+                  ) -> tuple[tuple[Link, ...], tuple[Absence, ...], tuple[Comparison, ...]]:
+    tree, lists = doc.streamed(MAPPING_LISTS)
+    top = _top(r, tree, MAPPING_TOP)
+    return (_items(r, top, "links", read_link, streamed=lists),
+            _items(r, top, "absences", read_absence, streamed=lists),
+            _items(r, top, "comparisons", read_comparison, streamed=lists))
 
 
 def _top(r: Reader, doc: Node, allowed: tuple[str, ...]) -> YMap:
@@ -145,7 +186,9 @@ def _top(r: Reader, doc: Node, allowed: tuple[str, ...]) -> YMap:
 
 
 def _items(r: Reader, doc: YMap, key: str, read_one: Callable[[Reader, Node, tuple[int, int]], T | None],
-           required: bool = False) -> tuple[T, ...]:
+           required: bool = False, streamed: Mapping[str, Streamed] | None = None) -> tuple[T, ...]:
+    """The records of the list at *key* (made as it was read when *streamed* has them), with their
+    findings."""
     items = doc.get(key)
     if items is None:
         if required:
@@ -154,6 +197,9 @@ def _items(r: Reader, doc: YMap, key: str, read_one: Callable[[Reader, Node, tup
     if not isinstance(items, YList):
         r.error(doc.line_of(key), "wrong-type", f"{key!r} must be a list")
         return ()
+    if streamed and key in streamed:
+        r.findings += streamed[key].findings
+        return cast("tuple[T, ...]", tuple(streamed[key].records))
     out = (read_one(r, item, pos) for item, pos in zip(items, items.item_pos))
     return tuple(x for x in out if x is not None)
 

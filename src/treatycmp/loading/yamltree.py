@@ -17,7 +17,7 @@ import re
 import stat
 from pathlib import Path
 from sys import intern
-from typing import Any, Union
+from typing import Any, Callable, Mapping, Union
 
 import yaml
 
@@ -71,6 +71,8 @@ class YList(list):
 
 
 Node = Union[YMap, YList, str, None]
+ItemSink = Callable[[Node, Pos], None]
+"""Where the items of a streamed top-level list go, each with its position, as soon as read."""
 
 try:  # pragma: no cover - depends on the PyYAML build
     _Loader: type = yaml.CSafeLoader
@@ -81,20 +83,26 @@ _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!"} | {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq")}
 
 
-def read_yaml(path: Path, label: str | None = None) -> Node:
-    """Read one YAML document from *path*; raise :class:`DataError` naming *label* on any problem."""
+def read_yaml(path: Path, label: str | None = None,
+              items: Mapping[str, ItemSink] | None = None) -> Node:
+    """Read one YAML document from *path*; raise :class:`DataError` naming *label* on any problem.
+
+    *items*: the top-level keys whose list is streamed: each item goes to the key's sink as soon as
+    it is read, and is not kept (the list stays in the tree, empty), so a large file is never held
+    whole.
+    """
     name = label or str(path)
     text = read_text(path, name)
     if not text.strip():
         raise DataError(name, None, "file is empty")
-    return parse_yaml(text, name)
+    return parse_yaml(text, name, items)
 
 
-def parse_yaml(text: str, name: str) -> Node:
+def parse_yaml(text: str, name: str, items: Mapping[str, ItemSink] | None = None) -> Node:
     """Parse YAML *text* into YMap/YList/str/None; raise :class:`DataError` naming *name*."""
     loader = _Loader(text)
     try:
-        return _build(loader, name)
+        return _build(loader, name, items or {})
     except yaml.MarkedYAMLError as exc:
         if "\t" in text:
             _refuse_tab_indent(text, name)
@@ -162,8 +170,9 @@ _NO_KEY = object()
 """The key slot of an open mapping that waits for its next key."""
 
 
-def _build(loader: Any, name: str) -> Node:  # one flat loop over every event: the hot path
-    """Fold libyaml's event stream into one document of YMap/YList/str/None, in one loop."""
+def _build(loader: Any, name: str, items: Mapping[str, ItemSink]) -> Node:  # the hot path
+    """Fold libyaml's event stream into one document of YMap/YList/str/None, in one loop; the items
+    of the top-level lists named in *items* go to their sinks instead."""
     root: Node = None
     documents = 0
     stack: list[tuple[Any, Any, Any, Any]] = []  # the containers that enclose *parent*, each with its state
@@ -172,6 +181,8 @@ def _build(loader: Any, name: str) -> Node:  # one flat loop over every event: t
     add: Any = None  # in a list: its append; in a mapping: its position table
     add_pos: Any = None  # in a list: the append of its item positions
     key_line = key_column = 0  # where the key waiting for its value stands
+    streamed: Any = _NO_KEY  # the top-level list whose items go to *sink* (a sentinel: no list)
+    sink: Any = None
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     event: Any
     for event in iter(loader.get_event, None):
@@ -190,6 +201,8 @@ def _build(loader: Any, name: str) -> Node:  # one flat loop over every event: t
             node = _container(event)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             parent, key, add, add_pos = stack.pop()
+            if parent is streamed:  # an item of a streamed list is complete: it leaves the tree
+                sink(parent.pop(), parent.item_pos.pop())
             continue
         elif kind is yaml.AliasEvent:
             raise _fail(name, event, "YAML aliases (*name) are not supported in treatycmp data")
@@ -203,6 +216,9 @@ def _build(loader: Any, name: str) -> Node:  # one flat loop over every event: t
         if parent is None:
             root = node
         elif type(parent) is YList:
+            if parent is streamed and kind is scalar_event:
+                sink(node, (mark.line + 1, mark.column + 1))
+                continue
             add(node)
             add_pos((mark.line + 1, mark.column + 1))
         elif key is _NO_KEY:
@@ -213,6 +229,8 @@ def _build(loader: Any, name: str) -> Node:  # one flat loop over every event: t
                 raise _fail(name, event, f"duplicate key {key!r} (first at line {add[key][0]})")
             key_line, key_column = mark.line + 1, mark.column + 1
         else:
+            if kind is sequence_start and len(stack) == 1 and key in items:  # a list to stream
+                streamed, sink = node, items[key]
             parent[key] = node
             line = mark.line + 1
             add[key] = (key_line, key_column, key_line if line == key_line else line, mark.column + 1)
