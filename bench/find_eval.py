@@ -42,8 +42,12 @@ def report(name: str, index: Index, queries: list[dict], repeat: int, misses: bo
     hit3 = sum(1 for q, top in results if set(top[:3]) & set(q["expect"]))
     times = [t for _ in range(repeat) for t in evaluate(index, queries)[1]]
     n = len(queries)
-    print(f"{name:<10} {n:>4}   hit@1 {hit1:>3}/{n} = {100 * hit1 / n:5.1f} %   hit@3 {hit3:>3}/{n} = {100 * hit3 / n:5.1f} %   "
-          f"median {1000 * statistics.median(times):.2f} ms, p95 {1000 * sorted(times)[int(0.95 * len(times))]:.2f} ms")
+    print(
+        f"{name:<10} {n:>4}   hit@1 {hit1:>3}/{n} = {100 * hit1 / n:5.1f} %   hit@3 {hit3:>3}/{n} "
+        f"= {100 * hit3 / n:5.1f} %   "
+        f"median {1000 * statistics.median(times):.2f} ms, p95 "
+        f"{1000 * sorted(times)[int(0.95 * len(times))]:.2f} ms"
+    )
     if misses:
         for q, top in results:
             if not (top[:1] and top[0] in q["expect"]):
@@ -58,7 +62,13 @@ def main() -> None:
     args = parser.parse_args()
     index = Index(load())
     for name, path in SETS:
-        report(name, index, yaml.safe_load(path.read_text(encoding="utf-8"))[name], args.repeat, args.misses)
+        report(
+            name,
+            index,
+            yaml.safe_load(path.read_text(encoding="utf-8"))[name],
+            args.repeat,
+            args.misses,
+        )
 
 
 if __name__ == "__main__":

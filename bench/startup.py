@@ -1,12 +1,13 @@
 """Start-up budget: each treatycmp command against an empty Typer app given the same arguments.
 
-Runs the commands interleaved (empty app, then treatycmp, N rounds), takes the median wall time of each,
-and prints the ratio. The target is at most 1.25 for diff, find, show and check, on a regular (non-editable)
-install: ``--regular`` builds one in a temporary virtual environment (``pip install .``) and measures that.
-``--miss`` adds the first run after a data change, in the same rounds: that run gets a new empty
-cache folder (``TREATYCMP_CACHE_DIR``), so it reads, validates and caches the shipped data (target
-at most 1.4). Beside the wall times, the ratios of the median CPU times (user + system), which a
-busy machine disturbs less.
+Runs the commands interleaved (empty app, then treatycmp, N rounds), takes the median wall time of
+each, and prints the ratio. The target is at most 1.25 for diff, find, show and check, on a regular
+(non-editable) install: ``--regular`` builds one in a temporary virtual environment (``pip install
+.``) and measures that. ``--miss`` adds the first run after a data change, in the same rounds: that
+run gets a new empty cache folder (``TREATYCMP_CACHE_DIR``), so it reads, validates and caches the
+shipped data (target at most 1.4). Beside the wall times, the ratios of the median CPU times (user +
+system), which a busy machine disturbs less.
+
 Usage: python bench/startup.py [--runs N] [--no-cache] [--miss] [--regular]
 """
 
@@ -73,7 +74,8 @@ def timed(argv: list[str], env: dict[str, str], miss: bool = False) -> tuple[flo
 
 
 def editable_python() -> str:
-    """This interpreter, with the package byte-compiled as a normal install does (an editable checkout may not be)."""
+    """This interpreter, with the package byte-compiled as a normal install does (an editable
+    checkout may not be)."""
     import compileall
 
     import treatycmp
@@ -83,7 +85,8 @@ def editable_python() -> str:
 
 
 def regular_install(folder: Path) -> str:
-    """The python of a new virtual environment where the project is installed with ``pip install .``."""
+    """The python of a new virtual environment where the project is installed with ``pip install
+    .``."""
     venv = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = str(venv / "bin" / "python")
@@ -96,9 +99,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-cache", action="store_true", help="measure without the corpus cache")
-    parser.add_argument("--miss", action="store_true",
-                        help="also each command in a new empty cache folder")
-    parser.add_argument("--regular", action="store_true", help="measure a regular install made in a temporary venv")
+    parser.add_argument(
+        "--miss", action="store_true", help="also each command in a new empty cache folder"
+    )
+    parser.add_argument(
+        "--regular", action="store_true", help="measure a regular install made in a temporary venv"
+    )
     args = parser.parse_args()
     env = dict(os.environ)
     if args.no_cache:
@@ -108,7 +114,9 @@ def main() -> None:
         empty = Path(tmp) / "empty_app.py"
         empty.write_text(EMPTY_APP)
         script = Path(python).with_name("treatycmp")
-        tool = [str(script)] if script.exists() else [python, "-m", "treatycmp"]  # the command users type
+        tool = (
+            [str(script)] if script.exists() else [python, "-m", "treatycmp"]
+        )  # the command users type
         for argv in COMMANDS.values():  # warm the cache and the OS file cache
             timed(tool + argv, env)
         modes = [False, True] if args.miss else [False]

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from treatycmp.loading import load
-from treatycmp.loading.files import packaged_data_dir
+from treatycmp.loading.datafiles import packaged_data_dir
 from treatycmp.models import Corpus
 
 # Tests never touch the user's cache: each run gets its own.

@@ -13,7 +13,7 @@ from conftest import LINK_PROV, MINI_MAPPING, write_data
 from treatycmp.findings import Finding
 from treatycmp.loading import check_findings, load, load_with_findings
 from treatycmp.loading.cache import cache_dir, cached, fingerprint
-from treatycmp.loading.files import locate
+from treatycmp.loading.datafiles import locate
 
 
 @pytest.fixture()

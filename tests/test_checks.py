@@ -23,7 +23,7 @@ def test_clean_mini_data_has_no_findings(tmp_path: Path) -> None:
 
 
 def test_shipped_data_is_clean_even_when_strict(corpus) -> None:
-    from treatycmp.loading.files import packaged_data_dir
+    from treatycmp.loading.datafiles import packaged_data_dir
 
     _, found = load_with_findings(packaged_data_dir())
     assert [f.text() for f in apply_strict(found)] == []

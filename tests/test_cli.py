@@ -952,7 +952,7 @@ def shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     one)."""
     import shutil
 
-    from treatycmp.loading import files as resources
+    from treatycmp.loading import datafiles as resources
 
     folder = tmp_path / "site-packages" / "treatycmp" / "data"
     shutil.copytree(resources.packaged_data_dir(), folder)

@@ -10,7 +10,7 @@ import pytest
 
 from treatycmp.errors import DataError
 from treatycmp.loading import load
-from treatycmp.loading.files import packaged_data_dir
+from treatycmp.loading.datafiles import packaged_data_dir
 from treatycmp.sources.yamledit import (
     Confirmation,
     Skipped,

@@ -91,7 +91,7 @@ def data_files(
     data_dir: str | os.PathLike[str] | None = None, *, shipped: bool | None = None
 ) -> tuple[DataFile, ...]:
     """Every data file that :func:`load` reads for *data_dir*, in every layer, by file name."""
-    from .loading.files import DATA_FILES, locate
+    from .loading.datafiles import DATA_FILES, locate
 
     layers = locate(data_dir, shipped=shipped).layers
     return tuple(
@@ -110,7 +110,7 @@ def articles_file(
     shipped: bool | None = None,
 ) -> DataFile:
     """The articles.yaml that defines *instrument* in the data :func:`load` reads for *data_dir*."""
-    from .loading.files import ARTICLES, locate
+    from .loading.datafiles import ARTICLES, locate
 
     label = corpus.file_of(corpus.instrument(scope(corpus, instrument).id))
     layer = next(l for l in locate(data_dir, shipped=shipped).layers if l.label(ARTICLES) == label)
@@ -342,7 +342,7 @@ def load_index(
     *corpus*, those data if already loaded, saves loading them again to build it. The index holds
     them as ``.corpus``."""
     from .loading.cache import cached
-    from .loading.files import locate
+    from .loading.datafiles import locate
     from .names.search import Index
 
     def build() -> Index:
@@ -449,7 +449,7 @@ def data_to_join(
 ) -> Corpus | None:
     """The data a new instrument in *data_dir* joins: what :func:`load` reads or, while that folder
     holds no data yet, the shipped data (None when the folder replaces them)."""
-    from .loading.files import NO_SHIPPED_VAR, packaged_data_dir
+    from .loading.datafiles import NO_SHIPPED_VAR, packaged_data_dir
 
     try:
         return load(data_dir, shipped=shipped)
@@ -501,7 +501,7 @@ def instrument_edit(
     made if missing; *text*, the file the YAML was read from, may not be that file."""
     from pathlib import Path
 
-    from .loading.files import ARTICLES
+    from .loading.datafiles import ARTICLES
     from .output.writing import refuse_inputs
     from .sources.skeleton import add_to_articles
 

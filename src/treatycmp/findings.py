@@ -78,6 +78,7 @@ def make(
     severity: str,
     code: str,
     message: str,
+    *,
     article: str | None = None,
 ) -> Finding:
     """Build a finding at *where*: a (line, column), or a line alone (column 1)."""

@@ -2,12 +2,13 @@
 
 ### relation-cycle
 
-A chain of links that makes an article strictly narrower than itself, such as `a:1 ⊂ c:1`, `c:1 = b:1`,
-`b:1 ⊂ a:1`. Each link is read in both directions (`subset` one way is `superset` the other) and `equal` counts
-as both ⊂ and ⊃; `intersects` takes no part. A cycle of such steps with at least one strict (`subset` or
-`superset`) step is impossible. Reported at the relation of the link that closes the cycle (the last one in the
-file), naming the whole chain; the links after it are read as if that link were not there, so one wrong link
-gives one finding. An error: at least one relation of the chain is wrong.
+A chain of links that makes an article strictly narrower than itself, such as `a:1 ⊂ c:1`, `c:1 =
+b:1`, `b:1 ⊂ a:1`. Each link is read in both directions (`subset` one way is `superset` the other)
+and `equal` counts as both ⊂ and ⊃; `intersects` takes no part. A cycle of such steps with at least
+one strict (`subset` or `superset`) step is impossible. Reported at the relation of the link that
+closes the cycle (the last one in the file), naming the whole chain; the links after it are read as
+if that link were not there, so one wrong link gives one finding. An error: at least one relation of
+the chain is wrong.
 
 ```yaml
 # failing: a:1 ⊂ c:1 = b:1 ⊂ a:1
@@ -61,13 +62,22 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             for step in steps(link):
                 graph.setdefault(step[0], []).append(step)
             continue
-        message = f"relation cycle {_render(chain)}: {chain[0][0]} would be strictly narrower than itself"
-        yield make(corpus.file_of(link), place(link.relation_pos, link.line), ERROR, "relation-cycle", message,
-                   link.from_id)
+        message = (
+            f"relation cycle {_render(chain)}: {chain[0][0]} would be strictly narrower than itself"
+        )
+        yield make(
+            corpus.file_of(link),
+            place(link.relation_pos, link.line),
+            ERROR,
+            "relation-cycle",
+            message,
+            article=link.from_id,
+        )
 
 
 def _back_path(graph: Graph, first: Step) -> list[Step]:
-    """*first* followed by a path back to its start, with a strict step among them; [] when there is none."""
+    """*first* followed by a path back to its start, with a strict step among them; [] when there is
+    none."""
     low, high, strict = first
     start, goal = (high, strict), (low, True)
     parent: dict[tuple[str, bool], tuple[tuple[str, bool], Step] | None] = {start: None}
@@ -84,7 +94,9 @@ def _back_path(graph: Graph, first: Step) -> list[Step]:
     return []
 
 
-def _unwind(parent: dict[tuple[str, bool], tuple[tuple[str, bool], Step] | None], state: tuple[str, bool]) -> list[Step]:
+def _unwind(
+    parent: dict[tuple[str, bool], tuple[tuple[str, bool], Step] | None], state: tuple[str, bool]
+) -> list[Step]:
     path: list[Step] = []
     entry = parent[state]
     while entry is not None:
@@ -96,25 +108,41 @@ def _unwind(parent: dict[tuple[str, bool], tuple[tuple[str, bool], Step] | None]
 
 def _render(chain: list[Step]) -> str:
     """'a:1 ⊂ c:1 = b:1 ⊂ a:1'."""
-    return " ".join([chain[0][0], *(f"{'⊂' if strict else '='} {high}" for _, high, strict in chain)])
+    return " ".join(
+        [chain[0][0], *(f"{'⊂' if strict else '='} {high}" for _, high, strict in chain)]
+    )
 
 
 def _in_strict_cycles(links: Sequence[Link]) -> list[Link]:
-    """The links, in file order, with a step inside a strongly connected set of articles that holds a strict step."""
+    """The links, in file order, with a step inside a strongly connected set of articles that holds
+    a strict step."""
     if not _has_strict_cycle(links):
         return []
     component = _components(links)
-    bad = {component[low] for link in links for low, high, strict in steps(link)
-           if strict and component[low] == component[high]}
+    bad = {
+        component[low]
+        for link in links
+        for low, high, strict in steps(link)
+        if strict and component[low] == component[high]
+    }
     if not bad:
         return []
-    return [link for link in links
-            if any(component[low] in bad and component[low] == component[high] for low, high, _ in steps(link))]
+    return [
+        link
+        for link in links
+        if any(
+            component[low] in bad and component[low] == component[high]
+            for low, high, _ in steps(link)
+        )
+    ]
 
 
-def _has_strict_cycle(links: Sequence[Link]) -> bool:
-    """Whether any cycle of steps holds a strict one, proved quickly for the usual case of none: articles joined by
-    `equal` are merged (union-find), and the strict steps between merged sets must then sort topologically (Kahn)."""
+# One pass over up to every link of a large data set, kept in one function (a call per link costs
+# time).
+def _has_strict_cycle(links: Sequence[Link]) -> bool:  # noqa: C901
+    """Whether any cycle of steps holds a strict one, proved quickly for the usual case of none:
+    articles joined by `equal` are merged (union-find), and the strict steps between merged sets
+    must then sort topologically (Kahn)."""
     merged: dict[str, str] = {}
 
     def root(article: str) -> str:
@@ -163,7 +191,8 @@ def _has_strict_cycle(links: Sequence[Link]) -> bool:
 
 
 def _components(links: Sequence[Link]) -> dict[str, str]:
-    """Each article's strongly connected component, named by one of its articles (Kosaraju, no recursion)."""
+    """Each article's strongly connected component, named by one of its articles (Kosaraju, no
+    recursion)."""
     forward: dict[str, list[str]] = {}
     backward: dict[str, list[str]] = {}
     for link in links:

@@ -1,11 +1,12 @@
-"""Commentary: the Guidance Notes (`guidance.yaml`), topic views (`topics.yaml`) and Explanatory Report ranges
-(`explanatory.yaml`) name articles that exist, each once, with a source, and every range reads `FIRST-LAST`.
+"""Commentary: the Guidance Notes (`guidance.yaml`), topic views (`topics.yaml`) and Explanatory
+Report ranges (`explanatory.yaml`) name articles that exist, each once, with a source, and every
+range reads `FIRST-LAST`.
 
 ### unknown-reference
 
-An article of a Guidance Note, of a topic entry or of an Explanatory Report range that names no article;
-reported at that value, with the range of the instrument's articles. An error, and blocking: `notes`, `topic`
-and `show` would name an article that is not there.
+An article of a Guidance Note, of a topic entry or of an Explanatory Report range that names no
+article; reported at that value, with the range of the instrument's articles. An error, and
+blocking: `notes`, `topic` and `show` would name an article that is not there.
 
 ```yaml
 # failing: topics.yaml
@@ -18,8 +19,8 @@ topics:
 
 ### duplicate-note
 
-Two Guidance Notes with the same number (in one file, or in two layered folders); reported at the second
-number. An error, and blocking: "GN 3" would be ambiguous.
+Two Guidance Notes with the same number (in one file, or in two layered folders); reported at the
+second number. An error, and blocking: "GN 3" would be ambiguous.
 
 ```yaml
 # failing: guidance.yaml
@@ -34,8 +35,9 @@ notes:
 
 ### duplicate-topic
 
-Two topics with the same id, or a topic name or alias that already names another topic (compared without case
-or punctuation); reported at the second one. An error, and blocking: `treatycmp topic NAME` would be ambiguous.
+Two topics with the same id, or a topic name or alias that already names another topic (compared
+without case or punctuation); reported at the second one. An error, and blocking: `treatycmp topic
+NAME` would be ambiguous.
 
 ```yaml
 # failing: topics.yaml
@@ -50,8 +52,9 @@ topics:
 
 ### duplicate-entry
 
-An article listed twice in one topic or one Guidance Note (with the same paragraphs), or two ranges of the same
-paragraphs for one article; reported at the second. An error, and blocking: the article would be shown twice.
+An article listed twice in one topic or one Guidance Note (with the same paragraphs), or two ranges
+of the same paragraphs for one article; reported at the second. An error, and blocking: the article
+would be shown twice.
 
 ```yaml
 # failing: guidance.yaml
@@ -64,9 +67,9 @@ notes:
 
 ### unsourced-entry
 
-A Guidance Note without `sources`, a topic entry without `source`, or an Explanatory Report range without a
-`source` (of its own or of its report); reported at the entry. A warning (an error with `--strict`): the entry
-may be right, but no one can check it.
+A Guidance Note without `sources`, a topic entry without `source`, or an Explanatory Report range
+without a `source` (of its own or of its report); reported at the entry. A warning (an error with
+`--strict`): the entry may be right, but no one can check it.
 
 ```yaml
 # failing: topics.yaml
@@ -79,9 +82,9 @@ topics:
 
 ### bad-range
 
-An Explanatory Report range that does not read `FIRST-LAST` (or a single paragraph number) with FIRST no greater
-than LAST, or that comments on an article of another instrument than the report's; reported at the value. An
-error, and blocking: the card would show paragraphs that are not there.
+An Explanatory Report range that does not read `FIRST-LAST` (or a single paragraph number) with
+FIRST no greater than LAST, or that comments on an article of another instrument than the report's;
+reported at the value. An error, and blocking: the card would show paragraphs that are not there.
 
 ```yaml
 # failing: explanatory.yaml
@@ -102,8 +105,12 @@ from ..models import Corpus, Topic
 from ..names.citations import alias_key
 
 CODES = {
-    "unknown-reference": ERROR, "duplicate-note": ERROR, "duplicate-topic": ERROR, "duplicate-entry": ERROR,
-    "unsourced-entry": WARNING, "bad-range": ERROR,
+    "unknown-reference": ERROR,
+    "duplicate-note": ERROR,
+    "duplicate-topic": ERROR,
+    "duplicate-entry": ERROR,
+    "unsourced-entry": WARNING,
+    "bad-range": ERROR,
 }
 """Every code this rule reports, with its severity."""
 
@@ -123,18 +130,36 @@ def _notes(corpus: Corpus) -> Iterator[Finding]:
         file = corpus.file_of(note)
         where = place(note.number_pos, note.line)
         if note.number in seen:
-            yield make(file, where, ERROR, "duplicate-note", f"guidance note {note.number} is defined twice (first at {_at(*seen[note.number])})")
+            yield make(
+                file,
+                where,
+                ERROR,
+                "duplicate-note",
+                f"guidance note {note.number} is defined twice "
+                f"(first at {_at(*seen[note.number])})",
+            )
         seen.setdefault(note.number, (file, where[0]))
         if not note.sources:
-            yield make(file, place(note.pos, note.line), WARNING, "unsourced-entry", f"guidance note {note.number} has no sources {HINT}")
+            yield make(
+                file,
+                place(note.pos, note.line),
+                WARNING,
+                "unsourced-entry",
+                f"guidance note {note.number} has no sources {HINT}",
+            )
         listed: dict[tuple[str, str | None], int] = {}
         for ref in note.articles:
             ref_where = place(ref.article_pos, ref.line)
-            yield from _unknown(corpus, file, ref_where, f"guidance note {note.number}", ref.article)
+            yield from _unknown(
+                corpus, file, ref_where, f"guidance note {note.number}", ref.article
+            )
             key = (ref.article, ref.paragraphs)
             if key in listed:
-                message = f"guidance note {note.number} lists {ref.article} twice (first at line {listed[key]})"
-                yield make(file, ref_where, ERROR, "duplicate-entry", message, ref.article)
+                message = (
+                    f"guidance note {note.number} lists {ref.article} twice (first at line "
+                    f"{listed[key]})"
+                )
+                yield make(file, ref_where, ERROR, "duplicate-entry", message, article=ref.article)
             listed.setdefault(key, ref_where[0])
 
 
@@ -149,25 +174,49 @@ def _topics(corpus: Corpus) -> Iterator[Finding]:
             yield from _unknown(corpus, file, where, f"topic {topic.id!r} entry", entry.article)
             key = (entry.article, entry.paragraphs)
             if key in listed:
-                message = f"topic {topic.id!r} lists {entry.article} twice (first at line {listed[key]})"
-                yield make(file, where, ERROR, "duplicate-entry", message, entry.article)
+                message = (
+                    f"topic {topic.id!r} lists {entry.article} twice (first at line {listed[key]})"
+                )
+                yield make(file, where, ERROR, "duplicate-entry", message, article=entry.article)
             listed.setdefault(key, where[0])
             if not entry.source:
                 message = f"topic {topic.id!r} entry {entry.article} has no source {HINT}"
-                yield make(file, place(entry.pos, entry.line), WARNING, "unsourced-entry", message, entry.article)
+                yield make(
+                    file,
+                    place(entry.pos, entry.line),
+                    WARNING,
+                    "unsourced-entry",
+                    message,
+                    article=entry.article,
+                )
 
 
 def _names(topic: Topic) -> list[tuple[str, str, Pos]]:
     """(kind, name, where) of a topic's id, name and aliases."""
-    names = [("id", topic.id, place(topic.id_pos, topic.line)), ("name", topic.name, place(topic.pos, topic.line))]
+    names = [
+        ("id", topic.id, place(topic.id_pos, topic.line)),
+        ("name", topic.name, place(topic.pos, topic.line)),
+    ]
     for i, alias in enumerate(topic.aliases):
-        names.append(("alias", alias, place(topic.alias_pos[i] if i < len(topic.alias_pos) else (0, 0), topic.line)))
+        names.append(
+            (
+                "alias",
+                alias,
+                place(topic.alias_pos[i] if i < len(topic.alias_pos) else (0, 0), topic.line),
+            )
+        )
     return names
 
 
-def _topic_names(n: int, topic_id: str, file: str, names: list[tuple[str, str, Pos]],
-                 owners: dict[str, tuple[int, str, str, int]]) -> Iterator[Finding]:
-    """The id of topic *n* defined before, or a name or alias of it that already names another topic."""
+def _topic_names(
+    n: int,
+    topic_id: str,
+    file: str,
+    names: list[tuple[str, str, Pos]],
+    owners: dict[str, tuple[int, str, str, int]],
+) -> Iterator[Finding]:
+    """The id of topic *n* defined before, or a name or alias of it that already names another
+    topic."""
     for kind, name, where in names:
         key = alias_key(name) or name
         owner = owners.setdefault(key, (n, topic_id, file, where[0]))
@@ -187,22 +236,42 @@ def _ranges(corpus: Corpus) -> Iterator[Finding]:
     for er in corpus.er_ranges:
         file = corpus.file_of(er)
         where = place(er.article_pos, er.line)
-        yield from _unknown(corpus, file, where, f"explanatory report of {er.instrument} range", er.article)
+        yield from _unknown(
+            corpus, file, where, f"explanatory report of {er.instrument} range", er.article
+        )
         value = place(er.paragraphs_pos, er.line)
         if er.bounds is None:
-            message = f"range {er.paragraphs!r} of {er.article} must read FIRST-LAST (or one paragraph), FIRST no greater than LAST"
-            yield make(file, value, ERROR, "bad-range", message, er.article)
+            message = (
+                f"range {er.paragraphs!r} of {er.article} must read FIRST-LAST (or one "
+                "paragraph), FIRST no greater than LAST"
+            )
+            yield make(file, value, ERROR, "bad-range", message, article=er.article)
         if er.article.partition(":")[0] != er.instrument:
-            message = f"the explanatory report of {er.instrument} cannot comment on {er.article}, an article of another instrument"
-            yield make(file, where, ERROR, "bad-range", message, er.article)
+            message = (
+                f"the explanatory report of {er.instrument} cannot comment on {er.article}, an "
+                "article of another instrument"
+            )
+            yield make(file, where, ERROR, "bad-range", message, article=er.article)
         key = (er.article, er.paragraphs)
         if key in listed:
-            message = f"range {er.paragraphs!r} of {er.article} is listed twice (first at line {listed[key]})"
-            yield make(file, where, ERROR, "duplicate-entry", message, er.article)
+            message = (
+                f"range {er.paragraphs!r} of {er.article} is listed twice (first at line "
+                f"{listed[key]})"
+            )
+            yield make(file, where, ERROR, "duplicate-entry", message, article=er.article)
         listed.setdefault(key, where[0])
         if not er.source:
-            message = f"range {er.paragraphs!r} of {er.article} has no source, nor has its report {HINT}"
-            yield make(file, place(er.pos, er.line), WARNING, "unsourced-entry", message, er.article)
+            message = (
+                f"range {er.paragraphs!r} of {er.article} has no source, nor has its report {HINT}"
+            )
+            yield make(
+                file,
+                place(er.pos, er.line),
+                WARNING,
+                "unsourced-entry",
+                message,
+                article=er.article,
+            )
 
 
 def _unknown(corpus: Corpus, file: str, where: Pos, what: str, ref: str) -> Iterator[Finding]:
@@ -211,11 +280,29 @@ def _unknown(corpus: Corpus, file: str, where: Pos, what: str, ref: str) -> Iter
     inst_id = ref.partition(":")[0]
     known = {i.id: i for i in corpus.instruments}
     if inst_id not in known:
-        yield make(file, where, ERROR, "unknown-reference", f"{what} names {ref!r}, an article of an unknown instrument", ref)
+        yield make(
+            file,
+            where,
+            ERROR,
+            "unknown-reference",
+            f"{what} names {ref!r}, an article of an unknown instrument",
+            article=ref,
+        )
         return
     nums = sorted_ids(a.id for a in known[inst_id].articles)
-    span = f" ({inst_id} has articles {nums[0].partition(':')[2]}–{nums[-1].partition(':')[2]})" if nums else ""
-    yield make(file, where, ERROR, "unknown-reference", f"{what} names unknown article {ref!r}{span}", ref)
+    span = (
+        f" ({inst_id} has articles {nums[0].partition(':')[2]}–{nums[-1].partition(':')[2]})"
+        if nums
+        else ""
+    )
+    yield make(
+        file,
+        where,
+        ERROR,
+        "unknown-reference",
+        f"{what} names unknown article {ref!r}{span}",
+        article=ref,
+    )
 
 
 def _at(file: str, line: int) -> str:

@@ -1,12 +1,13 @@
-"""Completeness: every article of a declared comparison's source is linked or declared absent, and every
-instrument has the number of articles it declares.
+"""Completeness: every article of a declared comparison's source is linked or declared absent, and
+every instrument has the number of articles it declares.
 
 ### unmapped-article
 
-An article of a comparison's `from` side with no link to the `to` side and no absence naming it (or a group
-holding it); reported at the comparison, one finding per article, sorted by number. An error: the comparison
-would silently leave the article out of `diff`, `gaps` and `coverage`. A comparison declared twice is checked
-once, and one that compares an instrument with itself is not checked (see `self-comparison`).
+An article of a comparison's `from` side with no link to the `to` side and no absence naming it (or
+a group holding it); reported at the comparison, one finding per article, sorted by number. An
+error: the comparison would silently leave the article out of `diff`, `gaps` and `coverage`. A
+comparison declared twice is checked once, and one that compares an instrument with itself is not
+checked (see `self-comparison`).
 
 ```yaml
 # failing: a:3 is neither linked to c nor declared absent in c
@@ -22,8 +23,8 @@ absences:
 
 ### article-count
 
-An instrument that lists another number of articles than its `article_count`; reported at the count. An error:
-an article is missing, repeated, or dropped because an earlier finding made it unreadable.
+An instrument that lists another number of articles than its `article_count`; reported at the count.
+An error: an article is missing, repeated, or dropped because an earlier finding made it unreadable.
 
 ```yaml
 # failing: instrument c lists two articles
@@ -50,12 +51,15 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     yield from _counts(corpus)
     for comparison in _checkable(corpus):
         where = place(comparison.pos, comparison.line)
-        yield from _uncovered(corpus, comparison.from_id, comparison.to_id, where, corpus.file_of(comparison))
+        yield from _uncovered(
+            corpus, comparison.from_id, comparison.to_id, where, corpus.file_of(comparison)
+        )
 
 
 def _checkable(corpus: Corpus) -> Iterator[Comparison]:
     """Each declared comparison once, between known scopes that share no instrument."""
-    # the others are reported by integrity and consistency; checking them would only repeat the consequence
+    # the others are reported by integrity and consistency; checking them would only repeat the
+    # consequence
     known = {i.id for i in corpus.instruments} | {g.id for g in corpus.groups}
     seen: set[tuple[str, str]] = set()
     for comp in corpus.comparisons:
@@ -72,13 +76,19 @@ def _uncovered(corpus: Corpus, a_id: str, b_id: str, where: Pos, file: str) -> I
     for art in articles_of(corpus, a):
         linked = any(l.to_id.partition(":")[0] in members for l in corpus.links_of(art.id))
         if not linked and absence_in(corpus, art.id, b) is None:
-            message = f"{art.id} {art.title!r} has no link to {b_id} and no absence declared (comparison {a_id} → {b_id})"
-            yield make(file, where, ERROR, "unmapped-article", message, art.id)
+            message = (
+                f"{art.id} {art.title!r} has no link to {b_id} and no absence declared "
+                f"(comparison {a_id} → {b_id})"
+            )
+            yield make(file, where, ERROR, "unmapped-article", message, article=art.id)
 
 
 def _counts(corpus: Corpus) -> Iterator[Finding]:
     for inst in corpus.instruments:
         if inst.article_count >= 0 and len(inst.articles) != inst.article_count:
-            message = f"instrument {inst.id!r} declares {inst.article_count} articles but lists {len(inst.articles)}"
+            message = (
+                f"instrument {inst.id!r} declares {inst.article_count} articles but lists "
+                f"{len(inst.articles)}"
+            )
             where = place(inst.count_pos, inst.count_line or inst.line)
             yield make(corpus.file_of(inst), where, ERROR, "article-count", message)

@@ -1,8 +1,8 @@
-"""``docs/rules.md`` generated from the rule modules: every code, its severity and its documentation.
+"""``docs/rules.md`` generated from the rule modules: every code, its severity and its
+documentation.
 
-Run ``python -m treatycmp.checks.doc docs/rules.md`` to write it (without a path it prints); a test fails when
-the file is out of date.
-"""
+Run ``python -m treatycmp.checks.doc docs/rules.md`` to write it (without a path it prints); a test
+fails when the file is out of date."""
 
 from __future__ import annotations
 
@@ -18,41 +18,53 @@ from . import RULES
 HEADER = """\
 # Rules of `treatycmp check`
 
-<!-- Generated from the code by `python -m treatycmp.checks.doc docs/rules.md`: edit the rule modules, not this
-file. -->
+<!-- Generated from the code by `python -m treatycmp.checks.doc docs/rules.md`: edit the rule
+modules, not this file. -->
 
-Findings read `FILE:LINE:COLUMN: SEVERITY CODE message`. They point at the offending value (a bad value, a name
-that does not exist), at the key (an unknown field) or at the entry (a missing field, an entry declared twice).
+Findings read `FILE:LINE:COLUMN: SEVERITY CODE message`. They point at the offending value (a bad
+value, a name that does not exist), at the key (an unknown field) or at the entry (a missing field,
+an entry declared twice).
 
-**Order: root cause first.** Findings are sorted by stage, then file, line, column, code (an unknown field before
-the field its misspelling leaves missing) and article (by number: `budapest:3` before `budapest:29`, `2` before `2a`). Stage 0 is the schema of every file; the rules follow in the
-order below. A malformed article number (stage 0) is therefore printed before the links that name it (stage 2)
-and the article count it upsets (stage 6).
+**Order: root cause first.** Findings are sorted by stage, then file, line, column, code (an unknown
+field before the field its misspelling leaves missing) and article (by number: `budapest:3` before
+`budapest:29`, `2` before `2a`). Stage 0 is the schema of every file; the rules follow in the order
+below. A malformed article number (stage 0) is therefore printed before the links that name it
+(stage 2) and the article count it upsets (stage 6).
 
-**Severity.** An error fails `treatycmp check`; a warning fails it only with `--strict`. Errors of stages 0–3
-also stop every other command from loading the data.
+**Severity.** An error fails `treatycmp check`; a warning fails it only with `--strict`. Errors of
+stages 0–3 also stop every other command from loading the data.
 """
 
 
 def modules() -> list[tuple[int, str, ModuleType, bool]]:
     """(stage, name, module, blocks loading) of the schema and every rule, in stage order."""
-    return [(0, "schema", schema, True)] + [(n, r.name, r.module, r.blocking) for n, r in enumerate(RULES, 1)]
+    return [(0, "schema", schema, True)] + [
+        (n, r.name, r.module, r.blocking) for n, r in enumerate(RULES, 1)
+    ]
 
 
 def codes() -> dict[str, str]:
     """Every code of every stage, with its severity."""
-    return {code: severity for _, _, module, _ in modules() for code, severity in module.CODES.items()}
+    return {
+        code: severity for _, _, module, _ in modules() for code, severity in module.CODES.items()
+    }
 
 
 def sections(module: ModuleType) -> dict[str, str]:
-    """The documentation of each code in *module*'s docstring (the text under its '### code' heading)."""
+    """The documentation of each code in *module*'s docstring (the text under its '### code'
+    heading)."""
     parts = re.split(r"^### (\S+)\n", inspect.getdoc(module) or "", flags=re.MULTILINE)
     return dict(zip(parts[1::2], (p.strip() for p in parts[2::2])))
 
 
 def render() -> str:
     """The whole of ``docs/rules.md``."""
-    return "\n".join([HEADER, *_summary(), *(line for entry in modules() for line in _stage(*entry))]).rstrip() + "\n"
+    return (
+        "\n".join(
+            [HEADER, *_summary(), *(line for entry in modules() for line in _stage(*entry))]
+        ).rstrip()
+        + "\n"
+    )
 
 
 def _summary() -> Iterator[str]:
@@ -60,7 +72,8 @@ def _summary() -> Iterator[str]:
     yield "|---|---|---|---|"
     for stage, name, module, blocking in modules():
         for code, severity in module.CODES.items():
-            yield f"| {stage} | {name}{' (blocking)' if blocking else ''} | [`{code}`](#{code}) | {severity} |"
+            stops = " (blocking)" if blocking else ""
+            yield f"| {stage} | {name}{stops} | [`{code}`](#{code}) | {severity} |"
     yield ""
 
 
@@ -69,11 +82,12 @@ def _stage(stage: int, name: str, module: ModuleType, blocking: bool) -> Iterato
     intro = re.split(r"^### ", doc, maxsplit=1, flags=re.MULTILINE)[0].strip()
     yield f"## Stage {stage}: {name}"
     yield ""
-    yield f"{intro}\n\n*Module `{module.__name__}`{'; its errors stop every command from loading' if blocking else ''}.*"
+    stops = "; its errors stop every command from loading" if blocking else ""
+    yield f"{intro}\n\n*Module `{module.__name__}`{stops}.*"
     yield ""
     documented = sections(module)
     for code, severity in module.CODES.items():
-        yield f'### {code}\n\n**{severity}**\n\n{documented.get(code, "(undocumented)")}\n'
+        yield f"### {code}\n\n**{severity}**\n\n{documented.get(code, '(undocumented)')}\n"
 
 
 def main(argv: list[str]) -> int:

@@ -1,11 +1,11 @@
-"""Provenance: every link and absence says where it comes from (a document and locator, or `analysis`), what it
-rests on (`basis`) and what was read for it (`evidence`); every article says where its title was checked (or its
-instrument lists its sources).
+"""Provenance: every link and absence says where it comes from (a document and locator, or
+`analysis`), what it rests on (`basis`) and what was read for it (`evidence`); every article says
+where its title was checked (or its instrument lists its sources).
 
 ### missing-source
 
-A link, absence or article without a `source`; reported at the entry. A warning (an error with `--strict`):
-the relation may be right, but no one can check it.
+A link, absence or article without a `source`; reported at the entry. A warning (an error with
+`--strict`): the relation may be right, but no one can check it.
 
 ```yaml
 # failing
@@ -18,9 +18,9 @@ links:
 
 ### missing-basis
 
-A link or absence without a `basis` (`official-texts`, `one-official-text`, `published`, `analysis`), or without
-`evidence` saying what was read on each side. A warning (an error with `--strict`): a reader cannot tell how far
-the row can be trusted.
+A link or absence without a `basis` (`official-texts`, `one-official-text`, `published`,
+`analysis`), or without `evidence` saying what was read on each side. A warning (an error with
+`--strict`): a reader cannot tell how far the row can be trusted.
 
 ```yaml
 # failing: no basis, no evidence
@@ -38,20 +38,22 @@ links:
 
 ### reviewed-without-texts
 
-A row marked `status: reviewed` whose `basis` is not `official-texts`. An error: "reviewed" promises that both
-official texts were compared, and the row says they were not.
+A row marked `status: reviewed` whose `basis` is not `official-texts`. An error: "reviewed" promises
+that both official texts were compared, and the row says they were not.
 
 ```yaml
 # failing
-  - {from: "a:1", to: "c:1", relation: equal, source: analysis, status: reviewed, basis: one-official-text}
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis, status: reviewed, basis:
+    one-official-text}
 # passing
-  - {from: "a:1", to: "c:1", relation: equal, source: analysis, status: draft, basis: one-official-text}
+  - {from: "a:1", to: "c:1", relation: equal, source: analysis, status: draft, basis:
+    one-official-text}
 ```
 
 ### published-without-source
 
-A row whose `basis` is `published` but whose `source` is empty or `analysis`. An error: `published` means a cited
-comparison states the relation, so the row must name it.
+A row whose `basis` is `published` but whose `source` is empty or `analysis`. An error: `published`
+means a cited comparison states the relation, so the row must name it.
 
 ```yaml
 # failing
@@ -68,8 +70,12 @@ from typing import Iterator, Union
 from ..findings import ERROR, WARNING, Finding, make, place
 from ..models import Absence, Basis, Corpus, Link, Status
 
-CODES = {"missing-source": WARNING, "missing-basis": WARNING, "reviewed-without-texts": ERROR,
-         "published-without-source": ERROR}
+CODES = {
+    "missing-source": WARNING,
+    "missing-basis": WARNING,
+    "reviewed-without-texts": ERROR,
+    "published-without-source": ERROR,
+}
 """Every code this rule reports, with its severity."""
 
 HINT = "(a document and locator, or 'analysis')"
@@ -79,7 +85,8 @@ Row = Union[Link, Absence]
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    """Links, absences and articles without a source; rows whose basis is missing or does not fit."""
+    """Links, absences and articles without a source; rows whose basis is missing or does not
+    fit."""
     rows: list[Row] = [*corpus.links, *corpus.absences]
     for row in rows:
         problems = _problems(row)
@@ -87,12 +94,19 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             name, article = _name(row)
             where = corpus.file_of(row), place(row.pos, row.line)
             for severity, code, message in problems:
-                yield make(*where, severity, code, f"{name} {message}", article)
+                yield make(*where, severity, code, f"{name} {message}", article=article)
     for inst in corpus.instruments:
         for art in inst.articles:
             if not art.source and not inst.sources:
                 message = f"article {art.id} has no source for its title"
-                yield make(corpus.file_of(art), place(art.pos, art.line), WARNING, "missing-source", message, art.id)
+                yield make(
+                    corpus.file_of(art),
+                    place(art.pos, art.line),
+                    WARNING,
+                    "missing-source",
+                    message,
+                    article=art.id,
+                )
 
 
 def _problems(row: Row) -> list[tuple[str, str, str]]:
@@ -106,8 +120,9 @@ def _problems(row: Row) -> list[tuple[str, str, str]]:
         found.append((WARNING, "missing-basis", "has no evidence of what was read on each side"))
     if row.status is Status.REVIEWED and row.basis is not Basis.OFFICIAL_TEXTS:
         basis = row.basis.value if row.basis else "none"
-        message = (f"is marked reviewed but its basis is {basis}; "
-                   "reviewed needs basis official-texts")
+        message = (
+            f"is marked reviewed but its basis is {basis}; reviewed needs basis official-texts"
+        )
         found.append((ERROR, "reviewed-without-texts", message))
     if row.basis is Basis.PUBLISHED and row.source.lower() in ("", "analysis"):
         message = "has basis published but cites no published comparison in its source"

@@ -1,11 +1,10 @@
 """A small on-disk cache of loaded corpora, keyed by the content of the data files.
 
-Loading and validating the YAML takes tens of milliseconds; a cached corpus loads in a few. The cache
-lives in ``$TREATYCMP_CACHE_DIR``, else ``$XDG_CACHE_HOME/treatycmp``, else ``~/.cache/treatycmp`` (no cache when
-the home folder does not exist: it is never created); set ``TREATYCMP_NO_CACHE=1`` to turn it off. Entries are
-only read from a folder and files that belong to the current user and that no one else can write; anything
-unreadable is ignored and rebuilt.
-"""
+Loading and validating the YAML takes tens of milliseconds; a cached corpus loads in a few. The
+cache lives in ``$TREATYCMP_CACHE_DIR``, else ``$XDG_CACHE_HOME/treatycmp``, else
+``~/.cache/treatycmp`` (no cache when the home folder does not exist: it is never created); set
+``TREATYCMP_NO_CACHE=1`` to turn it off. Entries are only read from a folder and files that belong
+to the current user and that no one else can write; anything unreadable is ignored and rebuilt."""
 
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from .._version import __version__
-from .files import DATA_FILES, DataFiles
+from .datafiles import DATA_FILES, DataFiles
 
 T = TypeVar("T")
 
@@ -37,7 +36,8 @@ def cache_dir() -> Path | None:
 
 
 def _home() -> Path | None:
-    """The user's home folder when it exists: a HOME that names nothing is never created, and there is no cache."""
+    """The user's home folder when it exists: a HOME that names nothing is never created, and there
+    is no cache."""
     try:
         home = Path.home()
     except RuntimeError:  # no HOME and no user entry
@@ -47,7 +47,8 @@ def _home() -> Path | None:
 
 @functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """Size and modification time of every module of the package: a changed program never reads old entries."""
+    """Size and modification time of every module of the package: a changed program never reads old
+    entries."""
     stamps: list[str] = []
     folders = [str(Path(__file__).resolve().parents[1])]  # the whole package
     while folders:
@@ -63,7 +64,8 @@ def code_stamp() -> str:
 
 def fingerprint(files: DataFiles) -> str:
     """A key that changes whenever either file, its label or the program changes."""
-    try:  # the BLAKE2 module alone: hashlib would load OpenSSL too, a few milliseconds of every start
+    # the BLAKE2 module alone: hashlib would load OpenSSL too, a few milliseconds of every start
+    try:
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - Pythons without the built-in module
         from hashlib import blake2b
@@ -82,11 +84,15 @@ def fingerprint(files: DataFiles) -> str:
     return digest.hexdigest()
 
 
-def cached(files: DataFiles, build: Callable[[], T], kind: str = "corpus", expect: type | None = None) -> T:
-    """What *build* makes from *files* (a corpus, an index, check findings): from the cache when it holds
-    this exact content, else built and stored."""
+def cached(
+    files: DataFiles, build: Callable[[], T], kind: str = "corpus", expect: type | None = None
+) -> T:
+    """What *build* makes from *files* (a corpus, an index, check findings): from the cache when it
+    holds this exact content, else built and stored."""
     paused = gc.isenabled()
-    gc.disable()  # what is built or read is a large tree without cycles: the collector would only scan it again and again
+    # what is built or read is a large tree without cycles: the collector would only scan it again
+    # and again
+    gc.disable()
     try:
         return _cached(files, build, kind, expect)
     finally:
@@ -129,7 +135,9 @@ def _write(folder: Path, path: Path, value: object, kind: str) -> None:
         with tmp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        old = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+        old = sorted(
+            folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+        )[KEEP:]
         for stale in old:
             stale.unlink(missing_ok=True)
     except OSError:

@@ -1,8 +1,8 @@
 """The stages of loading: read the YAML of every layer, turn it into typed records, run the rules.
 
-:mod:`treatycmp.loading` composes them (and caches the result); this module holds the work, and the imports it needs
-(libyaml, the schema readers, the rules), which a command whose data is cached never pays for.
-"""
+:mod:`treatycmp.loading` composes them (and caches the result); this module holds the work, and the
+imports it needs (libyaml, the schema readers, the rules), which a command whose data is cached
+never pays for."""
 
 from __future__ import annotations
 
@@ -11,9 +11,21 @@ from typing import Callable, Mapping, NamedTuple, TypeVar, cast
 
 from ..errors import DataError
 from ..findings import Finding
-from ..models import Absence, Comparison, Corpus, ErRange, Group, GuidanceNote, Instrument, Link, Meta, Snapshot, Topic
+from ..models import (
+    Absence,
+    Comparison,
+    Corpus,
+    ErRange,
+    Group,
+    GuidanceNote,
+    Instrument,
+    Link,
+    Meta,
+    Snapshot,
+    Topic,
+)
 from .commentary_schema import read_note, read_report, read_topic
-from .files import ARTICLES, EXPLANATORY, GUIDANCE, MAPPING, REACH, TOPICS, DataFiles
+from .datafiles import ARTICLES, EXPLANATORY, GUIDANCE, MAPPING, REACH, TOPICS, DataFiles
 from .schema import Reader, read_absence, read_comparison, read_group, read_instrument, read_link
 from .yamltree import ItemSink, Node, Pos, YList, YMap, read_yaml
 
@@ -40,21 +52,27 @@ class Streamed(NamedTuple):
 def _sink(r: Reader, read_one: ItemReader, records: list[object]) -> ItemSink:
     """Where the items of one streamed list go: *read_one* makes each a record, kept in
     *records*."""
+
     def take(node: Node, pos: Pos) -> None:
         record = read_one(r, node, pos)
         if record is not None:
             records.append(record)
+
     return take
 
 
 ARTICLES_LISTS: dict[str, ItemReader] = {"instruments": read_instrument, "groups": read_group}
 MAPPING_LISTS: dict[str, ItemReader] = {
-    "links": read_link, "absences": read_absence, "comparisons": read_comparison}
+    "links": read_link,
+    "absences": read_absence,
+    "comparisons": read_comparison,
+}
 """The lists of each file made into records as they are read (see :meth:`Document.streamed`)."""
 
 
 class Document(NamedTuple):
-    """One data file (stage 1), with the label its findings name; its YAML tree is read when stage 2 asks for it."""
+    """One data file (stage 1), with the label its findings name; its YAML tree is read when stage 2
+    asks for it."""
 
     label: str
     path: Path
@@ -62,15 +80,18 @@ class Document(NamedTuple):
 
     @property
     def tree(self) -> Node:
-        """The YAML tree of the file, read now: stage 2 holds one file's tree at a time, never all of them."""
+        """The YAML tree of the file, read now: stage 2 holds one file's tree at a time, never all
+        of them."""
         return read_yaml(self.path, self.label)
 
     def streamed(self, lists: Mapping[str, ItemReader]) -> tuple[Node, dict[str, Streamed]]:
         """The tree of the file without the items of its top-level *lists*: each item is made a
         record by the list's reader as soon as it is read, and only the record is kept."""
         done = {key: Streamed([], []) for key in lists}
-        sinks = {key: _sink(Reader(self.label, done[key].findings), read_one, done[key].records)
-                 for key, read_one in lists.items()}
+        sinks = {
+            key: _sink(Reader(self.label, done[key].findings), read_one, done[key].records)
+            for key, read_one in lists.items()
+        }
         return read_yaml(self.path, self.label, sinks), done
 
 
@@ -86,17 +107,29 @@ class Documents(NamedTuple):
 
 
 def read(files: DataFiles) -> Documents:
-    """Stage 1: every layer's files (a syntax error raises :class:`DataError` when stage 2 reads the file's tree)."""
-    return Documents(_documents(files, ARTICLES), _documents(files, MAPPING), _documents(files, GUIDANCE),
-                     _documents(files, TOPICS), _documents(files, EXPLANATORY), _documents(files, REACH))
+    """Stage 1: every layer's files (a syntax error raises :class:`DataError` when stage 2 reads the
+    file's tree)."""
+    return Documents(
+        _documents(files, ARTICLES),
+        _documents(files, MAPPING),
+        _documents(files, GUIDANCE),
+        _documents(files, TOPICS),
+        _documents(files, EXPLANATORY),
+        _documents(files, REACH),
+    )
 
 
 def _documents(files: DataFiles, name: str) -> tuple[Document, ...]:
-    return tuple(Document(layer.label(name), layer.path(name), layer.shipped) for layer in files.layers if layer.has(name))
+    return tuple(
+        Document(layer.label(name), layer.path(name), layer.shipped)
+        for layer in files.layers
+        if layer.has(name)
+    )
 
 
 def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Corpus:
-    """Stage 2: typed records from the trees of every layer, appending schema findings to *findings*."""
+    """Stage 2: typed records from the trees of every layer, appending schema findings to
+    *findings*."""
     instruments: list[Instrument] = []
     groups: list[Group] = []
     metas: list[Meta] = []
@@ -115,14 +148,24 @@ def to_records(docs: Documents, files: DataFiles, findings: list[Finding]) -> Co
         comparisons += cp
     notes, topics, er_ranges = _commentary(docs, findings)
     return Corpus(
-        instruments=tuple(instruments), groups=tuple(groups), links=tuple(links), absences=tuple(absences),
-        comparisons=tuple(comparisons), meta=metas[0] if metas else Meta(),
-        articles_file=files.layers[0].label(ARTICLES), mapping_file=files.layers[0].label(MAPPING),
-        notes=notes, topics=topics, er_ranges=er_ranges, reach=_reach(docs, findings),
+        instruments=tuple(instruments),
+        groups=tuple(groups),
+        links=tuple(links),
+        absences=tuple(absences),
+        comparisons=tuple(comparisons),
+        meta=metas[0] if metas else Meta(),
+        articles_file=files.layers[0].label(ARTICLES),
+        mapping_file=files.layers[0].label(MAPPING),
+        notes=notes,
+        topics=topics,
+        er_ranges=er_ranges,
+        reach=_reach(docs, findings),
     )
 
 
-def _commentary(docs: Documents, findings: list[Finding]) -> tuple[tuple[GuidanceNote, ...], tuple[Topic, ...], tuple[ErRange, ...]]:
+def _commentary(
+    docs: Documents, findings: list[Finding]
+) -> tuple[tuple[GuidanceNote, ...], tuple[Topic, ...], tuple[ErRange, ...]]:
     """The records of the optional commentary files of every layer."""
     notes: list[GuidanceNote] = []
     for doc in docs.guidance:
@@ -147,46 +190,70 @@ def _reach(docs: Documents, findings: list[Finding]) -> tuple[Snapshot, ...]:
     snapshots: list[Snapshot] = []
     for doc in docs.reach:
         r = Reader(doc.label, findings)
-        snapshots += [s._replace(file=doc.label) for s in _items(r, _top(r, doc.tree, REACH_TOP), "snapshots", read_snapshot)]
+        snapshots += [
+            s._replace(file=doc.label)
+            for s in _items(r, _top(r, doc.tree, REACH_TOP), "snapshots", read_snapshot)
+        ]
     return tuple(snapshots)
 
 
 def apply_rules(corpus: Corpus, *, blocking_only: bool) -> list[Finding]:
-    """Stage 3: the findings of the ``check`` rules (only the blocking ones when loading for a command)."""
+    """Stage 3: the findings of the ``check`` rules (only the blocking ones when loading for a
+    command)."""
     from ..checks import run_rules
 
     return list(run_rules(corpus, blocking_only=blocking_only))
 
 
-def _articles_file(r: Reader, doc: Document
-                   ) -> tuple[tuple[Instrument, ...], tuple[Group, ...], Meta]:
+def _articles_file(
+    r: Reader, doc: Document
+) -> tuple[tuple[Instrument, ...], tuple[Group, ...], Meta]:
     tree, lists = doc.streamed(ARTICLES_LISTS)
     top = _top(r, tree, ARTICLES_TOP)
-    return (_items(r, top, "instruments", read_instrument, required=True, streamed=lists),
-            _items(r, top, "groups", read_group, streamed=lists), _meta(r, top))
+    return (
+        _items(r, top, "instruments", read_instrument, required=True, streamed=lists),
+        _items(r, top, "groups", read_group, streamed=lists),
+        _meta(r, top),
+    )
 
 
-def _mapping_file(r: Reader, doc: Document
-                  ) -> tuple[tuple[Link, ...], tuple[Absence, ...], tuple[Comparison, ...]]:
+def _mapping_file(
+    r: Reader, doc: Document
+) -> tuple[tuple[Link, ...], tuple[Absence, ...], tuple[Comparison, ...]]:
     tree, lists = doc.streamed(MAPPING_LISTS)
     top = _top(r, tree, MAPPING_TOP)
-    return (_items(r, top, "links", read_link, streamed=lists),
-            _items(r, top, "absences", read_absence, streamed=lists),
-            _items(r, top, "comparisons", read_comparison, streamed=lists))
+    return (
+        _items(r, top, "links", read_link, streamed=lists),
+        _items(r, top, "absences", read_absence, streamed=lists),
+        _items(r, top, "comparisons", read_comparison, streamed=lists),
+    )
 
 
 def _top(r: Reader, doc: Node, allowed: tuple[str, ...]) -> YMap:
     if not isinstance(doc, YMap):
         line = doc.line if isinstance(doc, YList) else 1
-        raise DataError(r.file, line, f"the top level must be a mapping with keys {', '.join(allowed)}")
+        raise DataError(
+            r.file, line, f"the top level must be a mapping with keys {', '.join(allowed)}"
+        )
     for key in doc:
         if key not in allowed:
-            r.error(doc.line_of(key), "unknown-field", f"unknown top-level key {key!r} (allowed: {', '.join(allowed)})")
+            r.error(
+                doc.line_of(key),
+                "unknown-field",
+                f"unknown top-level key {key!r} (allowed: {', '.join(allowed)})",
+            )
     return doc
 
 
-def _items(r: Reader, doc: YMap, key: str, read_one: Callable[[Reader, Node, tuple[int, int]], T | None],
-           required: bool = False, streamed: Mapping[str, Streamed] | None = None) -> tuple[T, ...]:
+def _items(
+    r: Reader,
+    doc: YMap,
+    key: str,
+    read_one: Callable[[Reader, Node, tuple[int, int]], T | None],
+    *,
+    required: bool = False,
+    streamed: Mapping[str, Streamed] | None = None,
+) -> tuple[T, ...]:
     """The records of the list at *key* (made as it was read when *streamed* has them), with their
     findings."""
     items = doc.get(key)
@@ -211,4 +278,6 @@ def _meta(r: Reader, doc: YMap) -> Meta:
     if not isinstance(node, YMap):
         r.error(doc.line_of("meta"), "wrong-type", "'meta' must be a mapping")
         return Meta()
-    return Meta(r.text(node, "data_version", "meta") or "unversioned", r.text(node, "licence", "meta"))
+    return Meta(
+        r.text(node, "data_version", "meta") or "unversioned", r.text(node, "licence", "meta")
+    )

@@ -1,14 +1,13 @@
 """Safe YAML reading through libyaml that keeps positions and never constructs Python objects.
 
-Mappings become :class:`YMap` (a dict that remembers where each key and each value stands), sequences
-:class:`YList` (a list that remembers where each item stands), and every scalar stays the exact text written in
-the file, so `1.10`, `014`, `no` and `2024-12-24` are never mangled. Plain `null`/`~`/empty values become
-``None``. Duplicate keys, aliases, merge keys, extra documents and non-standard tags (such as
-``!!python/object/apply``) are refused with the file, line and column.
+Mappings become :class:`YMap` (a dict that remembers where each key and each value stands),
+sequences :class:`YList` (a list that remembers where each item stands), and every scalar stays the
+exact text written in the file, so `1.10`, `014`, `no` and `2024-12-24` are never mangled. Plain
+`null`/`~`/empty values become ``None``. Duplicate keys, aliases, merge keys, extra documents and
+non-standard tags (such as ``!!python/object/apply``) are refused with the file, line and column.
 
-The tree is built straight from libyaml's parser events (PyYAML's C binding when present): no node graph and no
-constructor, which is both the safe way and the fast one.
-"""
+The tree is built straight from libyaml's parser events (PyYAML's C binding when present): no node
+graph and no constructor, which is both the safe way and the fast one."""
 
 from __future__ import annotations
 
@@ -22,7 +21,7 @@ from typing import Any, Callable, Mapping, Union
 import yaml
 
 from ..errors import DataError
-from .files import kind_of
+from .datafiles import kind_of
 
 MAX_BYTES = 256 * 1024 * 1024
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -39,7 +38,8 @@ class YMap(dict):
     line: int
     column: int
     at: dict[str, tuple[int, int, int, int]]
-    """Where each key and its value stand: (key line, key column, value line, value column), in one small tuple."""
+    """Where each key and its value stand: (key line, key column, value line, value column), in one
+    small tuple."""
 
     def line_of(self, key: str) -> int:
         """The line of *key*, or of the mapping itself when the key is absent."""
@@ -80,11 +80,14 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 _STD = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {None, "!"} | {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq")}
+_ALLOWED_TAGS = {None, "!"} | {
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq")
+}
 
 
-def read_yaml(path: Path, label: str | None = None,
-              items: Mapping[str, ItemSink] | None = None) -> Node:
+def read_yaml(
+    path: Path, label: str | None = None, items: Mapping[str, ItemSink] | None = None
+) -> Node:
     """Read one YAML document from *path*; raise :class:`DataError` naming *label* on any problem.
 
     *items*: the top-level keys whose list is streamed: each item goes to the key's sink as soon as
@@ -116,11 +119,18 @@ def parse_yaml(text: str, name: str, items: Mapping[str, ItemSink] | None = None
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError) -> str:
-    """libyaml's complaint, and where the construct it was reading started when that is elsewhere: an unclosed
-    flow mapping is noticed lines below its '{' ('… (the flow mapping opened at 2:5)')."""
+    """libyaml's complaint, and where the construct it was reading started when that is elsewhere:
+    an unclosed flow mapping is noticed lines below its '{' ('… (the flow mapping opened at
+    2:5)')."""
     said = f"YAML syntax error: {exc.problem or exc.context}"
     start, found = exc.context_mark, exc.problem_mark
-    if exc.problem and exc.context and start and found and (start.line, start.column) != (found.line, found.column):
+    if (
+        exc.problem
+        and exc.context
+        and start
+        and found
+        and (start.line, start.column) != (found.line, found.column)
+    ):
         what = _CONTEXT_RE.sub("", exc.context)
         verb = "opened" if what.startswith("flow ") else "started"
         said += f" (the {what} {verb} at {start.line + 1}:{start.column + 1})"
@@ -131,15 +141,22 @@ _CONTEXT_RE = re.compile(r"^while (?:parsing|scanning) (?:an? )?")
 
 
 def _refuse_tab_indent(text: str, name: str) -> None:
-    """Say plainly that a tab indents a line (YAML allows only spaces), instead of libyaml's 'found character'."""
+    """Say plainly that a tab indents a line (YAML allows only spaces), instead of libyaml's 'found
+    character'."""
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
-            raise DataError(name, number, "a tab in indentation: YAML indents with spaces only", indent.index("\t") + 1)
+            raise DataError(
+                name,
+                number,
+                "a tab in indentation: YAML indents with spaces only",
+                indent.index("\t") + 1,
+            )
 
 
 def read_text(path: Path, name: str) -> str:
-    """The UTF-8 text of *path* (without a byte-order mark), or a :class:`DataError` saying why not."""
+    """The UTF-8 text of *path* (without a byte-order mark), or a :class:`DataError` saying why
+    not."""
     try:
         info = path.stat()  # never opened unless a regular file: a FIFO would wait for a writer
         if not stat.S_ISREG(info.st_mode):
@@ -158,7 +175,7 @@ def read_text(path: Path, name: str) -> str:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise DataError(name, line, "binary content (NUL byte): not a YAML text file")
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -170,12 +187,16 @@ _NO_KEY = object()
 """The key slot of an open mapping that waits for its next key."""
 
 
-def _build(loader: Any, name: str, items: Mapping[str, ItemSink]) -> Node:  # the hot path
+# The hot path of loading: one loop over every libyaml event, kept in one function because a call
+# per event costs more than the branches it would move (see bench/README.md).
+def _build(loader: Any, name: str, items: Mapping[str, ItemSink]) -> Node:  # noqa: C901
     """Fold libyaml's event stream into one document of YMap/YList/str/None, in one loop; the items
     of the top-level lists named in *items* go to their sinks instead."""
     root: Node = None
     documents = 0
-    stack: list[tuple[Any, Any, Any, Any]] = []  # the containers that enclose *parent*, each with its state
+    stack: list[
+        tuple[Any, Any, Any, Any]
+    ] = []  # the containers that enclose *parent*, each with its state
     parent: Any = None  # the open container that the next node goes into
     key: Any = _NO_KEY  # in a mapping: the key waiting for its value
     add: Any = None  # in a list: its append; in a mapping: its position table
@@ -183,7 +204,11 @@ def _build(loader: Any, name: str, items: Mapping[str, ItemSink]) -> Node:  # th
     key_line = key_column = 0  # where the key waiting for its value stands
     streamed: Any = _NO_KEY  # the top-level list whose items go to *sink* (a sentinel: no list)
     sink: Any = None
-    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
     event: Any
     for event in iter(loader.get_event, None):
         kind = type(event)
@@ -224,7 +249,9 @@ def _build(loader: Any, name: str, items: Mapping[str, ItemSink]) -> Node:  # th
         elif key is _NO_KEY:
             if kind is not scalar_event or (node == "<<" and not event.style):
                 raise _fail(name, event, "mapping keys must be plain strings (no merge keys)")
-            key = "" if node is None else intern(node)  # one copy of each key name, however many mappings use it
+            key = (
+                "" if node is None else intern(node)
+            )  # one copy of each key name, however many mappings use it
             if key in parent:
                 raise _fail(name, event, f"duplicate key {key!r} (first at line {add[key][0]})")
             key_line, key_column = mark.line + 1, mark.column + 1
@@ -233,7 +260,12 @@ def _build(loader: Any, name: str, items: Mapping[str, ItemSink]) -> Node:  # th
                 streamed, sink = node, items[key]
             parent[key] = node
             line = mark.line + 1
-            add[key] = (key_line, key_column, key_line if line == key_line else line, mark.column + 1)
+            add[key] = (
+                key_line,
+                key_column,
+                key_line if line == key_line else line,
+                mark.column + 1,
+            )
             key = _NO_KEY
         if kind is not scalar_event:
             stack.append((parent, key, add, add_pos))
