@@ -365,27 +365,13 @@ def _pdf_pages(pdf: Path) -> list[Page]:
     return pages
 
 
+# fmt: off
 DECKS = (
-    "list",
-    "articles",
-    "show",
-    "diff",
-    "gaps",
-    "coverage",
-    "lineage",
-    "find",
-    "notes",
-    "note",
-    "topics",
-    "topic",
-    "export",
-    "reach",
-    "note-without-articles",
-    "show-with-notes",
-    "find-with-notes",
-    "diff-chapter-II",
-    "diff-columns",
+    "list", "articles", "show", "diff", "gaps", "coverage", "lineage", "find", "notes", "note",
+    "topics", "topic", "export", "reach", "note-without-articles", "show-with-notes",
+    "find-with-notes", "diff-chapter-II", "diff-columns",
 )
+# fmt: on
 """Every deck command (notes N is 'note'), and diff with --chapter II and with --columns bringing
 the notes back."""
 

@@ -43,28 +43,13 @@ if TYPE_CHECKING:
         verify,
     )
 
+# fmt: off
 __all__ = [
-    "__version__",
-    "load",
-    "diff",
-    "gaps",
-    "find",
-    "article",
-    "counterparts",
-    "coverage",
-    "lineage",
-    "show",
-    "scope",
-    "notes",
-    "note",
-    "find_notes",
-    "topics",
-    "topic",
-    "reach",
-    "reach_states",
-    "check",
-    "verify",
+    "__version__", "load", "diff", "gaps", "find", "article", "counterparts", "coverage", "lineage",
+    "show", "scope", "notes", "note", "find_notes", "topics", "topic", "reach", "reach_states",
+    "check", "verify",
 ]
+# fmt: on
 
 
 def __getattr__(name: str) -> object:

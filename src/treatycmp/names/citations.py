@@ -28,29 +28,15 @@ FILLERS = frozenset(
 )
 ART_WORDS = frozenset({"article", "articles", "art", "arts", "artikel"})
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+# fmt: off
 GENERIC = frozenset(
     {
-        "additional",
-        "against",
-        "concerning",
-        "convention",
-        "council",
-        "crime",
-        "cybercrime",
-        "europe",
-        "evidence",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "framework",
-        "nations",
-        "protocol",
-        "resolution",
-        "treaty",
-        "united",
+        "additional", "against", "concerning", "convention", "council", "crime", "cybercrime",
+        "europe", "evidence", "first", "second", "third", "fourth", "framework", "nations",
+        "protocol", "resolution", "treaty", "united",
     }
 )
+# fmt: on
 """Words of names that never stand for an instrument on their own."""
 CITE_HINT = "write e.g. 'budapest:2' or 'Art. 2 BC'"
 MAX_TOKENS = 40

@@ -182,26 +182,14 @@ def topic(corpus: Corpus, text: str) -> Topic:
 NOTE_HINT = "write e.g. 'GN 3', 'Guidance Note #10' or 'T-CY GN ransomware'; see 'treatycmp notes'"
 TOPIC_HINT = "see 'treatycmp topic' for the list"
 NOTE_MARKERS = frozenset({"gn", "guidance", "tcy"})
+# fmt: off
 NOTE_FILLERS = frozenset(
     {
-        "t",
-        "cy",
-        "tcy",
-        "gn",
-        "guidance",
-        "note",
-        "notes",
-        "no",
-        "nr",
-        "number",
-        "on",
-        "the",
-        "of",
-        "about",
-        "article",
-        "art",
+        "t", "cy", "tcy", "gn", "guidance", "note", "notes", "no", "nr", "number", "on", "the",
+        "of", "about", "article", "art",
     }
 )
+# fmt: on
 _TOPIC_PREFIX_RE = re.compile(r"^\s*topics?\s*[:\s]\s*")
 _SYMBOL_RE = re.compile(r"[^0-9a-z]")
 

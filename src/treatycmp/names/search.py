@@ -32,43 +32,15 @@ WORD_CUTOFF = 80.0
 SPREAD_WEIGHT = 0.85
 SUMMARY_PRUNE_SHARE = 0.05
 SUMMARY_PRUNE_MIN = 100
+# fmt: off
 STOPWORDS = frozenset(
     {
-        "a",
-        "an",
-        "and",
-        "by",
-        "for",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "from",
-        "at",
-        "its",
-        "is",
-        "are",
-        "be",
-        "can",
-        "how",
-        "many",
-        "what",
-        "which",
-        "who",
-        "when",
-        "where",
-        "if",
-        "do",
-        "does",
-        "their",
-        "someone",
-        "there",
+        "a", "an", "and", "by", "for", "in", "into", "of", "on", "or", "the", "to", "with", "from",
+        "at", "its", "is", "are", "be", "can", "how", "many", "what", "which", "who", "when",
+        "where", "if", "do", "does", "their", "someone", "there",
     }
 )
+# fmt: on
 
 
 class Hit(NamedTuple):
