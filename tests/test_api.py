@@ -258,3 +258,19 @@ def test_instrument_edit_adds_an_instrument_to_the_folder_articles_file(
         instrument_edit(mini, "a", yaml.replace('"mylaw"', '"a"'))
     with pytest.raises(UsageError, match="this command reads it"):
         instrument_edit(mini, "mylaw", yaml, text=mini / "articles.yaml")
+
+
+def test_an_exact_id_is_resolved_without_the_name_tables(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, treatycmp as tc; c = tc.load(); s = tc.scope(c, 'coe');"
+        "print(s.members, 'treatycmp.names.citations' in sys.modules)"
+    )
+    env = {**os.environ, "TREATYCMP_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run fills the cache (its rules read names)
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == "('budapest', 'p1', 'p2') False"
+    assert tc.scope(tc.load(), "ETS 185").id == "budapest"  # an alias still goes through them

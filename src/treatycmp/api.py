@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .engine import compare
 from .errors import CitationError, TreatyError, UnknownName, UsageError, echo
-from .models import Article, Basis, Corpus, GuidanceNote, Instrument, Scope, Status, Topic
+from .models import (
+    Article,
+    Basis,
+    Corpus,
+    GuidanceNote,
+    Instrument,
+    Scope,
+    Status,
+    Topic,
+    scope_of,
+)
 
 SHOW_MIN_SCORE = 70.0
 """A search hit must score this much, and lead the next by 3 points, for ``show`` to take it for a
@@ -136,6 +146,8 @@ def check(
 
 def scope(corpus: Corpus, name: str) -> Scope:
     """An instrument or group by id or alias ('budapest', 'coe', 'ETS 185' ...)."""
+    if any(i.id == name for i in corpus.instruments) or any(g.id == name for g in corpus.groups):
+        return scope_of(corpus, name)  # an exact id needs no name tables
     from .names.citations import resolver_for
 
     return resolver_for(corpus).scope(name)
