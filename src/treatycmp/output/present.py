@@ -82,6 +82,17 @@ SOURCE_SPEC: Spec = ((SOURCE_COLUMN, field("source")),)
 Row = Union[DiffRow, Gap, Link, Absence]
 
 
+def absence_data(a: Absence, where: str) -> dict[str, object]:
+    """An absence as JSON: where it is absent (key *where*), why, its source and review."""
+    return {
+        where: a.absent_in,
+        "reason": a.reason,
+        "source": a.source,
+        "status": a.status.value,
+        **provenance_data(a),
+    }
+
+
 def provenance_data(row: Row) -> dict[str, object]:
     """``basis``, ``evidence`` ({from, to} for a link, {article, absent_in} for an absence) and
     ``reviewed``."""
@@ -541,16 +552,7 @@ def _card_data(card: Counterparts, pinpoint: str | None) -> Record:
         }
         for l, o in card.links
     ]
-    absences = [
-        {
-            "instrument": a.absent_in,
-            "reason": a.reason,
-            "source": a.source,
-            "status": a.status.value,
-            **provenance_data(a),
-        }
-        for a in card.absences
-    ]
+    absences = [absence_data(a, "instrument") for a in card.absences]
     article = {**article_data(card.article), "_place": card.article.place}
     return {"article": article, "pinpoint": pinpoint, "links": links, "absent_in": absences}
 
@@ -1406,16 +1408,7 @@ def _topic_row_data(row: TopicRow) -> Record:
         }
         for l, o in row.links
     ]
-    absent_in = [
-        {
-            "scope": a.absent_in,
-            "reason": a.reason,
-            "source": a.source,
-            "status": a.status.value,
-            **provenance_data(a),
-        }
-        for a in row.absences
-    ]
+    absent_in = [absence_data(a, "scope") for a in row.absences]
     return {
         "id": row.article.id,
         "title": row.article.title,
