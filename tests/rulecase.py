@@ -7,9 +7,8 @@ from pathlib import Path
 
 from conftest import MINI_ARTICLES, MINI_MAPPING, write_data
 
-from treatycmp.checks import apply_strict
 from treatycmp.checks.doc import codes
-from treatycmp.findings import Finding
+from treatycmp.findings import Finding, apply_strict
 from treatycmp.loading import load_with_findings
 
 Row = tuple[str, int, int, str, str]

@@ -274,3 +274,20 @@ def test_an_exact_id_is_resolved_without_the_name_tables(tmp_path: Path) -> None
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.strip() == "('budapest', 'p1', 'p2') False"
     assert tc.scope(tc.load(), "ETS 185").id == "budapest"  # an alias still goes through them
+
+
+def test_a_cached_check_imports_no_rule(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, treatycmp as tc; n = len(tc.check(strict=True));"
+        "print(n, 'treatycmp.checks' in sys.modules)"
+    )
+    env = {**os.environ, "TREATYCMP_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert [r.stdout.strip() for r in runs] == ["0 True", "0 False"]  # the first run fills it

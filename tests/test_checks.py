@@ -10,7 +10,8 @@ import pytest
 from conftest import MINI_ARTICLES, MINI_MAPPING
 from rulecase import RuleCase, findings, mapping_with
 
-from treatycmp.checks import apply_strict, doc
+from treatycmp.checks import doc
+from treatycmp.findings import apply_strict
 from treatycmp.loading import load_with_findings
 from treatycmp.models import Basis, Link, Status
 

@@ -138,7 +138,7 @@ def check(
 
     findings = check_findings(data_dir, shipped=shipped)
     if strict:
-        from .checks import apply_strict
+        from .findings import apply_strict
 
         findings = apply_strict(findings)
     return findings

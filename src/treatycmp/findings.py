@@ -62,6 +62,11 @@ def id_key(article_id: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
     return (instrument, runs)
 
 
+def apply_strict(findings: Iterable[Finding]) -> list[Finding]:
+    """Turn warnings into errors, as ``--strict`` asks."""
+    return [f._replace(severity=ERROR) if f.severity == WARNING else f for f in findings]
+
+
 def sorted_ids(ids: Iterable[str]) -> list[str]:
     """Article ids sorted by instrument, then by number."""
     return sorted(ids, key=id_key)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Iterable, Iterator, NamedTuple
 
-from ..findings import ERROR, WARNING, Finding
+from ..findings import Finding
 from ..models import Corpus
 from . import chains, commentary, completeness, consistency, identity, integrity, provenance, reach
 
@@ -49,8 +49,3 @@ def run_rules(corpus: Corpus, *, blocking_only: bool = False) -> Iterator[Findin
     for stage, rule in enumerate(RULES, 1):
         if rule.blocking or not blocking_only:
             yield from (f._replace(stage=stage) for f in rule.check(corpus))
-
-
-def apply_strict(findings: Iterable[Finding]) -> list[Finding]:
-    """Turn warnings into errors, as ``--strict`` asks."""
-    return [f._replace(severity=ERROR) if f.severity == WARNING else f for f in findings]
