@@ -45,3 +45,36 @@ def chunkwise(text: str, expand: bool) -> tuple[str, ...]:
 def test_normalise_shortcut_agrees_with_the_general_rule(text: str, expand: bool) -> None:
     normalise.cache_clear()
     assert normalise(text, expand) == chunkwise(text, expand)
+
+
+def test_text_without_cjk_does_not_compile_the_cjk_patterns() -> None:
+    from treatycmp.names.normalise import cjk_patterns
+
+    normalise.cache_clear()
+    cjk_patterns.cache_clear()
+    assert normalise("Mérida’s convention") == ("merida", "convention")
+    assert cjk_patterns.cache_info().currsize == 0
+    assert normalise("网络犯罪") == ("网络", "络犯", "犯罪")
+    assert cjk_patterns.cache_info().currsize == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aé’\u303f\u3040\u3041\u30ff\u3100网络\U00020001", min_size=1, max_size=8))
+def test_the_cjk_shortcut_cuts_words_as_the_patterns_do(word: str) -> None:
+    from treatycmp.names.normalise import cjk_patterns, script_words
+
+    cjk, runs = cjk_patterns()
+    expected = (
+        [word]
+        if not cjk.search(word)
+        else [
+            p
+            for run in runs.findall(word)
+            for p in (
+                [run[i : i + 2] for i in range(len(run) - 1)]
+                if len(run) > 1 and cjk.match(run)
+                else [run]
+            )
+        ]
+    )
+    assert script_words(word) == expected

@@ -105,6 +105,8 @@ def script_words(word: str) -> list[str]:
             (p for p in _ARABIC_ARTICLES if word.startswith(p) and len(word) - len(p) >= 3), ""
         )
         return [word[len(prefix) :]]
+    if max(word, default="") < _CJK[0]:  # accents and quotes: no need to compile the patterns
+        return [word]
     cjk, runs = cjk_patterns()
     if not cjk.search(word):
         return [word]
