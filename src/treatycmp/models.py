@@ -2,8 +2,6 @@
 of the commentary on them (T-CY Guidance Notes, topic views, Explanatory Report paragraph ranges),
 and of who is bound by each instrument (``reach.yaml``)."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
@@ -17,7 +15,7 @@ class Relation(str, Enum):
     SUPERSET = "superset"
     INTERSECTS = "intersects"
 
-    def inverse(self) -> Relation:
+    def inverse(self) -> "Relation":
         """The relation read in the other direction (subset and superset swap)."""
         return _INVERSE.get(self, self)
 
@@ -193,7 +191,7 @@ class Link(NamedTuple):
     evidence: Evidence | None = None
     reviewed: str | None = None
 
-    def reversed(self) -> Link:
+    def reversed(self) -> "Link":
         """The same link read from the other end (derived, never stored)."""
         evidence = Evidence(self.evidence.second, self.evidence.first) if self.evidence else None
         return Link(
@@ -252,154 +250,6 @@ class Meta(NamedTuple):
     licence: str = ""
 
 
-@dataclass(frozen=True)
-class Corpus:
-    """The whole loaded data set, with look-up indexes."""
-
-    instruments: tuple[Instrument, ...]
-    groups: tuple[Group, ...] = ()
-    links: tuple[Link, ...] = ()
-    absences: tuple[Absence, ...] = ()
-    comparisons: tuple[Comparison, ...] = ()
-    meta: Meta = Meta()
-    articles_file: str = "data/articles.yaml"
-    mapping_file: str = "data/mapping.yaml"
-    notes: tuple[GuidanceNote, ...] = ()
-    topics: tuple[Topic, ...] = ()
-    er_ranges: tuple[ErRange, ...] = ()
-    reach: tuple[Snapshot, ...] = ()
-    _articles: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
-    _links_of: dict[str, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _link_ends: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
-    _absences_of: dict[str, tuple[Absence, ...]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    _notes_of: dict[str, tuple[GuidanceNote, ...]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    _er_of: dict[str, tuple[ErRange, ...]] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        articles = {a.id: a for inst in self.instruments for a in inst.articles}
-        ends: dict[
-            str, list[int]
-        ] = {}  # per article, its links in file order: i read from it, ~i read from the other end
-        for i, link in enumerate(self.links):
-            ends.setdefault(link.from_id, []).append(i)
-            ends.setdefault(link.to_id, []).append(~i)
-        object.__setattr__(self, "_articles", articles)
-        object.__setattr__(self, "_link_ends", ends)
-        object.__setattr__(self, "_links_of", {})  # filled by links_of()
-        absences_of: dict[str, list[Absence]] = {}
-        for absence in self.absences:
-            absences_of.setdefault(absence.article, []).append(absence)
-        object.__setattr__(self, "_absences_of", {k: tuple(v) for k, v in absences_of.items()})
-        notes_of: dict[str, list[GuidanceNote]] = {}
-        for note in self.notes:
-            for ref in dict.fromkeys(a.article for a in note.articles):
-                notes_of.setdefault(ref, []).append(note)
-        er_of: dict[str, list[ErRange]] = {}
-        for er in self.er_ranges:
-            er_of.setdefault(er.article, []).append(er)
-        object.__setattr__(self, "_notes_of", {k: tuple(v) for k, v in notes_of.items()})
-        object.__setattr__(self, "_er_of", {k: tuple(v) for k, v in er_of.items()})
-
-    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        """Pickle the data only; the indexes are derived again on load."""
-        return (
-            Corpus,
-            (
-                self.instruments,
-                self.groups,
-                self.links,
-                self.absences,
-                self.comparisons,
-                self.meta,
-                self.articles_file,
-                self.mapping_file,
-                self.notes,
-                self.topics,
-                self.er_ranges,
-                self.reach,
-            ),
-        )
-
-    def file_of(
-        self,
-        record: Article
-        | Instrument
-        | Group
-        | Link
-        | Absence
-        | Comparison
-        | GuidanceNote
-        | Topic
-        | ErRange,
-    ) -> str:
-        """The label of the file *record* was read from (data folders can be layered)."""
-        if record.file:
-            return record.file
-        return (
-            self.articles_file
-            if isinstance(record, (Article, Instrument, Group))
-            else self.mapping_file
-        )
-
-    def instrument(self, instrument_id: str) -> Instrument:
-        for inst in self.instruments:
-            if inst.id == instrument_id:
-                return inst
-        raise KeyError(instrument_id)
-
-    def article(self, article_id: str) -> Article:
-        return self._articles[article_id]
-
-    def has_article(self, article_id: str) -> bool:
-        return article_id in self._articles
-
-    def links_of(self, article_id: str) -> tuple[Link, ...]:
-        """Every link touching *article_id*, oriented so that ``from_id`` is that article (reversed
-        on first request)."""
-        found = self._links_of.get(article_id)
-        if found is None:
-            found = tuple(
-                self.links[i] if i >= 0 else self.links[~i].reversed()
-                for i in self._link_ends.get(article_id, ())
-            )
-            self._links_of[article_id] = found
-        return found
-
-    def absences_of(self, article_id: str) -> tuple[Absence, ...]:
-        return self._absences_of.get(article_id, ())
-
-    def notes_of(self, article_id: str) -> tuple[GuidanceNote, ...]:
-        """The Guidance Notes that name *article_id* among their articles, in note order."""
-        return self._notes_of.get(article_id, ())
-
-    def er_of(self, article_id: str) -> tuple[ErRange, ...]:
-        """The Explanatory Report paragraph ranges that comment on *article_id*."""
-        return self._er_of.get(article_id, ())
-
-    def note(self, number: str) -> GuidanceNote:
-        for note in self.notes:
-            if note.number == number:
-                return note
-        raise KeyError(number)
-
-    def topic(self, topic_id: str) -> Topic:
-        for topic in self.topics:
-            if topic.id == topic_id:
-                return topic
-        raise KeyError(topic_id)
-
-    def members(self, scope_id: str) -> tuple[str, ...]:
-        """Instrument ids of an instrument or group id."""
-        for group in self.groups:
-            if group.id == scope_id:
-                return group.members
-        return (scope_id,)
-
-
 class Scope(NamedTuple):
     """An instrument or a group, as named on the command line."""
 
@@ -409,7 +259,7 @@ class Scope(NamedTuple):
     is_group: bool
 
 
-def scope_of(corpus: Corpus, scope_id: str) -> Scope:
+def scope_of(corpus: "Corpus", scope_id: str) -> Scope:
     """The scope of a known instrument or group id."""
     for group in corpus.groups:
         if group.id == scope_id:
@@ -658,3 +508,151 @@ class Snapshot(NamedTuple):
 
     def pos_of_count(self, name: str) -> Pos:
         return dict(self.count_pos).get(name, self.pos)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The whole loaded data set, with look-up indexes."""
+
+    instruments: tuple[Instrument, ...]
+    groups: tuple[Group, ...] = ()
+    links: tuple[Link, ...] = ()
+    absences: tuple[Absence, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    meta: Meta = Meta()
+    articles_file: str = "data/articles.yaml"
+    mapping_file: str = "data/mapping.yaml"
+    notes: tuple[GuidanceNote, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    er_ranges: tuple[ErRange, ...] = ()
+    reach: tuple[Snapshot, ...] = ()
+    _articles: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
+    _links_of: dict[str, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _link_ends: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _absences_of: dict[str, tuple[Absence, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _notes_of: dict[str, tuple[GuidanceNote, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _er_of: dict[str, tuple[ErRange, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        articles = {a.id: a for inst in self.instruments for a in inst.articles}
+        ends: dict[
+            str, list[int]
+        ] = {}  # per article, its links in file order: i read from it, ~i read from the other end
+        for i, link in enumerate(self.links):
+            ends.setdefault(link.from_id, []).append(i)
+            ends.setdefault(link.to_id, []).append(~i)
+        object.__setattr__(self, "_articles", articles)
+        object.__setattr__(self, "_link_ends", ends)
+        object.__setattr__(self, "_links_of", {})  # filled by links_of()
+        absences_of: dict[str, list[Absence]] = {}
+        for absence in self.absences:
+            absences_of.setdefault(absence.article, []).append(absence)
+        object.__setattr__(self, "_absences_of", {k: tuple(v) for k, v in absences_of.items()})
+        notes_of: dict[str, list[GuidanceNote]] = {}
+        for note in self.notes:
+            for ref in dict.fromkeys(a.article for a in note.articles):
+                notes_of.setdefault(ref, []).append(note)
+        er_of: dict[str, list[ErRange]] = {}
+        for er in self.er_ranges:
+            er_of.setdefault(er.article, []).append(er)
+        object.__setattr__(self, "_notes_of", {k: tuple(v) for k, v in notes_of.items()})
+        object.__setattr__(self, "_er_of", {k: tuple(v) for k, v in er_of.items()})
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        """Pickle the data only; the indexes are derived again on load."""
+        return (
+            Corpus,
+            (
+                self.instruments,
+                self.groups,
+                self.links,
+                self.absences,
+                self.comparisons,
+                self.meta,
+                self.articles_file,
+                self.mapping_file,
+                self.notes,
+                self.topics,
+                self.er_ranges,
+                self.reach,
+            ),
+        )
+
+    def file_of(
+        self,
+        record: Article
+        | Instrument
+        | Group
+        | Link
+        | Absence
+        | Comparison
+        | GuidanceNote
+        | Topic
+        | ErRange,
+    ) -> str:
+        """The label of the file *record* was read from (data folders can be layered)."""
+        if record.file:
+            return record.file
+        return (
+            self.articles_file
+            if isinstance(record, (Article, Instrument, Group))
+            else self.mapping_file
+        )
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        for inst in self.instruments:
+            if inst.id == instrument_id:
+                return inst
+        raise KeyError(instrument_id)
+
+    def article(self, article_id: str) -> Article:
+        return self._articles[article_id]
+
+    def has_article(self, article_id: str) -> bool:
+        return article_id in self._articles
+
+    def links_of(self, article_id: str) -> tuple[Link, ...]:
+        """Every link touching *article_id*, oriented so that ``from_id`` is that article (reversed
+        on first request)."""
+        found = self._links_of.get(article_id)
+        if found is None:
+            found = tuple(
+                self.links[i] if i >= 0 else self.links[~i].reversed()
+                for i in self._link_ends.get(article_id, ())
+            )
+            self._links_of[article_id] = found
+        return found
+
+    def absences_of(self, article_id: str) -> tuple[Absence, ...]:
+        return self._absences_of.get(article_id, ())
+
+    def notes_of(self, article_id: str) -> tuple[GuidanceNote, ...]:
+        """The Guidance Notes that name *article_id* among their articles, in note order."""
+        return self._notes_of.get(article_id, ())
+
+    def er_of(self, article_id: str) -> tuple[ErRange, ...]:
+        """The Explanatory Report paragraph ranges that comment on *article_id*."""
+        return self._er_of.get(article_id, ())
+
+    def note(self, number: str) -> GuidanceNote:
+        for note in self.notes:
+            if note.number == number:
+                return note
+        raise KeyError(number)
+
+    def topic(self, topic_id: str) -> Topic:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def members(self, scope_id: str) -> tuple[str, ...]:
+        """Instrument ids of an instrument or group id."""
+        for group in self.groups:
+            if group.id == scope_id:
+                return group.members
+        return (scope_id,)

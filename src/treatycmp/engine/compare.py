@@ -4,8 +4,6 @@ Links are stored once; :func:`links_between` reads them in either direction, der
 relation (subset <-> superset).
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ..models import NONE, Absence, Article, Basis, Corpus, Evidence, Heading, Link, Scope, Status

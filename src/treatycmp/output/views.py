@@ -3,8 +3,6 @@
 Also the vocabulary every output shares: relation symbols and meanings, and the status marks (a
 draft row, an unconfirmed title) with the legend lines that explain them."""
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 
