@@ -352,6 +352,27 @@ def test_ctrl_c_at_any_moment_of_start_up_exits_130_without_a_traceback() -> Non
             assert err == "treatycmp: interrupted\n"
 
 
+def test_ctrl_c_inside_the_import_machinery_exits_at_once() -> None:
+    """Python would print a KeyboardInterrupt raised in its module-lock callback and carry on."""
+    code = (
+        "import sys\nfrom treatycmp.__main__ import _on_ctrl_c\n"
+        "ns = {}\nexec(compile('import sys; f = sys._getframe()', '{file}', 'exec'), ns)\n"
+        "_on_ctrl_c(2, ns['f'])\nprint('carried on')\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code.replace("{file}", file)], capture_output=True, text=True
+        )
+        for file in ("<frozen importlib._bootstrap>", "treatycmp/cli.py")
+    ]
+    assert (runs[0].returncode, runs[0].stdout, runs[0].stderr) == (
+        130,
+        "",
+        "treatycmp: interrupted\n",
+    )
+    assert runs[1].stderr.rstrip().endswith("KeyboardInterrupt")  # raised, as usual
+
+
 def test_closed_stdout_full_disk_and_narrow_encoding_are_one_line_each() -> None:
     closed = subprocess.run(
         [sys.executable, "-m", "treatycmp", "list"],

@@ -7,13 +7,16 @@ quietly."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from types import FrameType
 
 
 def main() -> None:
     """Run the command line."""
     import gc
 
+    signal.signal(signal.SIGINT, _on_ctrl_c)
     # One command runs for a moment: no collection pass walks the objects its imports create. Data
     # are read with the collector paused anyway (loading.cache), so memory at scale is unchanged.
     gc.disable()
@@ -31,6 +34,17 @@ def main() -> None:
     except BrokenPipeError:
         _quiet_stdout()
         sys.exit(0)
+
+
+def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C: a KeyboardInterrupt, as usual, unless it lands inside Python's import machinery.
+
+    There it could be raised in a callback that Python runs for its module locks, which prints the
+    traceback and carries on. Nothing is being written during an import, so exit at once."""
+    if frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
+        os.write(2, b"treatycmp: interrupted\n")
+        os._exit(130)
+    raise KeyboardInterrupt
 
 
 def _interrupted() -> None:
