@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import treatycmp as tc
 from treatycmp.engine import compare
@@ -562,3 +564,23 @@ def test_the_report_page_says_a_missing_basis_with_the_word_tables_use(tmp_path:
     table = str(render(diff_report(compare.diff(corpus, r.scope("a"), r.scope("c"))), Format.TABLE))
     assert "(draft · —)" in page and "· none)" not in page and re.search(r"a:1 .* draft +— ", table)
     assert 'data-basis="none"' in page  # the filter still finds the rows that say no basis
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab é-\u00a0\t\n", max_size=60),
+    st.integers(min_value=5, max_value=30),  # wider than the indents, as --width (20 or more) is
+    st.sampled_from(["", "  ", "    "]),
+    st.sampled_from(["", "  ", "    "]),
+)
+def test_row_block_lines_wrap_as_textwrap_does(
+    text: str, width: int, first: str, rest: str
+) -> None:
+    import textwrap
+
+    from treatycmp.output.render.plain import block_lines
+
+    expected = textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+    )
+    assert block_lines(text, width, first, rest) == (expected or [first])

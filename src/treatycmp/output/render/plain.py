@@ -182,10 +182,23 @@ def short_lines(cells: list[str], width: int) -> list[str]:
 
 
 def block_lines(text: str, width: int, first: str, rest: str) -> list[str]:
-    """*text* wrapped at spaces (a word is cut only when it is wider than the whole line)."""
-    return textwrap.wrap(
-        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
-    ) or [first]
+    """*text* wrapped at spaces (a word is cut only when it is wider than the whole line).
+
+    Words one space apart that each fit on a line are laid out here, as textwrap would lay them
+    out; anything else (other spacing, a word to cut) goes to textwrap, which is slower."""
+    words = text.split()
+    room = width - max(len(first), len(rest))
+    if not words or " ".join(words) != text or room <= 0 or max(map(len, words)) > room:
+        return textwrap.wrap(
+            text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        ) or [first]
+    lines = [first + words[0]]
+    for word in words[1:]:
+        if len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(rest + word)
+    return lines
 
 
 def hard_wrap(text: str, width: int) -> list[str]:
