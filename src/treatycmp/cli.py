@@ -6,7 +6,6 @@ import functools
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, NoReturn, Optional, ParamSpec
 
 import typer
@@ -98,9 +97,8 @@ def keep_only_invoked(args: list[str]) -> None:
         app.registered_commands = [names[hoisted[i]]]
 
 
-@dataclass
 class Settings:
-    """Global options."""
+    """Global options (set once, by the main callback)."""
 
     data: Optional[str] = None
     debug: bool = False

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import functools
 import inspect
-from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any, Callable, NamedTuple, Optional
 
 import typer
 
@@ -109,8 +108,7 @@ def basis_value(basis: Optional[BasisOpt]) -> Optional[str]:
     return basis.value if basis else None
 
 
-@dataclass(frozen=True)
-class OutputOptions:
+class OutputOptions(NamedTuple):
     """The output options every data command shares, parsed once."""
 
     fmt: Format = Format.TABLE
