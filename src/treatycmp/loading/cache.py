@@ -11,13 +11,17 @@ from __future__ import annotations
 import functools
 import gc
 import os
-import pickle
 import stat
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from .._version import __version__
 from .datafiles import DATA_FILES, DataFiles
+
+try:  # the C pickler alone: pickle.py on top of it is a millisecond of every start
+    from _pickle import dump, load
+except ImportError:  # pragma: no cover - Pythons without it
+    from pickle import dump, load
 
 T = TypeVar("T")
 
@@ -123,7 +127,7 @@ def _read(path: Path) -> Any:
         if not (_safe(path.parent) and _safe(path)):
             return None
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            return load(handle)
     except Exception:  # noqa: BLE001 - a bad cache entry is rebuilt, never fatal
         return None
 
@@ -133,7 +137,7 @@ def _write(folder: Path, path: Path, value: object, kind: str) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            dump(value, handle, protocol=5)  # pickle.HIGHEST_PROTOCOL on 3.10 and later
         os.replace(tmp, path)
         old = sorted(
             folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
