@@ -78,3 +78,14 @@ def test_the_cjk_shortcut_cuts_words_as_the_patterns_do(word: str) -> None:
         ]
     )
     assert script_words(word) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aeinorsuzcht-", max_size=16))
+def test_spelling_shortcut_agrees_with_the_patterns(word: str) -> None:
+    from treatycmp.names.normalise import _SPELLING, spell
+
+    expected = word
+    for pattern, repl in _SPELLING:
+        expected = pattern.sub(repl, expected)
+    assert spell(word) == expected

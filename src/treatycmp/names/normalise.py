@@ -127,6 +127,10 @@ def word_form(word: str) -> str:
 
 
 def spell(word: str) -> str:
+    """*word* in American spelling ('criminalisation' -> 'criminalization', 'offence' -> 'offense',
+    'behaviour' -> 'behavior')."""
+    if "is" not in word and "ence" not in word and "our" not in word:
+        return word  # most words: no pattern can match, and none need running
     for pattern, repl in _SPELLING:
         word = pattern.sub(repl, word)
     return word
