@@ -5,10 +5,12 @@ each, and prints the ratio. The target is at most 1.25 for diff, find, show and 
 (non-editable) install: ``--regular`` builds one in a temporary virtual environment (``pip install
 .``) and measures that. ``--miss`` adds the first run after a data change, in the same rounds: that
 run gets a new empty cache folder (``TREATYCMP_CACHE_DIR``), so it reads, validates and caches the
-shipped data (target at most 1.4). Beside the wall times, the ratios of the median CPU times (user +
-system), which a busy machine disturbs less.
+shipped data (target at most 1.4). ``--floor`` adds, in the same rounds, the empty app that also
+reads the six data files with libyaml's event parse and nothing else: the least that any first run
+after a data change can take while it reads the data through PyYAML. Beside the wall times, the
+ratios of the median CPU times (user + system), which a busy machine disturbs less.
 
-Usage: python bench/startup.py [--runs N] [--no-cache] [--miss] [--regular]
+Usage: python bench/startup.py [--runs N] [--no-cache] [--miss] [--floor] [--regular]
 """
 
 from __future__ import annotations
@@ -23,12 +25,20 @@ import time
 from pathlib import Path
 
 EMPTY_APP = '''
+import os
 import typer
 app = typer.Typer()
 
 @app.callback()
 def main(data: str = typer.Option(None, "--data")) -> None:
     """Empty app."""
+    floor = os.environ.get("STARTUP_FLOOR_FILES")
+    if floor:  # --floor: reading the data files with libyaml, and nothing else
+        import yaml
+        for name in floor.split(os.pathsep):
+            with open(name, encoding="utf-8") as handle:
+                for _ in yaml.parse(handle, Loader=yaml.CSafeLoader):
+                    pass
 
 @app.command()
 def diff(a: str, b: str, fmt: str = typer.Option("table", "--format")) -> None:
@@ -103,9 +113,14 @@ def main() -> None:
         "--miss", action="store_true", help="also each command in a new empty cache folder"
     )
     parser.add_argument(
+        "--floor", action="store_true", help="also the empty app that event-parses the data files"
+    )
+    parser.add_argument(
         "--regular", action="store_true", help="measure a regular install made in a temporary venv"
     )
     args = parser.parse_args()
+    data = sorted((Path(__file__).resolve().parents[1] / "data").glob("*.yaml"))
+    floor_env = dict(os.environ, STARTUP_FLOOR_FILES=os.pathsep.join(map(str, data)))
     env = dict(os.environ)
     if args.no_cache:
         env["TREATYCMP_NO_CACHE"] = "1"
@@ -120,14 +135,17 @@ def main() -> None:
         for argv in COMMANDS.values():  # warm the cache and the OS file cache
             timed(tool + argv, env)
         modes = [False, True] if args.miss else [False]
-        head = "".join(f" {'miss' if m else 'treatycmp':>10} {'ratio':>6}" for m in modes)
+        labels = [("miss" if m else "treatycmp") for m in modes] + ["floor"] * args.floor
+        head = "".join(f" {label:>10} {'ratio':>6}" for label in labels)
         print(f"{'command':8} {'empty app':>10}{head}   (CPU ratios)")
         for name, argv in COMMANDS.items():
-            base, ours = [], [[] for _ in modes]
+            base, ours = [], [[] for _ in labels]
             for _ in range(args.runs):
                 base.append(timed([python, str(empty)] + argv, env))
                 for runs, miss in zip(ours, modes):
                     runs.append(timed(tool + argv, env, miss))
+                if args.floor:
+                    ours[-1].append(timed([python, str(empty)] + argv, floor_env))
             b, bc = (statistics.median(x) for x in zip(*base))
             walls = [statistics.median(w for w, _ in runs) for runs in ours]
             cpus = [statistics.median(c for _, c in runs) for runs in ours]
