@@ -757,3 +757,18 @@ def test_every_shipped_row_says_what_it_rests_on(corpus) -> None:
         if ref.startswith("un:") and int(ref.partition(":")[2]) > 15
     ]
     assert un_beyond_15 == []  # the UN text is readable for arts. 1-15 only (Arabic)
+
+
+def test_a_load_imports_only_the_blocking_rules(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, treatycmp as tc; tc.load();"
+        "print(sorted(m for m in sys.modules if m.startswith('treatycmp.checks.')))"
+    )
+    env = {**os.environ, "TREATYCMP_CACHE_DIR": str(tmp_path)}  # empty: the rules run
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    names = ["commentary", "identity", "integrity"]
+    assert out.stdout.strip() == str([f"treatycmp.checks.{n}" for n in names])
