@@ -2,6 +2,9 @@
 of the commentary on them (T-CY Guidance Notes, topic views, Explanatory Report paragraph ranges),
 and of who is bound by each instrument (``reach.yaml``)."""
 
+# Annotations are evaluated here (no `from __future__ import annotations`): a NamedTuple would
+# otherwise compile every field's annotation string at import, a cost paid at every start.
+
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple

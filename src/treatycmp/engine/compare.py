@@ -4,6 +4,9 @@ Links are stored once; :func:`links_between` reads them in either direction, der
 relation (subset <-> superset).
 """
 
+# Annotations are evaluated here (no `from __future__ import annotations`): a NamedTuple would
+# otherwise compile every field's annotation string at import, a cost paid at every start.
+
 from typing import NamedTuple
 
 from ..models import NONE, Absence, Article, Basis, Corpus, Evidence, Heading, Link, Scope, Status

@@ -3,6 +3,9 @@
 Also the vocabulary every output shares: relation symbols and meanings, and the status marks (a
 draft row, an unconfirmed title) with the legend lines that explain them."""
 
+# Annotations are evaluated here (no `from __future__ import annotations`): a NamedTuple would
+# otherwise compile every field's annotation string at import, a cost paid at every start.
+
 import re
 from typing import NamedTuple
 
