@@ -373,6 +373,19 @@ def test_ctrl_c_inside_the_import_machinery_exits_at_once() -> None:
     assert runs[1].stderr.rstrip().endswith("KeyboardInterrupt")  # raised, as usual
 
 
+def test_the_entry_point_runs_outside_the_main_thread() -> None:
+    """Only the main thread may set a signal handler: elsewhere Python's own stays."""
+    code = (
+        "import sys, threading\nfrom treatycmp.__main__ import main\n"
+        "sys.argv = ['treatycmp', 'list']\n"
+        "def run():\n    try:\n        main()\n    except SystemExit as done:\n"
+        "        print('exit', done.code, file=sys.stderr)\n"
+        "t = threading.Thread(target=run)\nt.start()\nt.join()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.stderr == "exit 0\n" and "budapest" in run.stdout
+
+
 def test_closed_stdout_full_disk_and_narrow_encoding_are_one_line_each() -> None:
     closed = subprocess.run(
         [sys.executable, "-m", "treatycmp", "list"],

@@ -16,7 +16,10 @@ def main() -> None:
     """Run the command line."""
     import gc
 
-    signal.signal(signal.SIGINT, _on_ctrl_c)
+    try:
+        signal.signal(signal.SIGINT, _on_ctrl_c)
+    except ValueError:  # not the main thread: Python's own handler stays
+        pass
     # One command runs for a moment: no collection pass walks the objects its imports create. Data
     # are read with the collector paused anyway (loading.cache), so memory at scale is unchanged.
     gc.disable()
